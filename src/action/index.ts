@@ -1,2 +1,10 @@
 import * as core from '@actions/core';
-core.info('placeholder');
+import { run } from './main.js';
+import { readRawInputs, secretInputs } from './inputs.js';
+import { redact } from './redact.js';
+
+// One top-level catch: anything unexpected fails the step with its message, tokens removed.
+run().catch((err: unknown) => {
+  const text = err instanceof Error ? err.stack ?? err.message : String(err);
+  core.setFailed(`Unexpected error: ${redact(text, secretInputs(readRawInputs()))}. Please report it with this log.`);
+});

@@ -1,0 +1,158 @@
+import * as core from '@actions/core';
+import type { MembersMode } from '../schema/types.js';
+import { isSnowflake } from '../schema/snowflake.js';
+
+export const COMMIT_MODES = ['push', 'pull-request', 'none'] as const;
+export const REGRESSION_ACTIONS = ['fail', 'issue', 'fail-and-issue', 'none'] as const;
+export const MEMBER_MODES = ['none', 'counts', 'full'] as const;
+export type CommitMode = (typeof COMMIT_MODES)[number];
+export type RegressionAction = (typeof REGRESSION_ACTIONS)[number];
+
+/** Every input action.yml declares, by its exact name. */
+export const INPUT_NAMES = [
+  'discord-token', 'guild-id', 'api-base', 'demo', 'snapshot-dir', 'commit', 'branch', 'commit-message',
+  'health-threshold', 'on-regression', 'issue-labels', 'artifact-name', 'artifact-retention-days', 'members',
+  'config', 'github-token',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+export type RawInputs = Record<InputName, string>;
+
+export const DEFAULT_COMMIT_MESSAGE = 'Discord snapshot: {guild-name} ({guild-id})';
+
+export interface ActionInputs {
+  discordToken: string | null;
+  /** Null only in demo mode without an explicit id (the demo guild's id is used). */
+  guildId: string | null;
+  apiBase: string | null;
+  demo: boolean;
+  /** Null: `discord-snapshots/<guild-id>`, resolved once the id is known. */
+  snapshotDir: string | null;
+  commit: CommitMode;
+  /** Null: the default branch (push) or `discord-snapshots/<guild-id>` (pull-request). */
+  branch: string | null;
+  commitMessage: string;
+  healthThreshold: number;
+  onRegression: RegressionAction;
+  issueLabels: string[];
+  /** Null: `discord-export-<guild-id>`. */
+  artifactName: string | null;
+  artifactRetentionDays: number | null;
+  members: MembersMode;
+  config: string | null;
+  githubToken: string | null;
+}
+
+/** One message listing every invalid input, raised before any network call. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid action inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads every declared input from the runner's INPUT_* variables (the only core.getInput caller). */
+export function readRawInputs(): RawInputs {
+  const raw = {} as RawInputs;
+  for (const name of INPUT_NAMES) raw[name] = core.getInput(name);
+  return raw;
+}
+
+/** The token inputs, to mask before anything is logged. */
+export function secretInputs(raw: Pick<RawInputs, 'discord-token' | 'github-token'>): string[] {
+  return [raw['discord-token'], raw['github-token']].map((s) => (s ?? '').trim()).filter(Boolean);
+}
+
+/** Whether the action needs GitHub (commits, pull requests, issues) for these raw inputs. */
+export interface InputContext {
+  /** GITHUB_REPOSITORY is set (owner/repo). */
+  hasRepository: boolean;
+}
+
+/** Validates and normalises raw inputs (pure): returns typed inputs or throws one InputError. */
+export function parseInputs(raw: Partial<RawInputs>, context: InputContext): ActionInputs {
+  const problems: string[] = [];
+  const get = (name: InputName): string => (raw[name] ?? '').trim();
+  const oneOf = <T extends string>(name: InputName, allowed: readonly T[], fallback: T): T => {
+    const value = get(name) || fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(' | ')} (got "${value}").`);
+    return fallback;
+  };
+
+  const demo = parseBoolean(get('demo'), 'demo', problems);
+  const guildId = get('guild-id') || null;
+  if (guildId === null && !demo) problems.push('guild-id is required: the server id, 17-20 digits (Discord: right-click the server > Copy Server ID).');
+  if (guildId !== null && !isSnowflake(guildId)) problems.push(`guild-id must be a Discord id of 17-20 digits (got "${guildId}").`);
+  const discordToken = (raw['discord-token'] ?? '').trim() || null;
+  if (!discordToken && !demo) problems.push('discord-token is required (a bot token, e.g. `${{ secrets.DISCORD_TOKEN }}`), or set `demo: true`.');
+
+  const apiBase = get('api-base') || null;
+  if (apiBase !== null && !/^https?:\/\/[^\s]+$/i.test(apiBase)) problems.push(`api-base must be an http(s) URL (got "${apiBase}").`);
+
+  const snapshotDir = get('snapshot-dir').replace(/\/+$/, '') || null;
+  if (snapshotDir !== null && !isSafeRelativePath(snapshotDir)) {
+    problems.push(`snapshot-dir must be a path inside the repository, without ".." or a leading "/" (got "${snapshotDir}").`);
+  }
+
+  const commit = oneOf('commit', COMMIT_MODES, 'push');
+  const branch = get('branch') || null;
+  if (branch !== null && !isValidBranchName(branch)) problems.push(`branch is not a valid git branch name (got "${branch}").`);
+
+  const healthThreshold = parseNumberInRange(get('health-threshold') || '0', 'health-threshold', 0, 100, false, problems);
+  const onRegression = oneOf('on-regression', REGRESSION_ACTIONS, 'fail');
+  const issueLabels = (get('issue-labels') || 'discord-health').split(/[,\n]/).map((l) => l.trim()).filter(Boolean);
+  if (issueLabels.length === 0) problems.push('issue-labels must name at least one label (comma-separated).');
+
+  const artifactName = get('artifact-name') || null;
+  if (artifactName !== null && /["':<>|*?\r\n\\/]/.test(artifactName)) {
+    problems.push(`artifact-name must not contain any of " : < > | * ? \\ / or quotes (got "${artifactName}").`);
+  }
+  const retention = get('artifact-retention-days');
+  const artifactRetentionDays = retention ? parseNumberInRange(retention, 'artifact-retention-days', 1, 90, true, problems) : null;
+
+  const members = oneOf('members', MEMBER_MODES, 'counts');
+  const githubToken = (raw['github-token'] ?? '').trim() || null;
+  const needsGitHub = commit !== 'none' || onRegression === 'issue' || onRegression === 'fail-and-issue';
+  if (needsGitHub && !githubToken) {
+    problems.push(`github-token is required for commit: ${commit} / on-regression: ${onRegression} (default \`\${{ github.token }}\`), or set commit: none and on-regression: fail | none.`);
+  }
+  if (needsGitHub && !context.hasRepository) {
+    problems.push('GITHUB_REPOSITORY is not set (not running in GitHub Actions): set commit: none and on-regression: fail | none for local runs.');
+  }
+
+  if (problems.length) throw new InputError(problems);
+  return {
+    discordToken, guildId, apiBase, demo, snapshotDir, commit, branch,
+    commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
+    healthThreshold, onRegression, issueLabels, artifactName, artifactRetentionDays, members,
+    config: get('config') || null, githubToken,
+  };
+}
+
+/** YAML 1.2 core booleans, as @actions/core accepts them; empty means false. */
+function parseBoolean(value: string, name: string, problems: string[]): boolean {
+  if (value === '' || ['false', 'False', 'FALSE'].includes(value)) return false;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  problems.push(`${name} must be true or false (got "${value}").`);
+  return false;
+}
+
+function parseNumberInRange(value: string, name: string, min: number, max: number, integer: boolean, problems: string[]): number {
+  const n = Number(value);
+  const ok = /^\d+(\.\d+)?$/.test(value) && n >= min && n <= max && (!integer || Number.isInteger(n));
+  if (!ok) problems.push(`${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got "${value}").`);
+  return ok ? n : min;
+}
+
+/** A repository-relative POSIX path that cannot escape the repository. */
+export function isSafeRelativePath(path: string): boolean {
+  if (path.startsWith('/') || path.includes('\\') || /[\0\r\n]/.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && segment !== '.git');
+}
+
+/** The subset of git's ref-name rules that matter for a branch input. */
+export function isValidBranchName(name: string): boolean {
+  if (name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.') || name.endsWith('.lock')) return false;
+  if (name.includes('..') || name.includes('//') || name.includes('@{') || name === '@') return false;
+  return !/[\s~^:?*[\\\x00-\x1f\x7f]/.test(name);
+}

@@ -1,0 +1,189 @@
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { runExport, type ExportOutcome } from '../pipeline/run-export.js';
+import { diffExports, renderDiffCommitBody, renderDiffMarkdown } from '../diff/index.js';
+import { GitHubClient } from '../github/client.js';
+import { getRepository, type RepositoryInfo } from '../github/repository.js';
+import { findOpenPull } from '../github/pull-request.js';
+import { uploadExportArtifact } from '../github/artifact.js';
+import { renderJobSummary, type SummaryLinks } from '../github/summary.js';
+import { syncTrackingIssue } from '../github/tracking-issue.js';
+import { formatScore } from '../github/score-text.js';
+import { readRawInputs, secretInputs, parseInputs, InputError, type ActionInputs } from './inputs.js';
+import { writeOutputs, writeSummary, annotateFindings } from './outputs.js';
+import { readRunnerContext, type RunnerContext } from './context.js';
+import { buildSnapshotFiles, commitMessage, readPreviousSnapshot, snapshotDirFor, type PreviousSnapshot } from './snapshot.js';
+import { publishSnapshot, type PublishResult } from './publish.js';
+import { decideThreshold } from './threshold.js';
+import { issueBody, issueTitle, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
+import { redact } from './redact.js';
+
+/** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
+export async function run(): Promise<void> {
+  const raw = readRawInputs();
+  const secrets = secretInputs(raw);
+  for (const secret of secrets) core.setSecret(secret);
+  const ctx = readRunnerContext(process.env);
+  let inputs: ActionInputs;
+  try {
+    inputs = parseInputs(raw, { hasRepository: ctx.owner !== null });
+  } catch (err) {
+    if (err instanceof InputError) return core.setFailed(err.message);
+    throw err;
+  }
+  const problems: string[] = [];
+  const failures: string[] = [];
+  const fail = (step: string, err: unknown): void => {
+    const message = `${step}: ${redact(err instanceof Error ? err.message : String(err), secrets)}`;
+    core.error(message);
+    problems.push(message);
+    failures.push(message);
+  };
+
+  let outcome: ExportOutcome;
+  try {
+    outcome = await runExport({
+      guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
+      outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
+      maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath: inputs.config,
+      promptBudget: 8000, log: (line) => core.info(redact(line, secrets)), secrets,
+    });
+  } catch (err) {
+    // Configuration the pipeline rejects (e.g. an unreadable audit config): one message, nothing published.
+    return core.setFailed(redact(err instanceof Error ? err.message : String(err), secrets));
+  }
+  const exp = outcome.export;
+  const guildId = exp.meta.scope.guild_id;
+  const score = outcome.audit.score;
+  const guildName = exp.server?.name ?? guildId;
+  writeOutputs({ 'export-path': outcome.files.json, 'zip-path': outcome.files.zip, 'health-score': score, 'issues-found': outcome.audit.issues_found.length });
+  if (outcome.status === 'fatal') {
+    const message = redact(`The export failed: ${outcome.fatal?.message ?? 'unknown error'} ${outcome.fatal?.hint ?? ''}`.trim(), secrets);
+    await writeSummary(`## Discord server export failed (\`${guildId}\`)\n\n${message}\n`);
+    return core.setFailed(message);
+  }
+  for (const error of exp.errors) problems.push(redact(`Collector ${error.collector} ${error.status}: ${error.message} ${error.hint}`, secrets));
+  if (inputs.members === 'full' && ctx.repositoryPrivate === false) {
+    core.warning('members: full in a public repository: the artifact holds member identities and anyone with read access can download it. Use members: counts to keep them out.');
+  }
+
+  // GitHub: the repository, then the previous snapshot to compare against.
+  const client = inputs.githubToken && ctx.owner && ctx.repo ? new GitHubClient({ apiUrl: ctx.apiUrl, token: inputs.githubToken, owner: ctx.owner, repo: ctx.repo }) : null;
+  let repo: RepositoryInfo | null = null;
+  if (client) {
+    try {
+      repo = await getRepository(client);
+    } catch (err) {
+      if (inputs.commit === 'none') core.warning(`Could not read the repository, so there is nothing to compare against: ${redact(String(err), secrets)}`);
+      else fail('Reading the repository', err);
+    }
+  }
+  const dir = snapshotDirFor(inputs.snapshotDir, guildId);
+  const headBranch = inputs.branch ?? `discord-snapshots/${guildId}`;
+  const targetBranch = inputs.commit === 'pull-request' ? repo?.defaultBranch ?? 'main' : inputs.branch ?? repo?.defaultBranch ?? 'main';
+  const compare = await readPrevious(client && repo ? client : null, inputs, dir, targetBranch, headBranch, (e) => fail('Reading the previous snapshot', e));
+  const files = buildSnapshotFiles(exp, dir, (ctx.repositoryPrivate ?? repo?.private) === true);
+  const previousScore = compare.previous.status === 'found' ? compare.previous.score : null;
+  if (compare.previous.status === 'unreadable') problems.push(compare.previous.reason);
+  const diff = compare.previous.status === 'found' ? diffExports(compare.previous.snapshot, files.snapshot) : null;
+  const baseDiff = compare.base.status === 'found' ? diffExports(compare.base.snapshot, files.snapshot) : null;
+  const messageCtx: MessageContext = { guildName, guildId, score, previousScore, threshold: inputs.healthThreshold, runUrl: runUrl(ctx) };
+
+  // Commit (push | pull-request | none).
+  let published: PublishResult = { changed: false, commitSha: null, pullRequest: null };
+  if (client && repo && inputs.commit !== 'none') {
+    try {
+      published = await publishSnapshot(client, {
+        mode: inputs.commit, files: files.files, targetBranch, headBranch, log: (line) => core.info(line),
+        message: commitMessage(inputs.commitMessage, { guildName, guildId, score: formatScore(score) }, diff ? renderDiffCommitBody(diff, 50) : 'First snapshot.'),
+        prTitle: pullRequestTitle(messageCtx),
+        prBody: pullRequestBody(messageCtx, baseDiff ? renderDiffMarkdown(baseDiff, { maxLines: 400 }) : null),
+      });
+    } catch (err) {
+      fail('Committing the snapshot', err);
+    }
+  }
+
+  // Artifact.
+  const links: SummaryLinks = {
+    commit: published.commitSha && ctx.owner ? { sha: published.commitSha, url: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${published.commitSha}` } : null,
+    pullRequest: published.pullRequest,
+  };
+  let artifactId: number | null = null;
+  const artifactName = inputs.artifactName ?? `discord-export-${guildId}`;
+  if (outcome.files.zip) {
+    try {
+      const artifact = await uploadExportArtifact(outcome.files.zip, { name: artifactName, retentionDays: inputs.artifactRetentionDays, runtimeAvailable: ctx.artifactRuntime });
+      if (artifact.status === 'skipped') {
+        core.warning(`Artifact upload skipped: ${artifact.reason}`);
+        links.artifact = { skipped: artifact.reason };
+      } else {
+        artifactId = artifact.id;
+        const url = artifactId !== null && ctx.owner && ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/${artifactId}` : null;
+        links.artifact = { name: artifactName, url };
+      }
+    } catch (err) {
+      fail('Uploading the artifact', err);
+    }
+  }
+
+  // Summary, annotations, outputs: all written before the threshold can fail the step.
+  const changes = diff ? renderDiffMarkdown(diff, { maxLines: 2000 }) : null;
+  await writeSummary(redact(renderJobSummary({
+    guildName, guildId, score, previousScore, threshold: inputs.healthThreshold, exportStatus: outcome.status,
+    checks: outcome.audit.checks, findings: outcome.audit.findings, changes, changeCount: diff?.changes.length ?? 0,
+    snapshotChanged: published.changed, links, problems,
+  }), secrets));
+  annotateFindings(outcome.audit.findings);
+  writeOutputs({
+    'previous-health-score': previousScore, 'snapshot-changed': published.changed, 'commit-sha': published.commitSha,
+    'pull-request-number': published.pullRequest?.number ?? null, 'artifact-id': artifactId,
+  });
+
+  // Threshold: the tracking issue, then failing last.
+  const decision = decideThreshold(score, inputs.healthThreshold, inputs.onRegression);
+  if (decision.note) core.warning(decision.note);
+  let issueNumber: number | null = null;
+  if (decision.syncIssue && client) {
+    try {
+      const issue = await syncTrackingIssue(client, {
+        guildId, labels: inputs.issueLabels, unhealthy: decision.below, title: issueTitle(messageCtx),
+        body: issueBody(messageCtx, outcome.audit.checks, outcome.audit.findings), recoveryComment: recoveryComment(messageCtx),
+      });
+      if (issue.number !== null && issue.url) {
+        issueNumber = issue.number;
+        await writeSummary(`- Tracking issue (${issue.operation}): [#${issue.number}](${issue.url})\n`);
+      }
+    } catch (err) {
+      fail('Updating the tracking issue', err);
+    }
+  }
+  writeOutputs({ 'issue-number': issueNumber });
+  if (decision.fail) failures.push(`The health score ${formatScore(score)} is below the threshold of ${inputs.healthThreshold}: see the job summary for the failing checks and their fixes.`);
+  if (failures.length) core.setFailed(failures.join('\n'));
+}
+
+interface Comparison {
+  /** What this run's delta is measured against: the snapshot branch of an open PR, else the target branch. */
+  previous: PreviousSnapshot;
+  /** The target (base) branch's snapshot: what a pull request would change. */
+  base: PreviousSnapshot;
+}
+
+async function readPrevious(client: GitHubClient | null, inputs: ActionInputs, dir: string, target: string, head: string, onError: (err: unknown) => void): Promise<Comparison> {
+  const missing: PreviousSnapshot = { status: 'missing' };
+  if (!client) return { previous: missing, base: missing };
+  try {
+    const base = await readPreviousSnapshot(client, dir, target);
+    if (inputs.commit !== 'pull-request' || !(await findOpenPull(client, head, target))) return { previous: base, base };
+    const previous = await readPreviousSnapshot(client, dir, head);
+    return { previous: previous.status === 'found' ? previous : base, base };
+  } catch (err) {
+    onError(err);
+    return { previous: missing, base: missing };
+  }
+}
+
+function runUrl(ctx: RunnerContext): string | null {
+  return ctx.owner && ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
+}

@@ -1,0 +1,59 @@
+import { renderFailingChecks, truncateMarkdown, escapeMd } from '../github/summary.js';
+import { formatScore, scoreLine } from '../github/score-text.js';
+import type { CheckOutcomeRecord, Finding } from '../schema/types.js';
+
+/** GitHub caps issue, comment and pull request bodies at 65,536 characters. */
+const BODY_MAX_BYTES = 60_000;
+
+export interface MessageContext {
+  guildName: string;
+  guildId: string;
+  score: number | null;
+  previousScore: number | null;
+  threshold: number;
+  runUrl: string | null;
+}
+
+/** The pull request body: score delta and what merging would change. */
+export function pullRequestBody(ctx: MessageContext, changes: string | null): string {
+  const text = [
+    `Snapshot of the Discord server **${escapeMd(ctx.guildName)}** (\`${ctx.guildId}\`), updated by discord-server-exporter.`,
+    '',
+    scoreLine(ctx.score, ctx.previousScore, ctx.threshold),
+    '',
+    '### What changed',
+    '',
+    changes === null ? 'First snapshot: nothing to compare against yet.' : changes.trim(),
+    '',
+    ctx.runUrl ? `Last updated by [this run](${ctx.runUrl}).` : '',
+  ].join('\n');
+  return truncateMarkdown(text, BODY_MAX_BYTES);
+}
+
+/** The pull request title. */
+export function pullRequestTitle(ctx: MessageContext): string {
+  return `Discord snapshot: ${ctx.guildName} (health ${formatScore(ctx.score)})`;
+}
+
+/** The tracking issue title. */
+export function issueTitle(ctx: MessageContext): string {
+  return `Discord server health below ${ctx.threshold}: ${ctx.guildName}`;
+}
+
+/** Body of a new tracking issue, and of the comment on each later unhealthy run. */
+export function issueBody(ctx: MessageContext, checks: CheckOutcomeRecord[], findings: Finding[]): string {
+  const text = [
+    `The health score of **${escapeMd(ctx.guildName)}** (\`${ctx.guildId}\`) is below the threshold.`,
+    '',
+    scoreLine(ctx.score, ctx.previousScore, ctx.threshold),
+    '',
+    renderFailingChecks(checks, findings),
+    ctx.runUrl ? `Reported by [this run](${ctx.runUrl}). This issue is updated while the score stays low and closed when it recovers.` : '',
+  ].join('\n');
+  return truncateMarkdown(text, BODY_MAX_BYTES);
+}
+
+/** The comment posted before closing the issue. */
+export function recoveryComment(ctx: MessageContext): string {
+  return `Recovered: the health score is ${formatScore(ctx.score)}, at or above the threshold of ${ctx.threshold}.${ctx.runUrl ? ` ([run](${ctx.runUrl}))` : ''} Closing.`;
+}

@@ -1,0 +1,48 @@
+import * as core from '@actions/core';
+import type { Finding } from '../schema/types.js';
+
+/** Every output action.yml declares, by its exact name. */
+export interface ActionOutputs {
+  'health-score': number | null;
+  'previous-health-score': number | null;
+  'issues-found': number;
+  'snapshot-changed': boolean;
+  'commit-sha': string | null;
+  'pull-request-number': number | null;
+  'issue-number': number | null;
+  'artifact-id': number | null;
+  'export-path': string | null;
+  'zip-path': string | null;
+}
+
+/** Sets outputs (the only setOutput caller); unknown values are written as empty strings. */
+export function writeOutputs(outputs: Partial<ActionOutputs>): void {
+  for (const [name, value] of Object.entries(outputs)) {
+    core.setOutput(name, value === null || value === undefined ? '' : String(value));
+  }
+}
+
+/** Appends Markdown to the job summary; a no-op (with a note) outside the runner. */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('GITHUB_STEP_SUMMARY is not set: the job summary is not written (local run).');
+    return;
+  }
+  await core.summary.addRaw(markdown, true).write();
+}
+
+/** GitHub shows at most 10 annotations of each kind per step; the rest are in the summary. */
+const MAX_ANNOTATIONS = 10;
+
+/** Annotates failing critical (error) and high (warning) findings. */
+export function annotateFindings(findings: Finding[]): void {
+  const failing = findings.filter((f) => f.outcome === 'fail' && (f.severity === 'critical' || f.severity === 'high'));
+  const ordered = [...failing.filter((f) => f.severity === 'critical'), ...failing.filter((f) => f.severity === 'high')];
+  for (const finding of ordered.slice(0, MAX_ANNOTATIONS)) {
+    const text = `${finding.message} Fix: ${finding.remediation.text}`;
+    const props = { title: `Discord health [${finding.severity}]: ${finding.title}` };
+    if (finding.severity === 'critical') core.error(text, props);
+    else core.warning(text, props);
+  }
+  if (ordered.length > MAX_ANNOTATIONS) core.info(`${ordered.length - MAX_ANNOTATIONS} more high-severity findings are listed in the job summary.`);
+}

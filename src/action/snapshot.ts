@@ -1,0 +1,62 @@
+import type { GuildExport } from '../schema/types.js';
+import { renderSnapshotJson } from '../writers/snapshot-json.js';
+import { renderSnapshotMarkdown } from '../writers/markdown.js';
+import { normalizeExport } from '../diff/index.js';
+import type { FileToCommit } from '../github/git-data.js';
+import type { GitHubClient } from '../github/client.js';
+import { readTextFile } from '../github/repository.js';
+
+export interface SnapshotFiles {
+  files: FileToCommit[];
+  /** The snapshot.json as committed, parsed back: what the next run compares against. */
+  snapshot: GuildExport;
+}
+
+/** snapshot.md and the privacy-filtered snapshot.json for the snapshot dir; invite codes only in private repositories. */
+export function buildSnapshotFiles(exp: GuildExport, dir: string, repositoryPrivate: boolean): SnapshotFiles {
+  const json = renderSnapshotJson(exp, { includeMemberIds: false, includeInviteCodes: repositoryPrivate });
+  return {
+    files: [
+      { path: `${dir}/snapshot.md`, content: renderSnapshotMarkdown(exp) },
+      { path: `${dir}/snapshot.json`, content: json },
+    ],
+    snapshot: normalizeExport(JSON.parse(json), 'the new snapshot.json'),
+  };
+}
+
+export type PreviousSnapshot =
+  | { status: 'found'; snapshot: GuildExport; score: number | null }
+  | { status: 'missing' }
+  | { status: 'unreadable'; reason: string };
+
+/** The snapshot.json committed on `ref` by an earlier run, parsed; missing and unreadable are values, not errors. */
+export async function readPreviousSnapshot(client: GitHubClient, dir: string, ref: string): Promise<PreviousSnapshot> {
+  const text = await readTextFile(client, `${dir}/snapshot.json`, ref);
+  if (text === null) return { status: 'missing' };
+  return parsePreviousSnapshot(text, `${dir}/snapshot.json on ${ref}`);
+}
+
+/** Parses a committed snapshot.json; an unreadable one is reported, not thrown (the next commit replaces it). */
+export function parsePreviousSnapshot(text: string, label: string): PreviousSnapshot {
+  try {
+    const snapshot = normalizeExport(JSON.parse(text), label);
+    const score = snapshot.summary?.health_score;
+    return { status: 'found', snapshot, score: typeof score === 'number' ? score : null };
+  } catch (err) {
+    return { status: 'unreadable', reason: `${label} could not be read (${err instanceof Error ? err.message : String(err)}); it will be replaced.` };
+  }
+}
+
+/** The snapshot dir with `{guild-id}` style defaults resolved. */
+export function snapshotDirFor(input: string | null, guildId: string): string {
+  return input ?? `discord-snapshots/${guildId}`;
+}
+
+/** The commit message: the template with {guild-name} / {guild-id} / {score} filled in, then a body. */
+export function commitMessage(template: string, values: { guildName: string; guildId: string; score: string }, body: string): string {
+  const subject = template
+    .replaceAll('{guild-name}', values.guildName)
+    .replaceAll('{guild-id}', values.guildId)
+    .replaceAll('{score}', values.score);
+  return body.trim() ? `${subject}\n\n${body.trim()}\n` : `${subject}\n`;
+}

@@ -1,0 +1,31 @@
+import type { CheckContext, CheckMeta, CheckRun } from '../types.js';
+import type { GuildExport } from '../../schema/types.js';
+import { DANGEROUS_PERMISSIONS } from '../../discord/permissions.js';
+
+/** Dangerous but common and far less harmful than the rest: failing on it alone scores half. */
+const SOFT = new Set(['MentionEveryone']);
+
+export const meta: CheckMeta = {
+  id: 'everyone_dangerous_permissions',
+  title: '@everyone has dangerous permissions',
+  category: 'permissions',
+  severity: 'critical',
+  motivation: 'Every member, including the newest account, holds what @everyone holds: moderation or management rights there hand the server to anyone who joins.',
+  remediation: { text: 'Server Settings > Roles > @everyone: turn off every moderation/management permission (and Mention @everyone); grant them to a staff role instead.', effort: 'low' },
+  requires: ['roles'],
+};
+
+/** Fails when the @everyone role holds any permission of DANGEROUS_PERMISSIONS; Mention @everyone alone scores 0.5. */
+export function run(_exp: GuildExport, ctx: CheckContext): CheckRun {
+  const everyone = ctx.everyone;
+  if (!everyone) return { outcome: 'not_applicable', message: 'The @everyone role is missing from the export.' };
+  const held = everyone.permission_names.filter((p) => DANGEROUS_PERMISSIONS.includes(p)).sort();
+  if (held.length === 0) return { outcome: 'pass', message: '@everyone holds no dangerous permission.' };
+  const soft = held.every((p) => SOFT.has(p));
+  return {
+    outcome: 'fail',
+    score: soft ? 0.5 : 0,
+    message: `@everyone holds ${held.join(', ')}.`,
+    evidence: [{ id: everyone.id, name: '@everyone', detail: held.join(', ') }],
+  };
+}

@@ -1,0 +1,30 @@
+import type { CheckContext, CheckMeta, CheckRun } from '../types.js';
+import type { GuildExport } from '../../schema/types.js';
+
+export const meta: CheckMeta = {
+  id: 'low_activity',
+  title: 'Few members online',
+  category: 'activity',
+  severity: 'low',
+  motivation: 'When only a sliver of members is ever online, most joined and left in spirit: announcements go unread and the member count overstates the community.',
+  remediation: { text: 'Prune inactive members, review onboarding and notification defaults, and give newcomers a reason to come back (events, clear channels).', effort: 'high' },
+  requires: ['server'],
+};
+
+/** Fails when presence / members is below `min_presence_ratio`; not applicable for tiny servers or unknown presence. */
+export function run(exp: GuildExport, ctx: CheckContext): CheckRun {
+  const { presence_count: online, member_count: members } = exp.server!;
+  const minMembers = ctx.thresholds.activity_min_members;
+  if (online === null) return { outcome: 'not_applicable', message: 'The presence count was not reported.' };
+  if (members < minMembers) return { outcome: 'not_applicable', message: `Fewer than ${minMembers} members: the online ratio says little.` };
+  const ratio = online / members;
+  const min = ctx.thresholds.min_presence_ratio;
+  const pct = `${(ratio * 100).toFixed(1)}%`;
+  if (ratio >= min) return { outcome: 'pass', message: `${pct} of members online.` };
+  return {
+    outcome: 'fail',
+    score: min > 0 ? ratio / min : 0,
+    message: `Only ${pct} of members are online (below ${(min * 100).toFixed(1)}%).`,
+    evidence: [{ id: exp.server!.id, name: exp.server!.name, detail: `under ${(min * 100).toFixed(1)}% online` }],
+  };
+}

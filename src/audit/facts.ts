@@ -1,0 +1,125 @@
+import type { ExportChannel, ExportOverwrite, GuildExport } from '../schema/types.js';
+import { DANGEROUS_PERMISSIONS } from '../discord/permissions.js';
+import { isSnowflake, snowflakeTime } from '../schema/snowflake.js';
+
+/*
+ * Compact, identity-free renderings of the export for the audit prompt. Members appear only as counts;
+ * invites only by shape (never codes or inviters); no ids are needed, names carry the meaning.
+ */
+
+const VERIFICATION = ['none', 'low', 'medium', 'high', 'very high'];
+const CONTENT_FILTER = ['disabled', 'members without roles', 'all members'];
+
+/** Settings and data-coverage facts; always kept whole. */
+export function settingsFacts(exp: GuildExport): string[] {
+  const s = exp.server;
+  const name = (id: string | null): string => (id ? `#${exp.channels.find((c) => c.id === id)?.name ?? 'unknown'}` : 'not set');
+  const lines: string[] = [];
+  if (!s) lines.push('- Server settings: not collected.');
+  else {
+    lines.push(
+      `- Members: ${exp.member_stats?.total ?? s.member_count}${exp.member_stats ? ` (${exp.member_stats.bots} bots, ${exp.member_stats.without_roles} without roles, ${exp.member_stats.pending} pending screening)` : ''}; online now: ${s.presence_count ?? 'unknown'}`,
+      `- Created: ${s.created_at.slice(0, 10)}; boost level ${s.boost_level} (${s.boost_count} boosts); locale ${s.preferred_locale}`,
+      `- Features: ${s.features.length ? [...s.features].sort().join(', ') : 'none'}`,
+      `- Verification level: ${VERIFICATION[s.verification_level] ?? s.verification_level}; explicit media filter: ${CONTENT_FILTER[s.explicit_content_filter] ?? s.explicit_content_filter}; 2FA for moderators: ${s.mfa_level ? 'required' : 'not required'}`,
+      `- Default notifications: ${s.default_message_notifications === 1 ? 'only @mentions' : 'all messages'}; NSFW level ${s.nsfw_level}`,
+      `- Rules channel: ${name(s.rules_channel_id)}; system channel: ${name(s.system_channel_id)}; safety alerts channel: ${name(s.safety_alerts_channel_id)}; public updates channel: ${name(s.public_updates_channel_id)}`,
+      `- Vanity URL: ${s.vanity_url_code ? 'set' : 'none'}; AFK channel: ${name(s.afk_channel_id)}`,
+    );
+  }
+  lines.push(`- Onboarding: ${exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${exp.onboarding.prompts.length} prompts` : 'configured but disabled') : 'none'}; welcome screen: ${exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'}; bans: ${exp.bans?.count ?? 'unknown'}`);
+  lines.push(`- Emojis ${exp.emojis.length}, stickers ${exp.stickers.length}, scheduled events ${exp.events.length}, integrations ${exp.integrations.length}, webhooks ${exp.webhooks.length} (${exp.webhooks.filter((w) => w.type === 1).length} incoming)`);
+  const gaps = Object.entries(exp.meta.collectors).filter(([, r]) => r.status !== 'ok').map(([n, r]) => `${n} (${r.status})`).sort();
+  lines.push(`- Member data kept: ${exp.meta.scope.members}${exp.meta.scope.members_truncated ? ' (truncated)' : ''}; data not fully collected: ${gaps.length ? gaps.join(', ') : 'none'}`);
+  return lines;
+}
+
+/** Invites by shape only: counts, expiry, limits, channels. */
+export function inviteFacts(exp: GuildExport): string[] {
+  const inv = exp.invites;
+  if (inv.length === 0) return ['- No active invites.'];
+  const permanent = inv.filter((i) => i.max_age === 0 || i.expires_at === null).length;
+  const unlimited = inv.filter((i) => i.max_uses === 0).length;
+  const temporary = inv.filter((i) => i.temporary).length;
+  const channels = new Map<string, number>();
+  for (const i of inv) {
+    const name = i.channel ? `#${exp.channels.find((c) => c.id === i.channel)?.name ?? 'unknown'}` : 'unknown';
+    channels.set(name, (channels.get(name) ?? 0) + 1);
+  }
+  const where = [...channels].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([n, k]) => `${n} ${k}`).join(', ');
+  return [`- ${inv.length} invites: ${permanent} permanent, ${unlimited} with unlimited uses, ${temporary} granting temporary membership, ${inv.reduce((s, i) => s + i.uses, 0)} uses in total; by channel: ${where}`];
+}
+
+/** Roles, highest first. `dangerousOnly` keeps only dangerous permission names to save space. */
+export function roleLines(exp: GuildExport, dangerousOnly: boolean): string[] {
+  const roles = [...exp.roles].sort((a, b) => b.position - a.position || a.id.localeCompare(b.id));
+  return roles.map((r) => {
+    const perms = dangerousOnly ? r.permission_names.filter((p) => DANGEROUS_PERMISSIONS.includes(p)) : r.permission_names;
+    const tags = [
+      r.member_count === null ? null : `${r.member_count} members`,
+      r.managed ? (r.bot_id ? 'bot role' : 'managed') : null,
+      r.hoist ? 'hoisted' : null,
+      r.mentionable ? 'mentionable' : null,
+    ].filter(Boolean);
+    const label = r.is_everyone ? '@everyone' : r.name;
+    const permText = perms.includes('Administrator') ? 'Administrator' : perms.join(', ') || 'none';
+    return `- ${label} (pos ${r.position}${tags.length ? `, ${tags.join(', ')}` : ''}): ${dangerousOnly ? 'dangerous: ' : ''}${permText}`;
+  });
+}
+
+function overwriteText(exp: GuildExport, o: ExportOverwrite): string {
+  const who = o.id === exp.meta.scope.guild_id ? '@everyone' : `@${exp.roles.find((r) => r.id === o.id)?.name ?? 'deleted role'}`;
+  const parts = [...o.allow_names.map((p) => `+${p}`), ...o.deny_names.map((p) => `-${p}`)];
+  return `${who} ${parts.join(' ') || '(neutral)'}`;
+}
+
+function channelLine(exp: GuildExport, c: ExportChannel, withOverwrites: boolean, now: number): string {
+  const info: string[] = [c.type_name];
+  if (c.last_message_id && isSnowflake(c.last_message_id)) info.push(`last message ${Math.floor((now - snowflakeTime(c.last_message_id)) / 86_400_000)}d ago`);
+  if (c.slowmode) info.push(`slowmode ${c.slowmode}s`);
+  if (c.nsfw) info.push('nsfw');
+  const access = exp.access.find((a) => a.channel === c.id);
+  if (access?.private) info.push('private');
+  const members = c.permission_overwrites.filter((o) => o.type === 'member').length;
+  if (members) info.push(`${members} member overwrites`);
+  const prefix = c.type_name === 'category' ? '[category] ' : c.type_name === 'voice' || c.type_name === 'stage' ? '(voice) ' : '#';
+  let line = `${prefix}${c.name} (${info.join(', ')})`;
+  const roleOws = c.permission_overwrites.filter((o) => o.type === 'role');
+  if (withOverwrites && roleOws.length) line += `: ${roleOws.map((o) => overwriteText(exp, o)).sort().join('; ')}`;
+  return line;
+}
+
+/** The channel tree: categories in position order with their channels indented, top-level channels first. */
+export function channelLines(exp: GuildExport, withOverwrites: boolean): string[] {
+  const now = Date.parse(exp.meta.exported_at) || 0;
+  const order = (a: ExportChannel, b: ExportChannel): number => a.position - b.position || a.id.localeCompare(b.id);
+  const children = new Map<string | null, ExportChannel[]>();
+  for (const c of exp.channels) {
+    if (c.type_name === 'category') continue;
+    const key = c.category && exp.channels.some((p) => p.id === c.category) ? c.category : null;
+    children.set(key, [...(children.get(key) ?? []), c]);
+  }
+  const lines = (children.get(null) ?? []).sort(order).map((c) => `- ${channelLine(exp, c, withOverwrites, now)}`);
+  for (const cat of exp.channels.filter((c) => c.type_name === 'category').sort(order)) {
+    lines.push(`- ${channelLine(exp, cat, withOverwrites, now)}`);
+    for (const c of (children.get(cat.id) ?? []).sort(order)) lines.push(`  - ${channelLine(exp, c, withOverwrites, now)}`);
+  }
+  return lines;
+}
+
+/** AutoMod rules: trigger, actions, exemptions (keyword lists are counted, not quoted). */
+export function automodLines(exp: GuildExport): string[] {
+  return [...exp.automod].sort((a, b) => a.name.localeCompare(b.name)).map((r) => {
+    const keywords = Array.isArray(r.trigger_metadata.keyword_filter) ? ` (${r.trigger_metadata.keyword_filter.length} keywords)` : '';
+    const actions = r.actions.map((a) => a.type).join(', ');
+    return `- ${r.name}: ${r.enabled ? 'enabled' : 'DISABLED'}, trigger ${r.trigger}${keywords}, actions ${actions || 'none'}, exempt ${r.exempt_roles.length} roles / ${r.exempt_channels.length} channels`;
+  });
+}
+
+/** Bots with their dangerous permissions. */
+export function botLines(exp: GuildExport): string[] {
+  return [...exp.bots].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((b) => {
+    const danger = b.permission_names.includes('Administrator') ? ['Administrator'] : b.permission_names.filter((p) => DANGEROUS_PERMISSIONS.includes(p));
+    return `- ${b.name}: ${danger.length ? danger.join(', ') : 'no dangerous permissions'}${b.added_at ? `; added ${b.added_at.slice(0, 10)}` : ''}`;
+  });
+}

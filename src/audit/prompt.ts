@@ -1,0 +1,129 @@
+import { countTokens } from 'gpt-tokenizer';
+import type { Finding, GuildExport } from '../schema/types.js';
+import { automodLines, botLines, channelLines, inviteFacts, roleLines, settingsFacts } from './facts.js';
+import type { AuditResult } from './run.js';
+
+/** Default size of audit-prompt.md, in tokens (o200k, the tokenizer gpt-tokenizer uses by default). */
+export const DEFAULT_PROMPT_BUDGET = 12_000;
+
+/** One version of a section: its text, and what was left out compared with the full version. */
+interface Level { text: string; cut?: string }
+interface Section { title: string; levels: (() => Level)[] }
+
+/** Memoizes a level so re-rendering while shrinking does not rebuild long lists. */
+function once(make: () => Level): () => Level {
+  let value: Level | null = null;
+  return () => (value ??= make());
+}
+
+/** Keeps the first `n` lines and says how many were dropped. */
+function capped(lines: string[], n: number, noun: string, why: string): Level {
+  if (lines.length <= n) return { text: lines.join('\n') };
+  return {
+    text: `${lines.slice(0, n).join('\n')}\n- … ${lines.length - n} more ${noun} not shown`,
+    cut: `${noun}: listed ${n} of ${lines.length} (${why})`,
+  };
+}
+
+/**
+ * A list section that shrinks step by step: the full lines, then compact lines (losing `compactCut`),
+ * then the compact lines capped ever shorter, then a single count line.
+ */
+function shrinkingList(opts: { full: () => string[]; compact: () => string[]; compactCut: string; noun: string; why: string; countLine: (n: number) => string }): (() => Level)[] {
+  let cache: string[] | null = null;
+  const compact = (): string[] => (cache ??= opts.compact());
+  const empty = `- No ${opts.noun}.`;
+  return [
+    () => ({ text: opts.full().join('\n') || empty }),
+    () => ({ text: compact().join('\n') || empty, cut: opts.compactCut }),
+    ...[200, 60, 20].map((n) => () => capped(compact(), n, opts.noun, opts.why)),
+    () => ({ text: opts.countLine(compact().length), cut: `${opts.noun}: only counted` }),
+  ].map(once);
+}
+
+function findingLine(f: Finding, withEvidence: boolean): string {
+  const ev = f.evidence.slice(0, 8).map((e) => (e.detail ? `${e.name} (${e.detail})` : e.name));
+  const more = f.evidence.length > 8 ? `, +${f.evidence.length - 8} more` : '';
+  const evidence = withEvidence && ev.length ? ` Evidence: ${ev.join(', ')}${more}.` : '';
+  return `- [${f.severity}] ${f.id}: ${f.message}${evidence} Suggested fix: ${f.remediation.text}`;
+}
+
+/** Assembles the sections in reading order; `drop` lists section indexes from least to most important. */
+function sections(exp: GuildExport, result: AuditResult): { list: Section[]; drop: number[] } {
+  const failing = result.findings.filter((f) => f.outcome === 'fail');
+  const other = result.checks.filter((c) => c.outcome !== 'fail');
+  const role = `You are an experienced Discord community-safety consultant. Below are facts exported from the Discord server "${exp.server?.name ?? exp.meta.scope.guild_id}" and the results of an automated health audit (score ${result.score ?? 'n/a'}/100). Review the configuration, confirm or challenge the automated findings, and find problems the checks cannot see (confusing structure, permission combinations, missing moderation practice). Members are given only as counts and invites only by shape; do not ask for member identities or invite codes.`;
+  const questions = [
+    '1. Which problems put the server at real risk (raids, account takeover, leaks, abuse of permissions), and why?',
+    '2. Which exact role permissions and channel overwrites should change? Name the role or channel and the permission.',
+    '3. Which automated findings do you disagree with for a server of this size and kind, and why?',
+    '4. What moderation setup (AutoMod, logs, verification, onboarding) fits this server\'s size?',
+    '5. What structural clean-up (channels, categories, roles) would make it easier to run?',
+  ].join('\n');
+  const format = 'Answer in Markdown: first a one-paragraph overall assessment; then a numbered list of actions in priority order, each with **what to change** (the Discord setting path), **why**, **effort** (low/medium/high) and **risk if ignored**; then "Quick wins" (under 5 minutes each); then any questions you need answered before going further.';
+  const fixed = (text: string): (() => Level)[] => [() => ({ text })];
+  const list: Section[] = [
+    { title: 'Your role and task', levels: fixed(role) },
+    { title: 'Server settings', levels: fixed(settingsFacts(exp).join('\n')) },
+    { title: 'Failing checks', levels: [
+      once(() => ({ text: failing.map((f) => findingLine(f, true)).join('\n') || '- None.' })),
+      once(() => ({ text: failing.map((f) => findingLine(f, false)).join('\n') || '- None.', cut: 'evidence lists of failing checks' })),
+    ] },
+    { title: 'Other checks', levels: [
+      () => ({ text: other.map((c) => `- ${c.id}: ${c.outcome}${c.disabled_reason ? ` (disabled: ${c.disabled_reason})` : ''}. ${c.message}`).join('\n') || '- None.' }),
+      () => ({ text: `- ${other.filter((c) => c.outcome === 'pass').length} passed, ${other.filter((c) => c.outcome !== 'pass').length} not applicable or errored (details left out).`, cut: 'passing and not-applicable check details' }),
+    ] },
+    { title: 'Roles (highest first, with permissions)', levels: shrinkingList({
+      full: () => roleLines(exp, false), compact: () => roleLines(exp, true), compactCut: 'role permissions other than the dangerous ones',
+      noun: 'roles', why: 'highest first', countLine: (n) => `- ${n} roles (list left out).`,
+    }) },
+    { title: 'Channel tree (with role overwrites; + allow, - deny)', levels: shrinkingList({
+      full: () => channelLines(exp, true), compact: () => channelLines(exp, false), compactCut: 'channel permission overwrites',
+      noun: 'channels', why: 'in channel-list order', countLine: (n) => `- ${n} channels and categories (tree left out).`,
+    }) },
+    { title: 'AutoMod rules', levels: shrinkingList({
+      full: () => automodLines(exp), compact: () => automodLines(exp), compactCut: '', noun: 'AutoMod rules', why: 'by name',
+      countLine: (n) => `- ${n} AutoMod rules (${exp.automod.filter((r) => r.enabled).length} enabled).`,
+    }) },
+    { title: 'Invites (shape only)', levels: fixed(inviteFacts(exp).join('\n')) },
+    { title: 'Bots', levels: shrinkingList({
+      full: () => botLines(exp), compact: () => botLines(exp), compactCut: '', noun: 'bots', why: 'by name',
+      countLine: (n) => `- ${n} bots (${exp.bots.filter((b) => b.permission_names.includes('Administrator')).length} with Administrator).`,
+    }) },
+    { title: 'Questions to answer', levels: fixed(questions) },
+    { title: 'Answer format', levels: fixed(format) },
+  ];
+  // Least important detail first: passing checks, then the long lists, then evidence.
+  return { list, drop: [3, 5, 4, 8, 6, 2] };
+}
+
+function render(list: Section[], levels: number[], cut: string[]): string {
+  const body = list.map((s, i) => `## ${s.title}\n\n${s.levels[levels[i]]().text}`).join('\n\n');
+  const note = cut.length ? `\n\n_To fit the token budget, this prompt leaves out: ${cut.join('; ')}._` : '';
+  return `# Discord server health audit\n\n${body}${note}\n`;
+}
+
+/** The LLM audit prompt (audit-prompt.md) within a token budget, saying what was cut to fit. */
+export function buildAuditPrompt(exp: GuildExport, result: AuditResult, options: { budgetTokens?: number } = {}): { prompt: string; tokens: number; cut: string[] } {
+  const budget = options.budgetTokens ?? DEFAULT_PROMPT_BUDGET;
+  const { list, drop } = sections(exp, result);
+  const levels = list.map(() => 0);
+  // Per section, every detail given up so far (a capped list has also lost what the compact step dropped).
+  const cuts = list.map((): string[] => []);
+  const allCuts = (): string[] => cuts.flat();
+  let prompt = render(list, levels, []);
+  let tokens = countTokens(prompt);
+  for (const index of drop) {
+    while (tokens > budget && levels[index] < list[index].levels.length - 1) {
+      levels[index] += 1;
+      const cut = list[index].levels[levels[index]]().cut;
+      // A capped list replaces the previous cap; the compact step's loss stays.
+      if (cut) cuts[index] = [...cuts[index].filter((c) => !c.startsWith(cut.split(':')[0] + ':')), cut];
+      prompt = render(list, levels, allCuts());
+      tokens = countTokens(prompt);
+    }
+  }
+  const cut = allCuts();
+  if (tokens > budget) cut.push(`still ${tokens} tokens, over the ${budget}-token budget: the essential sections alone are larger`);
+  return { prompt, tokens, cut };
+}

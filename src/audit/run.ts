@@ -1,0 +1,104 @@
+import type { CheckOutcomeRecord, Finding, GuildExport } from '../schema/types.js';
+import { CHECKS } from './checks/index.js';
+import { defaultAuditConfig, type AuditConfig } from './config.js';
+import { buildContext, missingInput, partialInputs } from './context.js';
+import { SEVERITY_WEIGHTS } from './defaults.js';
+import { scoreChecks, sizeFactor } from './score.js';
+import type { Check, CheckContext, CheckRun, Evidence } from './types.js';
+
+/** The audit of one export: score, per-check outcomes, findings and the notes a config file caused. */
+export interface AuditResult {
+  score: number | null;
+  checks: CheckOutcomeRecord[];
+  findings: Finding[];
+  issues_found: string[];
+  config_notes: string[];
+}
+
+/** Evidence kept per finding: enough to act on, bounded for 1,000-channel servers. */
+const MAX_EVIDENCE = 50;
+/** A failing check earns at most this share of its weight, in proportion to how much of it is right (see score.ts). */
+const FAIL_CREDIT = 0.5;
+const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+/** Runs every check over the export (never throws for a single check) and scores the conclusive ones. */
+export function runAudit(exp: GuildExport, config: AuditConfig = defaultAuditConfig()): AuditResult {
+  const ctx = buildContext(exp, config.thresholds);
+  const factor = sizeFactor(ctx.memberCount);
+  const checks: CheckOutcomeRecord[] = [];
+  const findings: Finding[] = [];
+  for (const check of CHECKS) {
+    const { meta } = check;
+    const base = config.weights[meta.id] ?? meta.weight ?? SEVERITY_WEIGHTS[meta.severity];
+    const weight = meta.scaleBySize ? base * factor : base;
+    const { run, evidence } = evaluate(check, exp, ctx, config);
+    const conclusive = run.outcome === 'pass' || run.outcome === 'fail';
+    const score = !conclusive ? null : run.outcome === 'pass' ? clamp(run.score ?? 1) : FAIL_CREDIT * clamp(run.score ?? 0);
+    const record: CheckOutcomeRecord = {
+      id: meta.id, title: meta.title, category: meta.category, severity: meta.severity,
+      weight, outcome: run.outcome, score, message: run.message,
+    };
+    if (config.disabled[meta.id] !== undefined) record.disabled_reason = config.disabled[meta.id];
+    checks.push(record);
+    findings.push({
+      id: meta.id, check: meta.id, title: meta.title, severity: meta.severity, category: meta.category,
+      outcome: run.outcome, message: run.message, evidence, remediation: meta.remediation,
+    });
+  }
+  findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id));
+  return {
+    score: scoreChecks(checks),
+    checks,
+    findings,
+    issues_found: checks.filter((c) => c.outcome === 'fail').map((c) => c.id).sort(),
+    config_notes: configNotes(config),
+  };
+}
+
+type Evaluated = { run: CheckRun | { outcome: 'error'; message: string }; evidence: Evidence[] };
+
+/** One check's outcome: disabled, not collected, its own verdict, or an error confined to itself. */
+function evaluate(check: Check, exp: GuildExport, ctx: CheckContext, config: AuditConfig): Evaluated {
+  const reason = config.disabled[check.meta.id];
+  if (reason !== undefined) {
+    return { run: { outcome: 'not_applicable', message: `Disabled by ${config.source ?? 'configuration'}: ${reason}` }, evidence: [] };
+  }
+  const missing = missingInput(exp, check.meta.requires);
+  if (missing) return { run: { outcome: 'not_applicable', message: missing }, evidence: [] };
+  try {
+    const run = check.run(exp, ctx);
+    const partial = partialInputs(exp, check.meta.requires);
+    const message = partial.length ? `${run.message} (partial data from: ${partial.join(', ')})` : run.message;
+    return { run: { ...run, message }, evidence: boundEvidence(run.evidence ?? []) };
+  } catch (err) {
+    return { run: { outcome: 'error', message: `The check crashed: ${(err as Error)?.message ?? String(err)}. Other checks are unaffected; please report this with the export.` }, evidence: [] };
+  }
+}
+
+/** Sorted (so array order in the export never matters) and capped, saying how many were left out. */
+function boundEvidence(evidence: Evidence[]): Evidence[] {
+  const sorted = [...evidence].sort((a, b) => a.id.localeCompare(b.id) || a.name.localeCompare(b.name) || (a.detail ?? '').localeCompare(b.detail ?? ''));
+  if (sorted.length <= MAX_EVIDENCE) return sorted;
+  return [...sorted.slice(0, MAX_EVIDENCE), { id: '…', name: `${sorted.length - MAX_EVIDENCE} more not listed` }];
+}
+
+function clamp(n: number): number {
+  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
+}
+
+/** Human-readable notes for every deviation from the defaults, so a hidden exclusion cannot inflate a score. */
+function configNotes(config: AuditConfig): string[] {
+  const from = config.source ?? 'configuration';
+  const byId = new Map(CHECKS.map((c) => [c.meta.id, c.meta]));
+  const notes = Object.entries(config.disabled).map(([id, reason]) => `${id} disabled by ${from}: ${reason}`);
+  for (const [id, w] of Object.entries(config.weights)) {
+    const meta = byId.get(id);
+    const def = meta ? meta.weight ?? SEVERITY_WEIGHTS[meta.severity] : undefined;
+    if (w !== def) notes.push(`${id} weight set to ${w} by ${from} (default ${def})`);
+  }
+  const defaults = defaultAuditConfig().thresholds;
+  for (const [name, value] of Object.entries(config.thresholds)) {
+    if (defaults[name] !== value) notes.push(`threshold ${name} set to ${value} by ${from} (default ${defaults[name]})`);
+  }
+  return notes.sort();
+}

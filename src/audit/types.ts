@@ -1,0 +1,52 @@
+import type { CheckOutcome, ChannelAccess, ExportChannel, ExportRole, GuildExport, Severity } from '../schema/types.js';
+
+/** One piece of evidence: the ids and names involved (never member names; members are only counted). */
+export interface Evidence {
+  id: string;
+  name: string;
+  detail?: string;
+}
+
+/** Static description of a check, kept beside its code. */
+export interface CheckMeta {
+  id: string;
+  title: string;
+  category: 'settings' | 'moderation' | 'permissions' | 'roles' | 'channels' | 'invites' | 'bots' | 'activity';
+  severity: Severity;
+  /** Overrides the severity weight; rarely needed. */
+  weight?: number;
+  motivation: string;
+  remediation: { text: string; effort: 'low' | 'medium' | 'high' };
+  /** Collectors whose data the check reads: when one failed or was skipped the check is not_applicable. */
+  requires: string[];
+  /** True for moderation infrastructure a small community can reasonably do without (see score.ts). */
+  scaleBySize?: boolean;
+}
+
+/** What a check's run returns; the runner adds metadata, weight and sorting. */
+export interface CheckRun {
+  outcome: Exclude<CheckOutcome, 'error'>;
+  /** 0..1 for pass/fail; defaults to 1 for pass and 0 for fail. */
+  score?: number;
+  message: string;
+  evidence?: Evidence[];
+}
+
+/** Everything a check may read besides the export: thresholds and derived helpers. */
+export interface CheckContext {
+  /** "Now" for staleness: the export's own timestamp, so the audit is pure over the export. */
+  now: number;
+  thresholds: Record<string, number>;
+  everyone: ExportRole | null;
+  /** Member count used for size calibration (0 when unknown). */
+  memberCount: number;
+  /** Effective access keyed by channel id; empty when the permission engine produced nothing. */
+  access: Map<string, ChannelAccess>;
+  channelById: Map<string, ExportChannel>;
+  roleById: Map<string, ExportRole>;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  run(exp: GuildExport, ctx: CheckContext): CheckRun;
+}

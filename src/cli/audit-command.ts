@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { GuildExport } from '../schema/types.js';
+import {
+  applyAuditToSummary, buildAuditPrompt, DEFAULT_PROMPT_BUDGET, loadAuditConfig, renderAuditText,
+  renderHealthMarkdown, replaceHealthSection, runAudit,
+} from '../audit/index.js';
+
+interface Io { stdout: (s: string) => void; stderr: (s: string) => void }
+
+const USAGE = 'Usage: audit <export.json> [--json] [--config FILE] [--prompt-budget N]';
+
+interface AuditArgs { file: string; json: boolean; config: string | null; budget: number }
+
+/** Parses argv; a string return is the usage error to print. */
+function parseArgs(argv: string[]): AuditArgs | string {
+  const args: AuditArgs = { file: '', json: false, config: null, budget: DEFAULT_PROMPT_BUDGET };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string | null => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i] ?? null);
+    if (a === '--json') args.json = true;
+    else if (a === '--config' || a.startsWith('--config=')) {
+      const v = value();
+      if (!v) return `--config needs a file path. ${USAGE}`;
+      args.config = v;
+    } else if (a === '--prompt-budget' || a.startsWith('--prompt-budget=')) {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 500) return `--prompt-budget must be a whole number of tokens, at least 500. ${USAGE}`;
+      args.budget = v;
+    } else if (a.startsWith('-')) return `Unknown option ${a}. ${USAGE}`;
+    else if (args.file) return `Only one export file can be audited at a time (got ${args.file} and ${a}). ${USAGE}`;
+    else args.file = a;
+  }
+  return args.file ? args : `Missing the export file. ${USAGE}`;
+}
+
+/** Reads and minimally validates an export.json. */
+async function readExport(file: string): Promise<GuildExport> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Pass the path of an export.json written by the export command.`);
+  }
+  let exp: GuildExport;
+  try {
+    exp = JSON.parse(text) as GuildExport;
+  } catch (err) {
+    throw new Error(`${file} is not valid JSON (${(err as Error).message}). Re-run the export to get a complete file.`);
+  }
+  if (!exp || typeof exp !== 'object' || !exp.meta || !Array.isArray(exp.roles) || !Array.isArray(exp.channels)) {
+    throw new Error(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
+  }
+  // Older or hand-edited exports may lack optional arrays; treat them as empty rather than crash every check.
+  for (const key of ['members', 'threads', 'automod', 'invites', 'bots', 'webhooks', 'access', 'errors'] as const) {
+    if (!Array.isArray(exp[key])) (exp as unknown as Record<string, unknown>)[key] = [];
+  }
+  exp.meta.collectors ??= {};
+  return exp;
+}
+
+/** `audit <export.json>`: re-scores offline, prints the result, rewrites the summary, audit-prompt.md and snapshot.md's health section. */
+export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`${args}\n`);
+    return 64;
+  }
+  try {
+    const exp = await readExport(args.file);
+    const config = loadAuditConfig(args.config);
+    const result = runAudit(exp, config);
+    const prompt = buildAuditPrompt(exp, result, { budgetTokens: args.budget });
+    applyAuditToSummary(exp, result, prompt.prompt);
+    const dir = dirname(args.file);
+    await writeFile(args.file, `${JSON.stringify(exp, null, 2)}\n`);
+    await writeFile(join(dir, 'audit-prompt.md'), prompt.prompt);
+    const snapshot = join(dir, 'snapshot.md');
+    const current = existsSync(snapshot) ? await readFile(snapshot, 'utf8') : '';
+    await writeFile(snapshot, replaceHealthSection(current, renderHealthMarkdown(exp.summary)));
+    if (args.json) io.stdout(`${JSON.stringify({ ...result, prompt_tokens: prompt.tokens, prompt_cut: prompt.cut }, null, 2)}\n`);
+    else {
+      io.stdout(renderAuditText(result));
+      io.stdout(`\nWrote ${args.file} (summary), ${join(dir, 'audit-prompt.md')} (${prompt.tokens} tokens${prompt.cut.length ? `; cut: ${prompt.cut.join('; ')}` : ''}) and ${snapshot} (health section).\n`);
+    }
+    return 0;
+  } catch (err) {
+    io.stderr(`audit failed: ${(err as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,72 @@
+import { AuditLogEvent, type APIAuditLog, type APIGuildMember, type APIRole } from 'discord-api-types/v10';
+import { defineCollector, type CollectContext } from './types.js';
+import { permissionNames, toBits } from '../discord/permissions.js';
+import { snowflakeDate, compareSnowflakes } from '../schema/snowflake.js';
+import type { ExportBot } from '../schema/types.js';
+
+/** Audit log pages read for bot-add entries (100 each): the log only keeps 45 days anyway. */
+const AUDIT_LOG_PAGES = 3;
+
+/** Bots: members flagged `bot` (or, without the member list, the roles Discord manages for bots). */
+export const bots = defineCollector({
+  name: 'bots',
+  key: 'bots',
+  description: 'Bots, their roles and permissions, and who added them (audit log)',
+  needs: { permissions: ['ViewAuditLog'], intents: ['GuildMembers'] },
+  async collect(ctx) {
+    const guild = await ctx.sources.guild();
+    const roles = new Map(guild.roles.map((r) => [r.id, r]));
+    const everyone = roles.get(guild.id);
+    const scan = await ctx.sources.memberScan().catch(() => null);
+    const found = scan ? scan.bots.map((m) => fromMember(m)) : fromManagedRoles(guild.roles);
+    const adds = await botAdds(ctx);
+    return found
+      .map(({ id, name, roleIds }) => {
+        const bits = roleIds.reduce((acc, rid) => acc | toBits(roles.get(rid)?.permissions), toBits(everyone?.permissions));
+        const managed = guild.roles.find((r) => r.tags?.bot_id === id);
+        return {
+          id,
+          name,
+          permissions: bits.toString(),
+          permission_names: permissionNames(bits),
+          roles: [...roleIds].sort(compareSnowflakes),
+          managed_role: managed?.id ?? null,
+          added_by: adds.get(id)?.by ?? null,
+          added_at: adds.get(id)?.at ?? null,
+        } satisfies ExportBot;
+      })
+      .sort((a, b) => compareSnowflakes(a.id, b.id));
+  },
+});
+
+function fromMember(m: APIGuildMember): { id: string; name: string; roleIds: string[] } {
+  return { id: m.user!.id, name: m.user!.username, roleIds: m.roles };
+}
+
+function fromManagedRoles(roles: APIRole[]): { id: string; name: string; roleIds: string[] }[] {
+  return roles.filter((r) => r.tags?.bot_id).map((r) => ({ id: r.tags!.bot_id!, name: r.name, roleIds: [r.id] }));
+}
+
+/** bot id -> who added it and when, from the audit log's BotAdd entries; empty (and noted) when unreadable. */
+async function botAdds(ctx: CollectContext): Promise<Map<string, { by: string | null; at: string }>> {
+  const adds = new Map<string, { by: string | null; at: string }>();
+  let before: string | undefined;
+  try {
+    for (let page = 0; page < AUDIT_LOG_PAGES; page++) {
+      const log = await ctx.api.get<APIAuditLog>(`/guilds/${ctx.guildId}/audit-logs`, {
+        action_type: AuditLogEvent.BotAdd,
+        limit: 100,
+        before,
+      });
+      const entries = log.audit_log_entries ?? [];
+      for (const e of entries) {
+        if (e.target_id && !adds.has(e.target_id)) adds.set(e.target_id, { by: e.user_id ?? null, at: snowflakeDate(e.id) });
+      }
+      if (entries.length < 100) break;
+      before = entries[entries.length - 1].id;
+    }
+  } catch (error) {
+    ctx.partial(error, { permissions: ['ViewAuditLog'] });
+  }
+  return adds;
+}

@@ -1,0 +1,25 @@
+import type { APIGuildIntegration } from 'discord-api-types/v10';
+import { defineCollector } from './types.js';
+import { byId } from './map-channel.js';
+
+/** Integrations (bots' applications, Twitch, YouTube...). */
+export const integrations = defineCollector({
+  name: 'integrations',
+  key: 'integrations',
+  description: 'Integrations',
+  needs: { permissions: ['ManageGuild'] },
+  async collect(ctx) {
+    const list = await ctx.api.get<APIGuildIntegration[]>(`/guilds/${ctx.guildId}/integrations`);
+    return list
+      .map((i) => ({
+        id: i.id,
+        name: i.name,
+        type: String(i.type),
+        enabled: i.enabled !== false,
+        account_name: i.account?.name ?? null,
+        application_id: i.application?.id ?? null,
+        role_id: i.role_id ?? null,
+      }))
+      .sort(byId);
+  },
+});

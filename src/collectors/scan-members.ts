@@ -1,0 +1,90 @@
+import type { APIGuildMember } from 'discord-api-types/v10';
+import type { DiscordApi } from '../discord/api.js';
+import type { ExportMember, MemberStats, MembersMode } from '../schema/types.js';
+import type { MemberSink } from './member-sink.js';
+
+/** Discord's page size limit for GET /guilds/{id}/members. */
+export const MEMBER_PAGE_SIZE = 1000;
+
+export interface MemberScan {
+  stats: MemberStats;
+  /** Bot members (few; kept whole for the bots collector). */
+  bots: APIGuildMember[];
+  /** True when --max-members stopped the scan early. */
+  truncated: boolean;
+  /** A failure after some pages: the scan kept what it had. */
+  error: unknown;
+}
+
+/**
+ * Pages through the member list by ascending user id (`after` = highest id seen), streaming records to the sink
+ * and keeping only aggregates in memory. A failure on the first page throws; a later one returns what was read.
+ */
+export async function scanMembers(
+  api: DiscordApi,
+  guildId: string,
+  options: { members: MembersMode; maxMembers: number | null; sink: MemberSink; total: number | null; onMembers?: (fetched: number, total: number | null) => void },
+): Promise<MemberScan> {
+  const stats: MemberStats = { total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
+  const bots: APIGuildMember[] = [];
+  const limit = options.maxMembers ?? Infinity;
+  let after = '0';
+  let truncated = false;
+  let error: unknown = null;
+  const now = Date.now();
+  for (;;) {
+    const want = Math.min(MEMBER_PAGE_SIZE, limit - stats.total);
+    if (want <= 0) {
+      truncated = true;
+      break;
+    }
+    let page: APIGuildMember[];
+    try {
+      page = await api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after });
+    } catch (caught) {
+      if (stats.total === 0) throw caught;
+      error = caught;
+      break;
+    }
+    if (!Array.isArray(page)) throw new Error('The member list response was not an array.');
+    for (const member of page) {
+      if (!member.user) continue;
+      count(stats, member, now);
+      if (member.user.bot) bots.push(member);
+      if (options.members === 'full') await options.sink.add(toExportMember(member));
+    }
+    options.onMembers?.(stats.total, options.total);
+    if (page.length < want) break;
+    after = page[page.length - 1].user?.id ?? after;
+  }
+  await options.sink.close();
+  return { stats, bots, truncated, error };
+}
+
+function count(stats: MemberStats, member: APIGuildMember, now: number): void {
+  stats.total++;
+  if (member.user?.bot) stats.bots++;
+  else stats.humans++;
+  if (member.roles.length === 0) stats.without_roles++;
+  if (member.pending) stats.pending++;
+  const timeout = member.communication_disabled_until;
+  if (timeout && Date.parse(timeout) > now) stats.timed_out++;
+  for (const role of member.roles) stats.role_counts[role] = (stats.role_counts[role] ?? 0) + 1;
+}
+
+/** The schema's member record. */
+export function toExportMember(member: APIGuildMember): ExportMember {
+  const user = member.user!;
+  return {
+    id: user.id,
+    name: user.username,
+    display_name: user.global_name ?? null,
+    nick: member.nick ?? null,
+    roles: [...member.roles].sort(),
+    joined_at: member.joined_at ?? null,
+    bot: user.bot === true,
+    pending: member.pending === true,
+    premium_since: member.premium_since ?? null,
+    communication_disabled_until: member.communication_disabled_until ?? null,
+  };
+}

@@ -1,0 +1,63 @@
+import type {
+  APIChannel, APIGuild, APIGuildMember, APIThreadChannel, APIUser,
+} from 'discord-api-types/v10';
+import type { DiscordApi } from '../discord/api.js';
+import type { MemberStats, MembersMode } from '../schema/types.js';
+import type { MemberSink } from './member-sink.js';
+import { scanMembers, type MemberScan } from './scan-members.js';
+import { scanThreads, type ThreadScan } from './scan-threads.js';
+
+export type GuildWithCounts = APIGuild & { approximate_member_count?: number; approximate_presence_count?: number };
+
+/**
+ * Reads several collectors share, each fetched once per run (memoised in DiscordApi): the guild (which also
+ * carries roles, emojis and stickers), the channel list, the member scan and the thread scan.
+ */
+export class Sources {
+  constructor(
+    private readonly api: DiscordApi,
+    private readonly guildId: string,
+    private readonly options: {
+      members: MembersMode;
+      maxMembers: number | null;
+      sink: MemberSink;
+      onMembers?: (fetched: number, total: number | null) => void;
+    },
+  ) {}
+
+  guild(): Promise<GuildWithCounts> {
+    return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }));
+  }
+
+  channels(): Promise<APIChannel[]> {
+    return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`));
+  }
+
+  botUser(): Promise<APIUser> {
+    return this.api.shared('me', () => this.api.get<APIUser>('/users/@me'));
+  }
+
+  /** Pages through every member once, streaming records to the sink; null when members are not collected. */
+  memberScan(): Promise<MemberScan | null> {
+    if (this.options.members === 'none') return Promise.resolve(null);
+    return this.api.shared('members', async () => {
+      const guild = await this.guild().catch(() => null);
+      return scanMembers(this.api, this.guildId, {
+        ...this.options,
+        total: guild?.approximate_member_count ?? null,
+      });
+    });
+  }
+
+  /** Member aggregates, or null when not collected. */
+  async memberStats(): Promise<MemberStats | null> {
+    return (await this.memberScan())?.stats ?? null;
+  }
+
+  /** Active and archived threads of every channel that can hold them. */
+  threadScan(): Promise<ThreadScan> {
+    return this.api.shared('threads', async () => scanThreads(this.api, this.guildId, await this.channels()));
+  }
+}
+
+export type { APIGuildMember, APIThreadChannel };

@@ -1,0 +1,27 @@
+import type { APIGuildWelcomeScreen } from 'discord-api-types/v10';
+import { DiscordAPIError } from '@discordjs/rest';
+import { defineCollector } from './types.js';
+
+// Discord answers 10069 ("Unknown Welcome Screen") when none was ever set up: that is "none", not a failure.
+const UNKNOWN_WELCOME_SCREEN = 10069;
+
+/** The Community welcome screen. */
+export const welcome_screen = defineCollector({
+  name: 'welcome_screen',
+  key: 'welcome_screen',
+  description: 'Welcome screen (Community servers)',
+  needs: { permissions: ['ManageGuild'] },
+  async collect(ctx) {
+    let screen: APIGuildWelcomeScreen;
+    try {
+      screen = await ctx.api.get<APIGuildWelcomeScreen>(`/guilds/${ctx.guildId}/welcome-screen`);
+    } catch (error) {
+      if (error instanceof DiscordAPIError && (error.code === UNKNOWN_WELCOME_SCREEN || error.status === 404)) return null;
+      throw error;
+    }
+    return {
+      description: screen.description ?? null,
+      channels: (screen.welcome_channels ?? []).map((c) => ({ channel_id: c.channel_id, description: c.description, emoji_name: c.emoji_name ?? null })),
+    };
+  },
+});

@@ -1,0 +1,28 @@
+import type { MembersMode } from '../schema/types.js';
+import type { CollectorName } from '../collectors/index.js';
+
+export type OutputFormat = 'json' | 'markdown' | 'prompt' | 'zip';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'markdown', 'prompt', 'zip'];
+
+/** Everything one export run needs, validated, with no IO left to do. */
+export interface ExportConfig {
+  guildId: string | null;
+  token: string | null;
+  apiBase: string | null;
+  demo: boolean;
+  outDir: string;
+  only: CollectorName[] | null;
+  skip: CollectorName[];
+  members: MembersMode;
+  maxMembers: number | null;
+  formats: OutputFormat[];
+  strict: boolean;
+  auditConfigPath: string | null;
+  promptBudget: number;
+  /** Request timeout in ms. */
+  timeoutMs?: number;
+  /** Plain log lines (never the token: see redact). */
+  log?: (line: string) => void;
+  /** Values to scrub from anything printed or written (the token is always included). */
+  secrets?: string[];
+}

@@ -1,0 +1,54 @@
+import type { GuildExport } from '../schema/types.js';
+import type { DiffChange, DiffResult } from './types.js';
+import { SEVERITIES } from './types.js';
+import { normalizeExport } from './normalize.js';
+import { nameBook } from './names.js';
+import { diffGuild } from './guild.js';
+import { diffRoles } from './roles.js';
+import { diffChannels } from './channels.js';
+import { diffOverwrites, diffVisibility } from './overwrites.js';
+import { diffBots } from './bots.js';
+import { diffInvites } from './invites.js';
+import { diffOthers } from './others.js';
+import { compareIds } from './by-id.js';
+import { cmp } from './util.js';
+
+/** Display and sort order of entities (most security-relevant first). */
+const ENTITY_ORDER = ['guild', 'feature', 'role', 'bot', 'category', 'channel', 'thread', 'webhook', 'invite',
+  'automod', 'integration', 'emoji', 'sticker', 'event'];
+
+const entityRank = (e: string): number => {
+  const i = ENTITY_ORDER.indexOf(e);
+  return i === -1 ? ENTITY_ORDER.length : i;
+};
+
+/** Total order on changes: escalations, severity, entity, id, then kind and text so output is byte-stable. */
+export function compareChanges(x: DiffChange, y: DiffChange): number {
+  return Number(y.escalation) - Number(x.escalation)
+    || SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity)
+    || entityRank(x.entity) - entityRank(y.entity) || cmp(x.entity, y.entity)
+    || compareIds(x.id, y.id)
+    || cmp(x.kind, y.kind)
+    || cmp(x.summary, y.summary)
+    || cmp((x.details ?? []).join('\n'), (y.details ?? []).join('\n'));
+}
+
+/** Every configuration change from `before` to `after`, matched by id, most dangerous first. */
+export function diffExports(before: GuildExport, after: GuildExport): DiffResult {
+  const b = normalizeExport(before, 'the older export');
+  const a = normalizeExport(after, 'the newer export');
+  const names = nameBook(b, a);
+  const changes = [
+    ...diffGuild(b, a, names),
+    ...diffRoles(b, a),
+    ...diffChannels(b, a, names),
+    ...diffOverwrites(b, a, names),
+    ...diffVisibility(b, a),
+    ...diffBots(b, a),
+    ...diffInvites(b, a, names),
+    ...diffOthers(b, a, names),
+  ].sort(compareChanges);
+  const counts: Record<string, number> = { total: changes.length };
+  for (const s of SEVERITIES) counts[s] = changes.filter((c) => c.severity === s).length;
+  return { changes, counts, escalations: changes.filter((c) => c.escalation).length };
+}

@@ -1,0 +1,43 @@
+import type { DiffChange, DiffResult } from './types.js';
+import { NO_CHANGES, countLine, fitBlocks } from './render.js';
+
+// Names come from the Discord server: escape Markdown so they cannot inject links or formatting, and break
+// "@name" with a zero-width space so GitHub does not notify a user who happens to share a role's name.
+function md(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/([\\`*_[\]<|~&])/g, '\\$1')
+    .replace(/@(?=\w)/g, '@\u200b');
+}
+
+function subject(c: DiffChange): string {
+  const name = md(c.name);
+  if (c.entity === 'channel' || c.entity === 'thread') return `${c.entity} **#${name}**`;
+  if (c.entity === 'invite') return `invites to **${name}**`;
+  return `${c.entity} **${name}**`;
+}
+
+function block(c: DiffChange): string[] {
+  return [
+    `- \`${c.severity}\` ${subject(c)}: ${md(c.summary)}`,
+    ...(c.details ?? []).map((d) => `  - ${md(d)}`),
+  ];
+}
+
+/** The diff as GitHub Markdown (job summary, PR body): escalations first; `maxLines` caps its length. */
+export function renderDiffMarkdown(diff: DiffResult, options: { maxLines?: number } = {}): string {
+  if (diff.changes.length === 0) return NO_CHANGES;
+  const escalations = diff.changes.filter((c) => c.escalation);
+  const others = diff.changes.filter((c) => !c.escalation);
+  const head = [`**${countLine(diff)}**`, ''];
+  const sections: string[][] = [];
+  // Section headings travel with their first change so a truncated output never ends on a bare heading.
+  escalations.forEach((c, i) => sections.push([...(i === 0 ? ['#### Escalations', ''] : []), ...block(c)]));
+  others.forEach((c, i) => sections.push([
+    ...(i === 0 ? [...(escalations.length > 0 ? [''] : []), '#### Other changes', ''] : []),
+    ...block(c),
+  ]));
+  const { lines, omitted } = fitBlocks(sections, options.maxLines, head.length, 2);
+  if (omitted > 0) lines.push('', `_...and ${omitted} more ${omitted === 1 ? 'change' : 'changes'} not shown._`);
+  return [...head, ...lines].join('\n');
+}

@@ -1,0 +1,53 @@
+import type { DiffChange, DiffResult } from './types.js';
+import { SEVERITIES } from './types.js';
+
+export const NO_CHANGES = 'No configuration changes.';
+
+const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ');
+
+/** "role Mods", "channel #general": how a change's subject reads in text. */
+function subject(c: DiffChange): string {
+  if (c.entity === 'channel' || c.entity === 'thread') return `${c.entity} #${c.name}`;
+  if (c.entity === 'invite') return `invites to ${c.name}`;
+  return `${c.entity} ${c.name}`;
+}
+
+/** The count line both renderers start with. */
+export function countLine(diff: DiffResult): string {
+  const n = diff.changes.length;
+  const parts = SEVERITIES.filter((s) => (diff.counts[s] ?? 0) > 0).map((s) => `${diff.counts[s]} ${s}`);
+  const esc = diff.escalations === 1 ? '1 escalation' : `${diff.escalations} escalations`;
+  return `${n} configuration ${n === 1 ? 'change' : 'changes'}, ${esc} (${parts.join(', ')})`;
+}
+
+/** Changes as plain text blocks (first line, then indented details), for commit messages and terminals. */
+export function plainBlocks(diff: DiffResult): string[][] {
+  return diff.changes.map((c) => [
+    `${c.escalation ? '!' : '-'} [${c.severity}] ${oneLine(subject(c))}: ${oneLine(c.summary)}`,
+    ...(c.details ?? []).map((d) => `    ${oneLine(d)}`),
+  ]);
+}
+
+/** Keeps whole blocks while they fit in `maxLines`, leaving `reserve` lines for the "more" notice. */
+export function fitBlocks(blocks: string[][], maxLines: number | undefined, used: number, reserve = 1):
+  { lines: string[]; omitted: number } {
+  const all = blocks.flat();
+  if (maxLines === undefined || used + all.length <= maxLines) return { lines: all, omitted: 0 };
+  const lines: string[] = [];
+  let kept = 0;
+  for (const block of blocks) {
+    if (used + lines.length + block.length > maxLines - reserve) break;
+    lines.push(...block);
+    kept++;
+  }
+  return { lines, omitted: blocks.length - kept };
+}
+
+/** The diff as plain text for a commit message body; `maxLines` (default 50) caps its length. */
+export function renderDiffCommitBody(diff: DiffResult, maxLines = 50): string {
+  if (diff.changes.length === 0) return NO_CHANGES;
+  const head = [countLine(diff), ''];
+  const { lines, omitted } = fitBlocks(plainBlocks(diff), maxLines, head.length);
+  if (omitted > 0) lines.push(`... and ${omitted} more (run the diff command for the full list)`);
+  return [...head, ...lines].join('\n');
+}

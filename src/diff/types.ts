@@ -1,0 +1,28 @@
+export type DiffSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/** One configuration change between two exports. */
+export interface DiffChange {
+  /** added | removed | renamed | moved | changed | permissions_gained | permissions_lost | overwrite_added |
+   * overwrite_removed | overwrite_changed | became_public | became_private | setting_changed | setting_lowered |
+   * setting_raised */
+  kind: string;
+  severity: DiffSeverity;
+  /** guild | feature | role | bot | category | channel | thread | webhook | invite | automod | integration | emoji |
+   * sticker | event */
+  entity: string;
+  id: string;
+  name: string;
+  summary: string;
+  details?: string[];
+  /** True for changes that widen access or lower protection: listed first. */
+  escalation: boolean;
+}
+
+export interface DiffResult {
+  changes: DiffChange[];
+  /** Number of changes: `total`, then one key per severity (always present, zero included). */
+  counts: Record<string, number>;
+  escalations: number;
+}
+
+export const SEVERITIES: readonly DiffSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];

@@ -1,0 +1,72 @@
+import { DiscordAPIError, makeURLSearchParams, type REST } from '@discordjs/rest';
+import { classifyError, InvalidResponseError, TokenRejectedError } from './errors.js';
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+export interface DiscordApiOptions {
+  /** Attempts for retryable failures (5xx, timeouts, resets, cut-short bodies) after the first. */
+  retries?: number;
+  /** First backoff delay (ms); doubles each attempt, with jitter. */
+  backoffMs?: number;
+}
+
+/**
+ * The exporter's view of Discord: GETs through the real @discordjs/rest client, with retries and backoff for
+ * transient failures (4xx never retried), a remembered 401 (the client drops its token after one, so later
+ * calls fail fast with a clear message), and memoised shared reads so collectors that need the same payload
+ * (channels, roles, members) fetch it once.
+ */
+export class DiscordApi {
+  private readonly retries: number;
+  private readonly backoffMs: number;
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private tokenRejected = false;
+  /** Requests sent, retries included. */
+  requests = 0;
+
+  constructor(private readonly rest: REST, options: DiscordApiOptions = {}) {
+    this.retries = options.retries ?? 3;
+    this.backoffMs = options.backoffMs ?? 250;
+  }
+
+  /** True once Discord has answered 401: the token is bad for the rest of the run. */
+  get isTokenRejected(): boolean {
+    return this.tokenRejected;
+  }
+
+  /** GET a route ("/guilds/123/roles") and return its JSON. */
+  async get<T>(route: `/${string}`, query?: Query): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.tokenRejected) throw new TokenRejectedError();
+      try {
+        this.requests++;
+        const body = await this.rest.get(route, query ? { query: makeURLSearchParams(query) } : {});
+        if (body === null || typeof body !== 'object' || body instanceof ArrayBuffer) {
+          throw new InvalidResponseError(route, 'the body was not a JSON object or array');
+        }
+        return body as T;
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.status === 401) this.tokenRejected = true;
+        const classified = classifyError(error);
+        if (!classified.retryable || attempt >= this.retries) throw error;
+        await sleep(this.backoffMs * 2 ** attempt * (0.75 + Math.random() * 0.5));
+      }
+    }
+  }
+
+  /** A shared read: the first caller fetches, every later caller gets the same promise (and the same failure). */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let pending = this.memo.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = load();
+      // Keep the failure for the other callers, but do not leave it unhandled if nobody else asks.
+      pending.catch(() => undefined);
+      this.memo.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

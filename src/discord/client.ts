@@ -1,0 +1,36 @@
+import { REST, type RateLimitData } from '@discordjs/rest';
+
+export const DEFAULT_API_BASE = 'https://discord.com/api';
+
+/** Longest rate-limit wait we sit through; longer means a Cloudflare ban or a broken proxy: fail instead of hanging. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+export interface DiscordClientOptions {
+  token: string;
+  apiBase?: string | null;
+  /** Per-request timeout (ms). */
+  timeoutMs?: number;
+  /** Global requests per second the client allows itself (Discord: 50). */
+  globalRequestsPerSecond?: number;
+}
+
+/**
+ * The real @discordjs/rest client, configured for an exporter: its own retries are off (it retries 5xx and
+ * timeouts at once, with no backoff; DiscordApi retries with backoff instead) and any rate limit asking for
+ * more than a minute is rejected rather than slept through.
+ */
+export function createRest(options: DiscordClientOptions): REST {
+  const rest = new REST({
+    api: (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, ''),
+    version: '10',
+    retries: 0,
+    timeout: options.timeoutMs ?? 15_000,
+    globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
+    // A short offset: the default 50 ms is added to every wait on every bucket.
+    offset: 50,
+    rejectOnRateLimit: (data: RateLimitData) =>
+      Math.max(data.retryAfter, data.timeToReset) > MAX_RATE_LIMIT_WAIT_MS,
+  });
+  rest.setToken(options.token);
+  return rest;
+}

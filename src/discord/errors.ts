@@ -1,0 +1,122 @@
+import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
+
+/** One failure, classified: what Discord (or the network) said and what the user should do. */
+export interface ClassifiedError {
+  code: string | number | null;
+  http_status: number | null;
+  message: string;
+  hint: string;
+  /** Worth another try (5xx, timeout, reset, cut-short body). */
+  retryable: boolean;
+  /** The token itself is bad: nothing else will work this run. */
+  tokenRejected: boolean;
+}
+
+/** Raised by DiscordApi once a 401 has been seen: the client has dropped its token for every later request. */
+export class TokenRejectedError extends Error {
+  constructor() {
+    super('Discord rejected the bot token (401 Unauthorized) earlier in this run.');
+    this.name = 'TokenRejectedError';
+  }
+}
+
+/** Raised when a 200 response is not the JSON document we asked for. */
+export class InvalidResponseError extends Error {
+  constructor(route: string, detail: string) {
+    super(`Discord's response for ${route} was not valid JSON (${detail}).`);
+    this.name = 'InvalidResponseError';
+  }
+}
+
+const TOKEN_HINT =
+  'Check DISCORD_TOKEN (or the discord-token input): copy a fresh bot token from the Developer Portal > your application > Bot > Reset Token.';
+
+/** Turns anything thrown by a request into a ClassifiedError, with advice in terms of what the collector needs. */
+export function classifyError(error: unknown, needs: { permissions?: string[]; intents?: string[] } = {}): ClassifiedError {
+  const base = { retryable: false, tokenRejected: false };
+  if (error instanceof TokenRejectedError) {
+    return { ...base, code: 0, http_status: 401, message: error.message, hint: TOKEN_HINT, tokenRejected: true };
+  }
+  if (error instanceof DiscordAPIError) return classifyApiError(error, needs);
+  if (error instanceof RateLimitError) {
+    const seconds = Math.round(Math.max(error.retryAfter, error.timeToReset) / 1000);
+    return {
+      ...base,
+      code: 'RATE_LIMITED',
+      http_status: 429,
+      message: `Discord asked to wait ${seconds} s before ${error.method.toUpperCase()} ${error.route}: longer than a minute, so this part was given up.`,
+      hint: 'A wait this long usually means a Cloudflare ban after too many invalid (401/403/429) requests from this IP. Wait for it to lift (often about an hour), then run again; fix the cause of the invalid requests first.',
+    };
+  }
+  if (error instanceof HTTPError) {
+    return {
+      ...base,
+      code: `HTTP_${error.status}`,
+      http_status: error.status,
+      message: `Discord answered ${error.status} ${error.name.replace(/^HTTPError\s*/, '') || 'server error'} for ${error.method.toUpperCase()} ${routeOf(error.url)}.`,
+      hint: 'A Discord-side error: usually temporary. Run the export again later; check https://discordstatus.com if it persists.',
+      retryable: error.status >= 500,
+    };
+  }
+  if (error instanceof InvalidResponseError || error instanceof SyntaxError) {
+    return {
+      ...base,
+      code: 'INVALID_JSON',
+      http_status: null,
+      message: error instanceof InvalidResponseError ? error.message : `Discord's response was cut short or was not JSON (${(error as Error).message}).`,
+      hint: 'Usually a dropped connection or a proxy in between: run again; if you use --api-base, check the proxy passes JSON through intact.',
+      retryable: true,
+    };
+  }
+  if (error instanceof Error) {
+    const text = `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')} ${String((error as { cause?: { code?: unknown } }).cause?.code ?? '')}`;
+    if (error.name === 'AbortError' || /timeout|aborted/i.test(text)) {
+      return { ...base, code: 'TIMEOUT', http_status: null, message: 'Discord did not answer in time (the request timed out).', hint: 'Run again; if it keeps happening, check the network or the --api-base proxy.', retryable: true };
+    }
+    if (/ECONNRESET|ECONNREFUSED|socket|fetch failed|other side closed|ENOTFOUND|EAI_AGAIN/i.test(text)) {
+      return { ...base, code: 'NETWORK', http_status: null, message: `The connection to Discord failed (${error.message}).`, hint: 'Check the network and the API base URL (--api-base / DISCORD_API_BASE), then run again.', retryable: true };
+    }
+    return { ...base, code: 'INTERNAL', http_status: null, message: error.message, hint: 'An unexpected error in the exporter: please report it with this message.' };
+  }
+  return { ...base, code: 'INTERNAL', http_status: null, message: String(error), hint: 'An unexpected error in the exporter: please report it with this message.' };
+}
+
+function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[]; intents?: string[] }): ClassifiedError {
+  const base = { code: error.code, http_status: error.status, retryable: false, tokenRejected: false };
+  const what = `${error.method.toUpperCase()} ${routeOf(error.url)}`;
+  const said = `Discord said ${error.status} ${error.message} (code ${error.code}) for ${what}.`;
+  const perms = needs.permissions?.length ? needs.permissions.join(', ') : null;
+  if (error.status === 401) return { ...base, message: 'Discord rejected the bot token (401 Unauthorized).', hint: TOKEN_HINT, tokenRejected: true };
+  if (error.status === 403 && needs.intents?.includes('GuildMembers') && error.code === 50001) {
+    return {
+      ...base,
+      message: `${said} The bot lacks the Server Members privileged intent.`,
+      hint: 'Enable it: Developer Portal > your application > Bot > Privileged Gateway Intents > Server Members Intent, then run again. Or run with --members none.',
+    };
+  }
+  if (error.status === 403) {
+    return {
+      ...base,
+      message: said,
+      hint: perms
+        ? `Give the bot's role the ${perms} permission (Server Settings > Roles), or skip this collector with --skip.`
+        : 'The bot cannot see this: check its role and the channel permission overwrites.',
+    };
+  }
+  if (error.status === 404 && error.code === 10004) {
+    return { ...base, message: `${said} The bot is not in that guild, or the id is wrong.`, hint: INVITE_HINT };
+  }
+  return { ...base, message: said, hint: 'Check the guild id and the bot\'s permissions, then run again.' };
+}
+
+/** What to tell a user whose bot cannot reach the guild. */
+export const INVITE_HINT =
+  'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Roles, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent.';
+
+function routeOf(url: string): string {
+  try {
+    return new URL(url).pathname.replace(/^\/api(\/v\d+)?/, '');
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,14 @@
+import { startFakeDiscord } from './server.js';
+import { DEMO_GUILD_ID, FAKE_BOT_TOKEN } from './demo.js';
+
+/** Manual use: `npm run build && node build/fake-discord/serve.js` serves the demo guild until Ctrl+C. */
+async function main(): Promise<void> {
+  const fake = await startFakeDiscord({ latencyMs: Number(process.env.FAKE_DISCORD_LATENCY_MS ?? 0) });
+  console.log(`fake Discord API: ${fake.apiBase}  (guild ${DEMO_GUILD_ID}, token ${FAKE_BOT_TOKEN})`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = () => { void fake.close().then(() => process.exit(0)); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

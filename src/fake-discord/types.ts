@@ -1,0 +1,135 @@
+import type {
+  APIAuditLogEntry, APIAutoModerationRule, APIBan, APIChannel, APIEmoji, APIExtendedInvite, APIGuild,
+  APIGuildIntegration, APIGuildMember, APIGuildOnboarding, APIGuildScheduledEvent, APIGuildWelcomeScreen,
+  APIGuildWidgetSettings, APISoundboardSound, APISticker, APIThreadChannel, APIUser, APIWebhook,
+} from 'discord-api-types/v10';
+
+/** A guild channel that is not a thread (what GET /guilds/:g/channels returns). */
+export type FakeChannel = Exclude<APIChannel, APIThreadChannel | { type: 1 } | { type: 3 }>;
+
+/**
+ * The live state of one fake guild: raw Discord payloads exactly as the API returns them.
+ * Roles and emojis live in `guild.roles` / `guild.emojis` (one source of truth, as Discord's guild object).
+ * Mutate it freely in tests; the server reads it on every request.
+ */
+export interface FakeGuild {
+  guild: APIGuild;
+  channels: FakeChannel[];
+  /** Active and archived threads (archived ones have thread_metadata.archived = true). */
+  threads: APIThreadChannel[];
+  /** Sorted ascending by user id (the order the members list pages in). */
+  members: APIGuildMember[];
+  invites: APIExtendedInvite[];
+  /** Incoming webhooks carry `token` and `url`, as Discord returns them: the exporter must drop them. */
+  webhooks: APIWebhook[];
+  stickers: APISticker[];
+  /** Each has user_count; the server strips it unless with_user_count=true. */
+  events: APIGuildScheduledEvent[];
+  automodRules: APIAutoModerationRule[];
+  integrations: APIGuildIntegration[];
+  /** null -> GET welcome-screen answers 404 10069. */
+  welcomeScreen: APIGuildWelcomeScreen | null;
+  onboarding: APIGuildOnboarding;
+  /** Sorted ascending by user id. */
+  bans: APIBan[];
+  /** Audit log entries (bot adds are action_type 28); users referenced are in auditLogUsers. */
+  auditLog: APIAuditLogEntry[];
+  auditLogUsers: APIUser[];
+  soundboardSounds: APISoundboardSound[];
+  vanityUses: number;
+  widget: APIGuildWidgetSettings;
+  /** The bot the token belongs to (also a member of the guild). */
+  botUserId: string;
+  botUser: APIUser;
+  /** Members list answers 403 50001 "Missing Access" (the GUILD_MEMBERS intent is off). */
+  noMembersIntent?: boolean;
+  /** Permission names (PermissionFlagsBits keys) the bot lacks: routes needing them answer 403 50013. */
+  missingPermissions?: string[];
+}
+
+/** Counts for generateGuild; every field optional, defaults make a small guild. */
+export interface GuildSpec {
+  seed?: number | string;
+  id?: string;
+  name?: string;
+  members?: number;
+  roles?: number;
+  text?: number;
+  voice?: number;
+  categories?: number;
+  announcement?: number;
+  stage?: number;
+  forum?: number;
+  media?: number;
+  threadsPerChannel?: number;
+  archivedThreadsPerChannel?: number;
+  invites?: number;
+  webhooks?: number;
+  emojis?: number;
+  stickers?: number;
+  events?: number;
+  automodRules?: number;
+  bans?: number;
+  /** Reference "now" for timestamps; default: today 00:00 UTC (so a day's exports are identical). */
+  now?: Date;
+}
+
+/** One rate-limit bucket: `limit` requests per `windowMs` (before timeScale). */
+export interface BucketLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests per global window for the token (Discord: 50 per second). */
+  globalLimit: number;
+  globalWindowMs: number;
+  /** Per-bucket limits by bucket name (see routes.ts); missing names use defaultRoute. */
+  routes: Record<string, BucketLimit>;
+  defaultRoute: BucketLimit;
+}
+
+export type FaultKind = 'status' | 'slow' | 'truncate' | 'reset' | 'ratelimit' | 'cloudflare-ban' | 'non-json';
+
+export interface FaultRule {
+  /** 'GET /guilds/:guild/members' style (ids replaced by :guild/:channel/:user), or '*'. */
+  route: string;
+  kind: FaultKind;
+  status?: number;
+  delayMs?: number;
+  /** Seconds, for 'ratelimit' and 'cloudflare-ban'. */
+  retryAfter?: number;
+  /** Apply this many times, then stop (default: always). */
+  times?: number;
+}
+
+export interface FakeDiscordOptions {
+  guilds?: FakeGuild[];
+  token?: string;
+  limits?: Partial<RateLimitConfig>;
+  timeScale?: number;
+  latencyMs?: number;
+  faults?: FaultRule[];
+}
+
+export interface FakeStats {
+  requests: number;
+  byRoute: Record<string, number>;
+  ratelimited: number;
+  globalRatelimited: number;
+  status: Record<number, number>;
+  firstRequestAt: number | null;
+  lastResponseAt: number | null;
+  lowerBoundMs: number;
+  lowerBoundDetail: string;
+}
+
+export interface FakeDiscord {
+  url: string;
+  apiBase: string;
+  guild(id: string): FakeGuild;
+  stats(): FakeStats;
+  resetStats(): void;
+  setFaults(rules: FaultRule[]): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,128 @@
+import type { CheckOutcomeRecord, Finding, Severity } from '../schema/types.js';
+import { scoreLine } from './score-text.js';
+
+/** The runner rejects step summaries over 1 MiB; stay well under it. */
+export const SUMMARY_MAX_BYTES = 1_000_000;
+
+export interface SummaryLinks {
+  commit?: { sha: string; url: string } | null;
+  pullRequest?: { number: number; url: string; operation: string } | null;
+  artifact?: { name: string; url: string | null } | { skipped: string } | null;
+  issue?: { number: number; url: string; operation: string } | null;
+}
+
+export interface JobSummaryInput {
+  guildName: string;
+  guildId: string;
+  score: number | null;
+  previousScore: number | null;
+  threshold: number;
+  exportStatus: 'complete' | 'partial' | 'fatal';
+  checks: CheckOutcomeRecord[];
+  findings: Finding[];
+  /** Rendered "what changed" Markdown; null on the first snapshot. */
+  changes: string | null;
+  changeCount: number;
+  snapshotChanged: boolean;
+  links: SummaryLinks;
+  /** Things that went wrong (collector errors, publish failures), each with what to do. */
+  problems: string[];
+}
+
+const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** Renders the job summary Markdown: score and delta, failing checks by severity with fixes, changes, links. */
+export function renderJobSummary(input: JobSummaryInput, maxBytes = SUMMARY_MAX_BYTES): string {
+  const head = [
+    `## Discord server health: ${escapeMd(input.guildName)} (\`${input.guildId}\`)`,
+    '',
+    scoreLine(input.score, input.previousScore, input.threshold),
+    input.exportStatus === 'partial' ? '\n> [!WARNING]\n> The export is partial: some collectors failed (see Problems below).' : '',
+    '',
+  ].join('\n');
+  const tail = [renderLinks(input.links), renderProblems(input.problems)].filter(Boolean).join('\n');
+  const failing = renderFailingChecks(input.checks, input.findings);
+  const changes = renderChangesSection(input);
+  // The fixed parts first; the two long sections share what is left, failing checks first.
+  const budget = Math.max(0, maxBytes - bytes(head) - bytes(tail) - 200);
+  const failingPart = truncateMarkdown(failing, Math.max(Math.floor(budget / 2), budget - bytes(changes)));
+  const changesPart = truncateMarkdown(changes, budget - bytes(failingPart));
+  return truncateMarkdown([head, failingPart, changesPart, tail].join('\n'), maxBytes);
+}
+
+/** Failing checks grouped by severity (critical first), each with its message and fix. */
+export function renderFailingChecks(checks: CheckOutcomeRecord[], findings: Finding[]): string {
+  const failing = checks.filter((c) => c.outcome === 'fail');
+  if (failing.length === 0) {
+    const conclusive = checks.filter((c) => c.outcome === 'pass').length;
+    return `### Failing checks\n\nNone: ${conclusive} check${conclusive === 1 ? '' : 's'} passed.\n`;
+  }
+  const lines = [`### Failing checks (${failing.length})`, ''];
+  for (const severity of SEVERITY_ORDER) {
+    const group = failing.filter((c) => c.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(`#### ${severity[0].toUpperCase()}${severity.slice(1)} (${group.length})`, '');
+    for (const check of group) {
+      const finding = findings.find((f) => f.check === check.id && f.outcome === 'fail');
+      lines.push(`- **${escapeMd(check.title)}** (\`${check.id}\`): ${escapeMd(check.message)}`);
+      if (finding?.remediation.text) lines.push(`  - Fix (${finding.remediation.effort} effort): ${escapeMd(finding.remediation.text)}`);
+      const evidence = finding?.evidence ?? [];
+      if (evidence.length) {
+        const shown = evidence.slice(0, 5).map((e) => `${escapeMd(e.name)}${e.detail ? ` (${escapeMd(e.detail)})` : ''}`);
+        lines.push(`  - Involves: ${shown.join(', ')}${evidence.length > 5 ? `, and ${evidence.length - 5} more` : ''}`);
+      }
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function renderChangesSection(input: JobSummaryInput): string {
+  if (input.changes === null) return '### What changed\n\nFirst snapshot: nothing to compare against yet.\n';
+  if (input.changeCount === 0) {
+    return `### What changed\n\nNo configuration changes since the last snapshot${input.snapshotChanged ? '' : '; nothing was committed'}.\n`;
+  }
+  return `### What changed (${input.changeCount})\n\n${input.changes.trim()}\n`;
+}
+
+function renderLinks(links: SummaryLinks): string {
+  const lines: string[] = [];
+  if (links.commit) lines.push(`- Commit: [\`${links.commit.sha.slice(0, 7)}\`](${links.commit.url})`);
+  if (links.pullRequest) lines.push(`- Pull request (${links.pullRequest.operation}): [#${links.pullRequest.number}](${links.pullRequest.url})`);
+  if (links.artifact && 'skipped' in links.artifact) lines.push(`- Artifact: not uploaded (${escapeMd(links.artifact.skipped)})`);
+  else if (links.artifact) lines.push(`- Artifact: ${links.artifact.url ? `[${links.artifact.name}](${links.artifact.url})` : `\`${links.artifact.name}\``}`);
+  if (links.issue) lines.push(`- Tracking issue (${links.issue.operation}): [#${links.issue.number}](${links.issue.url})`);
+  return lines.length ? `### Links\n\n${lines.join('\n')}\n` : '';
+}
+
+function renderProblems(problems: string[]): string {
+  if (problems.length === 0) return '';
+  return `### Problems\n\n${problems.map((p) => `- ${escapeMd(p)}`).join('\n')}\n`;
+}
+
+/** Cuts Markdown at a line boundary to fit `maxBytes`, saying how much was left out. */
+export function truncateMarkdown(text: string, maxBytes: number): string {
+  if (bytes(text) <= maxBytes) return text;
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let size = 0;
+  const reserve = 120;
+  for (const line of lines) {
+    const next = bytes(line) + 1;
+    if (size + next > maxBytes - reserve) break;
+    kept.push(line);
+    size += next;
+  }
+  const omitted = lines.length - kept.length;
+  if (maxBytes < reserve) return '';
+  return `${kept.join('\n')}\n\n_… ${omitted} more line${omitted === 1 ? '' : 's'} left out to fit the size limit; the full report is in the artifact._\n`;
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Escapes characters that would turn guild-controlled names into Markdown/HTML. */
+export function escapeMd(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}

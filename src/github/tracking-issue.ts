@@ -1,0 +1,68 @@
+import type { GitHubClient } from './client.js';
+
+export type IssueOperation = 'none' | 'opened' | 'updated' | 'closed';
+
+export interface TrackingIssueResult {
+  operation: IssueOperation;
+  number: number | null;
+  url: string | null;
+}
+
+export interface TrackingIssueOptions {
+  guildId: string;
+  /** The first label is the one searched on; all are applied when opening. */
+  labels: string[];
+  /** True while the score is below the threshold. */
+  unhealthy: boolean;
+  title: string;
+  /** Body for a new issue, and the comment posted on each later unhealthy run. */
+  body: string;
+  /** Comment posted when the score recovers, before closing. */
+  recoveryComment: string;
+}
+
+interface IssueItem {
+  number: number;
+  html_url: string;
+  body?: string | null;
+  pull_request?: unknown;
+}
+
+/** The hidden marker that identifies a guild's tracking issue (titles and search are not reliable). */
+export function issueMarker(guildId: string): string {
+  return `<!-- discord-server-exporter:guild:${guildId} -->`;
+}
+
+/** The open tracking issue for a guild: listed by label, matched by marker, pull requests skipped. */
+export async function findTrackingIssue(client: GitHubClient, guildId: string, label: string): Promise<IssueItem | null> {
+  const marker = issueMarker(guildId);
+  for (let page = 1; page <= 10; page++) {
+    const items = await client.request<IssueItem[]>('GET', `issues?state=open&labels=${encodeURIComponent(label)}&per_page=100&page=${page}`);
+    const match = items.find((item) => !item.pull_request && (item.body ?? '').includes(marker));
+    if (match) return match;
+    if (items.length < 100) return null;
+  }
+  return null;
+}
+
+/** Opens, updates (comment) or closes (comment + close) the one tracking issue for a guild. */
+export async function syncTrackingIssue(client: GitHubClient, options: TrackingIssueOptions): Promise<TrackingIssueResult> {
+  const label = options.labels[0] ?? 'discord-health';
+  const existing = await findTrackingIssue(client, options.guildId, label);
+  if (options.unhealthy) {
+    if (existing) {
+      await client.request('POST', `issues/${existing.number}/comments`, { body: options.body });
+      return { operation: 'updated', number: existing.number, url: existing.html_url };
+    }
+    const created = await client.request<IssueItem>('POST', 'issues', {
+      title: options.title,
+      body: `${options.body}\n\n${issueMarker(options.guildId)}\n`,
+      labels: options.labels.length ? options.labels : [label],
+    });
+    return { operation: 'opened', number: created.number, url: created.html_url };
+  }
+  if (!existing) return { operation: 'none', number: null, url: null };
+  await client.request('POST', `issues/${existing.number}/comments`, { body: options.recoveryComment });
+  await client.request('PATCH', `issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
+  return { operation: 'closed', number: existing.number, url: existing.html_url };
+}

@@ -1,0 +1,38 @@
+import { DiscordAPIError } from '@discordjs/rest';
+import type { Sources } from '../collectors/sources.js';
+import { classifyError, INVITE_HINT } from '../discord/errors.js';
+
+export interface Fatal {
+  message: string;
+  hint: string;
+  code: string | number | null;
+  http_status: number | null;
+}
+
+/**
+ * Two calls before the fan-out: who the bot is (a bad token fails here, once, instead of as fifty invalid
+ * requests that count toward Cloudflare's ban) and whether it can see the guild at all.
+ */
+export async function preflight(sources: Sources, guildId: string): Promise<Fatal | null> {
+  try {
+    await sources.botUser();
+  } catch (error) {
+    const c = classifyError(error);
+    return { message: c.message, hint: c.hint, code: c.code, http_status: c.http_status };
+  }
+  try {
+    await sources.guild();
+  } catch (error) {
+    const c = classifyError(error);
+    if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) {
+      return {
+        message: `The bot cannot read guild ${guildId}: Discord said ${error.status} ${error.message} (code ${String(error.code)}). The bot is not in that server, or the id is wrong.`,
+        hint: INVITE_HINT,
+        code: c.code,
+        http_status: c.http_status,
+      };
+    }
+    return { message: `Could not read guild ${guildId}: ${c.message}`, hint: c.hint, code: c.code, http_status: c.http_status };
+  }
+  return null;
+}

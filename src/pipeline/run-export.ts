@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DiscordApi } from '../discord/api.js';
+import { createRest } from '../discord/client.js';
+import { COLLECTOR_NAMES, type CollectorName } from '../collectors/index.js';
+import { FileMemberSink, NullMemberSink, type MemberSink } from '../collectors/member-sink.js';
+import { runCollectors, toExportError } from '../collectors/run.js';
+import { Sources } from '../collectors/sources.js';
+import type { ProgressEvent } from '../collectors/types.js';
+import { ConfigError } from '../config/validate.js';
+import { redact } from '../config/redact.js';
+import type { ExportConfig } from '../config/types.js';
+import { emptyExport } from '../schema/empty.js';
+import type { GuildExport } from '../schema/types.js';
+import { computeAccess } from '../permissions/access.js';
+import { applyAuditToSummary, buildAuditPrompt, loadAuditConfig, runAudit, type AuditResult } from '../audit/index.js';
+import { writeOutputs, type OutputFiles } from './write-outputs.js';
+import { preflight, type Fatal } from './preflight.js';
+import { startDemo, type DemoHandle } from './demo.js';
+
+export type { ExportConfig } from '../config/types.js';
+
+export interface ExportOutcome {
+  /** The export (summary filled; `members` empty: they were streamed to export.json). */
+  export: GuildExport;
+  status: 'complete' | 'partial' | 'fatal';
+  fatal: Fatal | null;
+  files: OutputFiles;
+  audit: AuditResult;
+  /** Requests the client sent (retries included). */
+  requests: number;
+}
+
+/**
+ * One export: preflight -> collectors (concurrent, each failing alone) -> effective access -> audit -> writers.
+ * Never throws for Discord trouble: a fatal problem (bad token, unknown guild) still writes the files with the
+ * error recorded, and the caller decides the exit status. Throws ConfigError for unusable configuration only.
+ */
+export async function runExport(config: ExportConfig, onProgress?: (event: ProgressEvent) => void): Promise<ExportOutcome> {
+  const started = Date.now();
+  if (!config.demo && !config.token) {
+    throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable (or the discord-token input), or use --demo to export the built-in demo guild.');
+  }
+  let demo: DemoHandle | null = null;
+  if (config.demo) demo = await startDemo();
+  const guildId = config.guildId ?? demo?.guildId ?? null;
+  if (!guildId) throw new ConfigError('No guild: pass --guild <server id> (or the guild-id input).');
+  const token = demo?.token ?? config.token!;
+  const secrets = [token, ...(config.secrets ?? [])];
+  const log = (line: string) => config.log?.(redact(line, secrets));
+
+  const outDir = resolve(config.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const exp = emptyExport(guildId, { members: config.members, demo: config.demo });
+  exp.meta.exported_at = new Date(started).toISOString();
+  exp.meta.scope.max_members = config.maxMembers;
+
+  const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.ndjson.tmp')) : new NullMemberSink();
+  const api = new DiscordApi(createRest({ token, apiBase: demo?.apiBase ?? config.apiBase, timeoutMs: config.timeoutMs }));
+  const sources = new Sources(api, guildId, {
+    members: config.members,
+    maxMembers: config.maxMembers,
+    sink,
+    onMembers: (fetched, total) => onProgress?.({ type: 'members', fetched, total }),
+  });
+  try {
+    const fatal = await preflight(sources, guildId);
+    if (fatal) {
+      exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
+      log(`fatal: ${fatal.message}`);
+    } else {
+      await runCollectors(exp, {
+        api,
+        guildId,
+        members: config.members,
+        maxMembers: config.maxMembers,
+        sink,
+        sources,
+        selected: selectCollectors(config),
+        skipReasons: skipReasons(config),
+        onProgress,
+      });
+      if (api.isTokenRejected) log('Discord rejected the token during the run: later requests were not sent.');
+    }
+    for (const e of exp.errors) e.message = redact(e.message, secrets);
+    exp.access = fatal ? [] : safely(() => computeAccess(exp), []);
+    const auditConfig = loadAuditConfig(config.auditConfigPath);
+    const audit = runAudit(exp, auditConfig);
+    const prompt = buildAuditPrompt(exp, audit, { budgetTokens: config.promptBudget });
+    applyAuditToSummary(exp, audit, prompt.prompt);
+    exp.meta.duration_ms = Date.now() - started;
+    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets });
+    const status = fatal ? 'fatal' : exp.errors.length > 0 ? 'partial' : 'complete';
+    return { export: exp, status, fatal, files, audit, requests: api.requests };
+  } finally {
+    sink.dispose();
+    await demo?.close();
+  }
+}
+
+function selectCollectors(config: ExportConfig): CollectorName[] {
+  const base = config.only ?? COLLECTOR_NAMES;
+  return base.filter((name) => !config.skip.includes(name) && !(name === 'members' && config.members === 'none'));
+}
+
+function skipReasons(config: ExportConfig): Partial<Record<CollectorName, string>> {
+  const reasons: Partial<Record<CollectorName, string>> = {};
+  for (const name of COLLECTOR_NAMES) {
+    if (config.skip.includes(name)) reasons[name] = 'skipped with --skip';
+    else if (config.only && !config.only.includes(name)) reasons[name] = 'not in --only';
+  }
+  if (config.members === 'none') reasons.members = 'members: none';
+  return reasons;
+}
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,82 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExportMember, GuildExport } from '../schema/types.js';
+import { writeExportJson } from './json.js';
+import { renderSnapshotMarkdown } from './markdown.js';
+import { writeZip } from './zip.js';
+
+export { writeExportJson } from './json.js';
+export { renderSnapshotMarkdown } from './markdown.js';
+export { renderSnapshotJson, toSnapshotJson, type SnapshotOptions } from './snapshot-json.js';
+export { writeZip } from './zip.js';
+
+/** What every writer gets: the export, the output directory and the files written before it. */
+export interface WriteContext {
+  outDir: string;
+  exp: GuildExport;
+  /** Streamed member records for export.json (exp.members is used when absent). */
+  members?: AsyncIterable<ExportMember>;
+  /** Files already written in this run, in order; the zip writer packs them. */
+  written: { name: string; path: string }[];
+}
+
+export interface Writer {
+  fileName: string;
+  /** Writes the file into ctx.outDir and returns its path. */
+  write(ctx: WriteContext): Promise<string>;
+}
+
+const json: Writer = {
+  fileName: 'export.json',
+  async write(ctx) {
+    const path = join(ctx.outDir, this.fileName);
+    await writeExportJson(path, ctx.exp, ctx.members);
+    return path;
+  },
+};
+
+const markdown: Writer = {
+  fileName: 'snapshot.md',
+  async write(ctx) {
+    const path = join(ctx.outDir, this.fileName);
+    await writeFile(path, renderSnapshotMarkdown(ctx.exp));
+    return path;
+  },
+};
+
+/** audit-prompt.md: the prompt the audit put in summary.llm_audit_prompt (the pipeline fills it before writing). */
+const prompt: Writer = {
+  fileName: 'audit-prompt.md',
+  async write(ctx) {
+    const path = join(ctx.outDir, this.fileName);
+    await writeFile(path, ctx.exp.summary.llm_audit_prompt);
+    return path;
+  },
+};
+
+const zip: Writer = {
+  fileName: 'export.zip',
+  async write(ctx) {
+    const path = join(ctx.outDir, this.fileName);
+    await writeZip(path, ctx.written);
+    return path;
+  },
+};
+
+/** The output formats, one strategy each. */
+export const writers = { json, markdown, prompt, zip } satisfies Record<string, Writer>;
+export type Format = keyof typeof writers;
+
+/** The order formats are written in: the ZIP last, since it packs the others. */
+export const FORMAT_ORDER: readonly Format[] = ['json', 'markdown', 'prompt', 'zip'];
+
+/** Writes the chosen formats in FORMAT_ORDER and returns the files written ({name, path}), ZIP included. */
+export async function writeFormats(formats: readonly Format[], ctx: Omit<WriteContext, 'written'>): Promise<{ name: string; path: string }[]> {
+  const written: { name: string; path: string }[] = [];
+  for (const format of FORMAT_ORDER.filter((f) => formats.includes(f))) {
+    const writer = writers[format];
+    const path = await writer.write({ ...ctx, written: [...written] });
+    written.push({ name: writer.fileName, path });
+  }
+  return written;
+}

@@ -1,0 +1,54 @@
+import type { GuildExport } from '../../schema/types.js';
+import { formatApproxCount } from '../round.js';
+import { cell, label, type Names, section, table } from './format.js';
+
+const VERIFICATION = ['None', 'Low (verified email)', 'Medium (registered 5+ minutes)', 'High (member 10+ minutes)', 'Very high (verified phone)'];
+const CONTENT_FILTER = ['Disabled', 'Members without roles', 'All members'];
+const MFA = ['Not required', 'Required for moderation actions'];
+const NOTIFICATIONS = ['All messages', 'Only @mentions'];
+const NSFW_LEVEL = ['Default', 'Explicit', 'Safe', 'Age restricted'];
+
+/** Title and the server settings that matter for moderation and safety. */
+export function renderServer(exp: GuildExport, names: Names): string {
+  const s = exp.server;
+  const title = `# ${(s?.name ?? exp.meta.scope.guild_id).replace(/\s+/g, ' ').trim() || 'Unnamed server'}\n\n`;
+  const intro =
+    `Snapshot by ${exp.meta.exporter.name} ${exp.meta.exporter.version}, schema ${exp.meta.schema_version}. ` +
+    `Member data: ${exp.meta.scope.members}.${exp.meta.scope.demo ? ' Demo guild.' : ''}\n\n`;
+  if (!s) return title + intro + section('Server settings', '_Not collected (see Collector errors)._');
+  const rows: [string, string | number][] = [
+    ['Server id', s.id],
+    ['Created', s.created_at.slice(0, 10)],
+    ['Members (approximate)', formatApproxCount(s.member_count)],
+    ['Verification level', label(VERIFICATION, s.verification_level)],
+    ['Explicit content filter', label(CONTENT_FILTER, s.explicit_content_filter)],
+    ['2FA for moderators', label(MFA, s.mfa_level)],
+    ['Default notifications', label(NOTIFICATIONS, s.default_message_notifications)],
+    ['NSFW level', label(NSFW_LEVEL, s.nsfw_level)],
+    ['System channel', names.channel(s.system_channel_id, 'none')],
+    ['Rules channel', names.channel(s.rules_channel_id, 'none')],
+    ['Community updates channel', names.channel(s.public_updates_channel_id, 'none')],
+    ['Safety alerts channel', names.channel(s.safety_alerts_channel_id, 'none')],
+    ['AFK channel', s.afk_channel_id ? `${names.channel(s.afk_channel_id)} after ${s.afk_timeout / 60} min` : 'none'],
+    ['Boosts', `level ${s.boost_level}, ${s.boost_count} boosts, progress bar ${s.premium_progress_bar_enabled ? 'shown' : 'hidden'}`],
+    ['Vanity URL', s.vanity_url_code ? 'set' : 'none'],
+    ['Preferred locale', s.preferred_locale],
+    ['Description', cell(s.description, 'none')],
+    ['Features', s.features.length ? [...s.features].sort().join(', ') : 'none'],
+  ];
+  return title + intro + section('Server settings', table(['Setting', 'Value'], rows));
+}
+
+/** Which collectors failed or were partial, and what to do about it. */
+export function renderErrors(exp: GuildExport): string {
+  const rows = [...exp.errors]
+    .sort((a, b) => (a.collector < b.collector ? -1 : a.collector > b.collector ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0))
+    .map((e) => [e.collector, e.status, e.code === null ? '-' : String(e.code), e.message, e.hint]);
+  const skipped = Object.entries(exp.meta.collectors)
+    .filter(([, r]) => r.status === 'skipped')
+    .map(([name, r]) => `${name}${r.reason ? ` (${r.reason})` : ''}`)
+    .sort();
+  const note = skipped.length ? `\nSkipped: ${skipped.map((s) => cell(s)).join('; ')}.\n` : '';
+  return section('Collector errors', table(['Collector', 'Status', 'Code', 'Message', 'What to do'], rows, 'No collector errors.') + note);
+}
+

@@ -1,0 +1,13 @@
+/** Rounds a volatile count to 2 significant figures (exact below 100), so small churn does not change snapshots. */
+export function roundCount(n: number): number {
+  if (!Number.isFinite(n) || Math.abs(n) < 100) return n;
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(n))) - 1);
+  return Math.round(n / step) * step;
+}
+
+/** A rounded count for people: "1,437" becomes "~1,400"; counts below 100 stay exact. */
+export function formatApproxCount(n: number | null | undefined): string {
+  if (n === null || n === undefined) return 'unknown';
+  const rounded = roundCount(n);
+  return `${rounded === n ? '' : '~'}${rounded.toLocaleString('en-US')}`;
+}

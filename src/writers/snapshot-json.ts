@@ -1,0 +1,104 @@
+import type { ExportInvite, GuildExport, MemberStats } from '../schema/types.js';
+import { memberIds, MEMBER_PLACEHOLDER, scrubSummary } from './privacy.js';
+import { roundCount } from './round.js';
+import { compareText, orderKeys, sortArraysById } from './stable-json.js';
+
+export interface SnapshotOptions {
+  /** Keep member ids (owner, creators, member overwrites); honoured only when the export's members mode is `full`. */
+  includeMemberIds?: boolean;
+  /** Keep invite codes, uses, creators and dates instead of each invite's shape. */
+  includeInviteCodes?: boolean;
+}
+
+const EPOCH = new Date(0).toISOString();
+
+/** The committed snapshot.json: privacy-filtered, without volatile values, sorted, in stable key order. */
+export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}): GuildExport {
+  const keepIds = options.includeMemberIds === true && exp.meta.scope.members === 'full';
+  const ids = keepIds ? new Set<string>() : memberIds(exp);
+  const snap = structuredClone(exp);
+  const hide = <T extends string | null>(id: T): T | null => (keepIds ? id : null);
+
+  snap.meta.exported_at = EPOCH;
+  snap.meta.duration_ms = 0;
+  for (const record of Object.values(snap.meta.collectors)) {
+    record.duration_ms = 0;
+    record.count = roundCount(record.count);
+  }
+  if (snap.server) {
+    snap.server.presence_count = null;
+    snap.server.member_count = roundCount(snap.server.member_count);
+    if (!keepIds) snap.server.owner = '';
+  }
+  snap.members = [];
+  snap.member_stats = snap.member_stats && roundStats(snap.member_stats);
+  for (const role of snap.roles) role.member_count = role.member_count === null ? null : roundCount(role.member_count);
+  // Activity, not configuration: these move with every message and would make each run a "change".
+  for (const channel of snap.channels) {
+    channel.last_message_id = null;
+    channel.permission_overwrites = channel.permission_overwrites.map((o) =>
+      o.type === 'member' && !keepIds ? { ...o, id: MEMBER_PLACEHOLDER } : o,
+    );
+  }
+  for (const thread of snap.threads) {
+    thread.last_message_id = null;
+    thread.message_count = null;
+    thread.member_count = null;
+  }
+  for (const event of snap.events) {
+    event.user_count = null;
+    event.creator_id = hide(event.creator_id);
+  }
+  for (const webhook of snap.webhooks) webhook.created_by = hide(webhook.created_by);
+  for (const bot of snap.bots) bot.added_by = hide(bot.added_by);
+  snap.invites = snap.invites.map((invite) =>
+    options.includeInviteCodes ? { ...invite, created_by: hide(invite.created_by) } : inviteShape(invite),
+  );
+  snap.summary = scrubSummary(snap.summary, ids);
+  snap.summary.total_members = roundCount(snap.summary.total_members);
+  snap.summary.issues_found.sort(compareText);
+
+  sortArraysById(snap);
+  snap.invites.sort((a, b) => compareText(inviteKey(a), inviteKey(b)));
+  snap.errors.sort((a, b) => compareText(`${a.collector}\n${a.message}`, `${b.collector}\n${b.message}`));
+  snap.access.sort((a, b) => compareText(a.channel.padStart(20, '0'), b.channel.padStart(20, '0')));
+  snap.server?.features.sort(compareText);
+  return orderKeys(snap);
+}
+
+/** snapshot.json's text: toSnapshotJson as 2-space JSON with a final newline. */
+export function renderSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}): string {
+  return `${JSON.stringify(toSnapshotJson(exp, options), null, 2)}\n`;
+}
+
+/** What an invite looks like without who made it, its code, its use count or its dates. */
+function inviteShape(invite: ExportInvite): ExportInvite {
+  return {
+    code: '',
+    uses: 0,
+    max_uses: invite.max_uses,
+    max_age: invite.max_age,
+    temporary: invite.temporary,
+    created_by: null,
+    channel: invite.channel,
+    created_at: null,
+    expires_at: invite.max_age === 0 ? 'never' : null,
+  };
+}
+
+function inviteKey(i: ExportInvite): string {
+  return [(i.channel ?? '').padStart(20, '0'), i.max_age, i.max_uses, i.temporary, i.code, i.expires_at ?? ''].join('\n');
+}
+
+function roundStats(stats: MemberStats): MemberStats {
+  const roleCounts = Object.fromEntries(Object.entries(stats.role_counts).map(([id, n]) => [id, roundCount(n)]));
+  return {
+    total: roundCount(stats.total),
+    bots: stats.bots,
+    humans: roundCount(stats.humans),
+    role_counts: roleCounts,
+    without_roles: roundCount(stats.without_roles),
+    pending: roundCount(stats.pending),
+    timed_out: roundCount(stats.timed_out),
+  };
+}

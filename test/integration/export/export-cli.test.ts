@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateGuild, startFakeDiscord, type FakeDiscord } from '../../../src/fake-discord/index.js';
+import { validateExport } from '../../../src/schema/validate.js';
+import { runCli } from '../../helpers/cli.js';
+import { readZip } from '../../helpers/zip.js';
+import { readTree } from '../../helpers/files.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.test-token.abcdefghijklmnopqrstuvwxyz';
+
+describe('export CLI against the fake Discord API', () => {
+  let fake: FakeDiscord;
+  let dir: string;
+  const guild = generateGuild({ seed: 7, members: 250, text: 6, voice: 2, forum: 1, media: 1, stage: 1, announcement: 1, webhooks: 3, invites: 4 });
+  const guildId = guild.guild.id;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ guilds: [guild], token: TOKEN, timeScale: 0.02 });
+    dir = mkdtempSync(join(tmpdir(), 'dse-export-'));
+  });
+  afterAll(async () => {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const env = () => ({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
+
+  it('writes all four files, valid against the JSON Schema, with every collector ok', async () => {
+    const out = join(dir, 'a');
+    const run = await runCli(['export', '--guild', guildId, '--out', out], env());
+    expect(run.stderr).not.toContain('FAILED');
+    expect(run.code).toBe(0);
+    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+    const validation = validateExport(exp);
+    expect(validation.errors).toEqual([]);
+    expect(exp.errors).toEqual([]);
+    expect(exp.server.name).toBe(guild.guild.name);
+    expect(exp.members).toHaveLength(250);
+    expect(exp.member_stats.total).toBe(250);
+    expect(exp.channels.length).toBe(guild.channels.length);
+    expect(exp.threads.length).toBe(guild.threads.length);
+    expect(exp.webhooks).toHaveLength(3);
+    for (const [name, record] of Object.entries(exp.meta.collectors) as [string, { status: string }][]) {
+      expect(record.status, name).toBe('ok');
+    }
+    const everyone = exp.roles.find((r: { is_everyone: boolean }) => r.is_everyone);
+    expect(everyone.member_count).toBe(250);
+    expect(typeof exp.summary.health_score).toBe('number');
+    const zip = readZip(join(out, 'export.zip'));
+    expect(zip.names.sort()).toEqual(['audit-prompt.md', 'export.json', 'snapshot.json', 'snapshot.md']);
+    expect(JSON.parse(zip.files['export.json'])).toEqual(exp);
+  });
+
+  it('gives a byte-identical snapshot.md for an unchanged guild', async () => {
+    await runCli(['export', '--guild', guildId, '--out', join(dir, 'b1')], env());
+    await runCli(['export', '--guild', guildId, '--out', join(dir, 'b2')], env());
+    const one = readFileSync(join(dir, 'b1', 'snapshot.md'));
+    const two = readFileSync(join(dir, 'b2', 'snapshot.md'));
+    expect(one.length).toBeGreaterThan(500);
+    expect(one.equals(two)).toBe(true);
+    expect(readFileSync(join(dir, 'b1', 'snapshot.json')).equals(readFileSync(join(dir, 'b2', 'snapshot.json')))).toBe(true);
+  });
+
+  it('never writes or prints the bot token or a webhook token', async () => {
+    const out = join(dir, 'secrets');
+    const run = await runCli(['export', '--guild', guildId, '--out', out], env());
+    const webhookTokens = guild.webhooks.map((w) => w.token).filter((t): t is string => Boolean(t));
+    expect(webhookTokens.length).toBeGreaterThan(0);
+    const haystacks = { ...readTree(out), ...readZip(join(out, 'export.zip')).files, stdout: run.stdout, stderr: run.stderr };
+    for (const [name, text] of Object.entries(haystacks)) {
+      expect(text.includes(TOKEN), `bot token in ${name}`).toBe(false);
+      for (const t of webhookTokens) expect(text.includes(t), `webhook token in ${name}`).toBe(false);
+      expect(text.includes('/api/webhooks/'), `webhook URL in ${name}`).toBe(false);
+    }
+  });
+
+  it('keeps member names, ids and invite codes out of snapshot.md', async () => {
+    const out = join(dir, 'privacy');
+    await runCli(['export', '--guild', guildId, '--out', out], env());
+    const md = readFileSync(join(out, 'snapshot.md'), 'utf8');
+    const snap = readFileSync(join(out, 'snapshot.json'), 'utf8');
+    for (const m of guild.members.filter((m) => !m.user?.bot).slice(0, 50)) {
+      expect(md.includes(m.user!.id)).toBe(false);
+      expect(snap.includes(m.user!.id)).toBe(false);
+    }
+    for (const i of guild.invites) {
+      expect(md.includes(i.code)).toBe(false);
+      expect(snap.includes(i.code)).toBe(false);
+    }
+  });
+
+  it('with --members counts keeps no member records but counts roles', async () => {
+    const out = join(dir, 'counts');
+    const run = await runCli(['export', '--guild', guildId, '--out', out, '--members', 'counts', '--formats', 'json'], env());
+    expect(run.code).toBe(0);
+    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+    expect(exp.members).toEqual([]);
+    expect(exp.member_stats.total).toBe(250);
+    expect(exp.meta.scope.members).toBe('counts');
+  });
+
+  it('--only runs just those collectors and marks the rest skipped', async () => {
+    const out = join(dir, 'only');
+    const run = await runCli(['export', '--guild', guildId, '--out', out, '--only', 'server,roles', '--formats', 'json'], env());
+    expect(run.code).toBe(0);
+    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+    expect(exp.meta.collectors.server.status).toBe('ok');
+    expect(exp.meta.collectors.channels.status).toBe('skipped');
+    expect(exp.channels).toEqual([]);
+    expect(validateExport(exp).errors).toEqual([]);
+  });
+});

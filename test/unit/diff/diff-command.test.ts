@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDiffCommand } from '../../../src/cli/diff-command.js';
+import { bitsOf } from '../../../src/discord/permissions.js';
+import { guild, role } from '../permissions/guild-fixture.js';
+
+let dir: string;
+const MODS = '200000000000000001';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runDiffCommand(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dse-diff-'));
+  const before = guild(['ViewChannel'], [role(MODS, 'Mods', ['KickMembers'])]);
+  const after = structuredClone(before);
+  after.roles[1].permissions = bitsOf(['KickMembers', 'Administrator']).toString();
+  await writeFile(join(dir, 'old.json'), JSON.stringify(before));
+  await writeFile(join(dir, 'new.json'), JSON.stringify(after));
+  // The committed snapshot form: no members, invites without codes.
+  const snapshot = { ...structuredClone(after), members: [], invites: [{ channel: null, max_age: 0, max_uses: 0, temporary: false }] };
+  await writeFile(join(dir, 'snapshot.json'), JSON.stringify(snapshot));
+  await writeFile(join(dir, 'broken.json'), '{"roles": [');
+  await writeFile(join(dir, 'other.json'), JSON.stringify({ hello: 'world' }));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('diff command', () => {
+  it('prints the changes as Markdown and exits 0', async () => {
+    const r = await run(join(dir, 'old.json'), join(dir, 'new.json'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('- `critical` role **Mods**: gained Administrator');
+    expect(r.stdout.endsWith('\n')).toBe(true);
+  });
+
+  it('prints JSON with --json', async () => {
+    const r = await run(join(dir, 'old.json'), join(dir, 'new.json'), '--json');
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.stdout);
+    expect(parsed.escalations).toBe(1);
+    expect(parsed.changes[0]).toMatchObject({ kind: 'permissions_gained', id: MODS, escalation: true });
+  });
+
+  it('accepts a leading "diff" word and the snapshot.json form', async () => {
+    const r = await run('diff', join(dir, 'new.json'), join(dir, 'snapshot.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('invites to **no channel**: 1 new invite: never expires, unlimited uses');
+  });
+
+  it('reports no changes for the same file twice', async () => {
+    const r = await run(join(dir, 'old.json'), join(dir, 'old.json'));
+    expect(r).toEqual({ code: 0, stdout: 'No configuration changes.\n', stderr: '' });
+  });
+
+  it('explains a missing file', async () => {
+    const r = await run(join(dir, 'nope.json'), join(dir, 'new.json'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`Cannot read ${join(dir, 'nope.json')} (ENOENT)`);
+  });
+
+  it('explains invalid JSON and a JSON file that is not an export', async () => {
+    const broken = await run(join(dir, 'broken.json'), join(dir, 'new.json'));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('broken.json is not valid JSON');
+    const other = await run(join(dir, 'old.json'), join(dir, 'other.json'));
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('other.json has no "roles" and "channels" lists');
+  });
+
+  it('shows usage on wrong arguments (exit 2) and on --help (exit 0)', async () => {
+    const one = await run(join(dir, 'old.json'));
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('Expected two files, got 1.');
+    expect(one.stderr).toContain('Usage: discord-server-exporter diff');
+    const bad = await run(join(dir, 'old.json'), join(dir, 'new.json'), '--yaml');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown option --yaml.');
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage:');
+  });
+
+  it('warns when the two files are from different servers', async () => {
+    const other = guild([]);
+    other.server!.id = '100000000000000777';
+    await writeFile(join(dir, 'elsewhere.json'), JSON.stringify(other));
+    const r = await run(join(dir, 'old.json'), join(dir, 'elsewhere.json'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Warning:');
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { renderJobSummary, truncateMarkdown, type JobSummaryInput } from '../../../src/github/summary.js';
+import { scoreLine } from '../../../src/github/score-text.js';
+import type { CheckOutcomeRecord, Finding, Severity } from '../../../src/schema/types.js';
+
+function check(id: string, severity: Severity, outcome: CheckOutcomeRecord['outcome']): CheckOutcomeRecord {
+  return { id, title: `Title ${id}`, category: 'permissions', severity, weight: 1, outcome, score: outcome === 'pass' ? 1 : 0, message: `Message ${id}.` };
+}
+
+function finding(id: string, severity: Severity): Finding {
+  return {
+    id: `${id}-1`, check: id, title: `Title ${id}`, severity, category: 'permissions', outcome: 'fail', message: `Message ${id}.`,
+    evidence: [{ id: '1', name: 'Mods' }], remediation: { text: `Fix ${id} like this.`, effort: 'low' },
+  };
+}
+
+const input: JobSummaryInput = {
+  guildName: 'Test *Guild*', guildId: '123456789012345678', score: 72.34, previousScore: 80, threshold: 75,
+  exportStatus: 'complete',
+  checks: [check('low_one', 'low', 'fail'), check('crit_one', 'critical', 'fail'), check('ok_one', 'high', 'pass'), check('high_one', 'high', 'fail')],
+  findings: [finding('low_one', 'low'), finding('crit_one', 'critical'), finding('high_one', 'high')],
+  changes: '- Role **Mods** gained Administrator', changeCount: 1, snapshotChanged: true,
+  links: {
+    commit: { sha: 'abcdef1234567890', url: 'https://github.com/o/r/commit/abcdef1234567890' },
+    artifact: { name: 'discord-export-1', url: 'https://github.com/o/r/actions/runs/1/artifacts/9' },
+  },
+  problems: [],
+};
+
+describe('renderJobSummary', () => {
+  it('shows the score, delta and threshold verdict', () => {
+    const md = renderJobSummary(input);
+    expect(md).toContain('**Health score: 72.3/100** (-7.7 from 80): below the threshold of 75.');
+    expect(md).toContain('Test \\*Guild\\*');
+  });
+
+  it('lists failing checks by severity, critical first, each with its fix', () => {
+    const md = renderJobSummary(input);
+    const order = ['#### Critical', '#### High', '#### Low'].map((h) => md.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(md).toContain('Fix (low effort): Fix crit\\_one like this.');
+    expect(md).not.toContain('ok_one');
+  });
+
+  it('shows what changed and links', () => {
+    const md = renderJobSummary(input);
+    expect(md).toContain('### What changed (1)');
+    expect(md).toContain('gained Administrator');
+    expect(md).toContain('[`abcdef1`](https://github.com/o/r/commit/abcdef1234567890)');
+    expect(md).toContain('[discord-export-1](https://github.com/o/r/actions/runs/1/artifacts/9)');
+  });
+
+  it('says first snapshot and no changes plainly', () => {
+    expect(renderJobSummary({ ...input, changes: null, previousScore: null })).toContain('First snapshot');
+    expect(renderJobSummary({ ...input, changes: '', changeCount: 0, snapshotChanged: false })).toContain('No configuration changes since the last snapshot; nothing was committed.');
+  });
+
+  it('shows a skipped artifact with its reason', () => {
+    expect(renderJobSummary({ ...input, links: { artifact: { skipped: 'ACTIONS_RUNTIME_TOKEN is not set' } } })).toContain('Artifact: not uploaded');
+  });
+
+  it('stays under the byte limit and keeps the score, failing checks and links when changes are huge', () => {
+    const changes = Array.from({ length: 60_000 }, (_, i) => `- Role ${i} renamed to something much longer ${'x'.repeat(20)}`).join('\n');
+    const md = renderJobSummary({ ...input, changes, changeCount: 60_000 });
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1_000_000);
+    expect(md).toContain('**Health score:');
+    expect(md).toContain('#### Critical');
+    expect(md).toContain('### Links');
+    expect(md).toMatch(/more lines left out to fit the size limit/);
+  });
+
+  it('respects a small limit too', () => {
+    const md = renderJobSummary(input, 2_000);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(2_000);
+  });
+});
+
+describe('truncateMarkdown', () => {
+  it('cuts at a line boundary and says so', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `line ${i}`).join('\n');
+    const out = truncateMarkdown(text, 300);
+    expect(Buffer.byteLength(out)).toBeLessThanOrEqual(300);
+    expect(out).toMatch(/line \d+\n\n_… \d+ more lines left out/);
+  });
+  it('returns short text unchanged', () => expect(truncateMarkdown('abc', 100)).toBe('abc'));
+});
+
+describe('scoreLine', () => {
+  it.each([
+    [80, null, 70, '**Health score: 80/100** (first snapshot): meets the threshold of 70.'],
+    [80, 80, 0, '**Health score: 80/100** (±0 from 80): no threshold set.'],
+    [85.55, 80, 70, '**Health score: 85.6/100** (+5.6 from 80): meets the threshold of 70.'],
+    [null, 80, 70, '**Health score: n/a/100**: no score: every check was inconclusive.'],
+  ])('%s vs %s at %s', (score, prev, threshold, expected) => expect(scoreLine(score, prev, threshold)).toBe(expected));
+});
