@@ -15,7 +15,7 @@ import { readRunnerContext, type RunnerContext } from './context.js';
 import { buildSnapshotFiles, commitMessage, readPreviousSnapshot, snapshotDirFor, type PreviousSnapshot } from './snapshot.js';
 import { publishSnapshot, type PublishResult } from './publish.js';
 import { decideThreshold } from './threshold.js';
-import { issueBody, issueTitle, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
+import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
 import { redact } from './redact.js';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
@@ -97,7 +97,12 @@ export async function run(): Promise<void> {
         mode: inputs.commit, files: files.files, targetBranch, headBranch, log: (line) => core.info(line),
         message: commitMessage(inputs.commitMessage, { guildName, guildId, score: formatScore(score) }, diff ? renderDiffCommitBody(diff, 50) : 'First snapshot.'),
         prTitle: pullRequestTitle(messageCtx),
-        prBody: pullRequestBody(messageCtx, baseDiff ? renderDiffMarkdown(baseDiff, { maxLines: 400 }) : null),
+        prBody: pullRequestBody(
+          messageCtx,
+          baseDiff ? renderDiffMarkdown(baseDiff, { maxLines: 300 }) : null,
+          diff && compare.previous !== compare.base ? renderDiffMarkdown(diff, { maxLines: 100 }) : null,
+          targetBranch,
+        ),
       });
     } catch (err) {
       fail('Committing the snapshot', err);
@@ -113,14 +118,16 @@ export async function run(): Promise<void> {
   const artifactName = inputs.artifactName ?? `discord-export-${guildId}`;
   if (outcome.files.zip) {
     try {
-      const artifact = await uploadExportArtifact(outcome.files.zip, { name: artifactName, retentionDays: inputs.artifactRetentionDays, runtimeAvailable: ctx.artifactRuntime });
+      const artifact = await uploadExportArtifact(outcome.files.zip, {
+        name: artifactName, retentionDays: inputs.artifactRetentionDays, runtimeAvailable: ctx.artifactRuntime, log: (line) => core.warning(line),
+      });
       if (artifact.status === 'skipped') {
         core.warning(`Artifact upload skipped: ${artifact.reason}`);
         links.artifact = { skipped: artifact.reason };
       } else {
         artifactId = artifact.id;
         const url = artifactId !== null && ctx.owner && ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/${artifactId}` : null;
-        links.artifact = { name: artifactName, url };
+        links.artifact = { name: artifact.name, url };
       }
     } catch (err) {
       fail('Uploading the artifact', err);
@@ -149,6 +156,7 @@ export async function run(): Promise<void> {
       const issue = await syncTrackingIssue(client, {
         guildId, labels: inputs.issueLabels, unhealthy: decision.below, title: issueTitle(messageCtx),
         body: issueBody(messageCtx, outcome.audit.checks, outcome.audit.findings), recoveryComment: recoveryComment(messageCtx),
+        updateComment: issueUpdateComment(messageCtx, outcome.audit.issues_found.length, diff && diff.changes.length ? renderDiffMarkdown(diff, { maxLines: 60 }) : null),
       });
       if (issue.number !== null && issue.url) {
         issueNumber = issue.number;

@@ -14,17 +14,21 @@ export interface MessageContext {
   runUrl: string | null;
 }
 
-/** The pull request body: score delta and what merging would change. */
-export function pullRequestBody(ctx: MessageContext, changes: string | null): string {
+/**
+ * The pull request body: score delta, what merging would change against the base, and (when the PR already
+ * existed) what this run's update changed.
+ */
+export function pullRequestBody(ctx: MessageContext, sinceBase: string | null, sinceLastRun: string | null, baseBranch: string): string {
   const text = [
     `Snapshot of the Discord server **${escapeMd(ctx.guildName)}** (\`${ctx.guildId}\`), updated by discord-server-exporter.`,
     '',
     scoreLine(ctx.score, ctx.previousScore, ctx.threshold),
     '',
-    '### What changed',
+    `### What merging changes on \`${baseBranch}\``,
     '',
-    changes === null ? 'First snapshot: nothing to compare against yet.' : changes.trim(),
+    sinceBase === null ? `\`${baseBranch}\` has no snapshot yet: merging adds the first one.` : sinceBase.trim(),
     '',
+    ...(sinceLastRun === null ? [] : ['### Latest update (since the previous run)', '', sinceLastRun.trim(), '']),
     ctx.runUrl ? `Last updated by [this run](${ctx.runUrl}).` : '',
   ].join('\n');
   return truncateMarkdown(text, BODY_MAX_BYTES);
@@ -40,7 +44,7 @@ export function issueTitle(ctx: MessageContext): string {
   return `Discord server health below ${ctx.threshold}: ${ctx.guildName}`;
 }
 
-/** Body of a new tracking issue, and of the comment on each later unhealthy run. */
+/** The tracking issue body: the current score and failing checks (rewritten on each unhealthy run). */
 export function issueBody(ctx: MessageContext, checks: CheckOutcomeRecord[], findings: Finding[]): string {
   const text = [
     `The health score of **${escapeMd(ctx.guildName)}** (\`${ctx.guildId}\`) is below the threshold.`,
@@ -51,6 +55,17 @@ export function issueBody(ctx: MessageContext, checks: CheckOutcomeRecord[], fin
     ctx.runUrl ? `Reported by [this run](${ctx.runUrl}). This issue is updated while the score stays low and closed when it recovers.` : '',
   ].join('\n');
   return truncateMarkdown(text, BODY_MAX_BYTES);
+}
+
+/** The comment on each later unhealthy run: the score, its delta, and what changed since the last snapshot. */
+export function issueUpdateComment(ctx: MessageContext, failing: number, changes: string | null): string {
+  const text = [
+    `Still below the threshold: ${scoreLine(ctx.score, ctx.previousScore, ctx.threshold)} ${failing} failing check${failing === 1 ? '' : 's'} (the issue body lists them).`,
+    '',
+    changes === null ? '' : `**What changed since the last snapshot:**\n\n${changes.trim()}`,
+    ctx.runUrl ? `\n([run](${ctx.runUrl}))` : '',
+  ].join('\n');
+  return truncateMarkdown(text.trim() + '\n', BODY_MAX_BYTES);
 }
 
 /** The comment posted before closing the issue. */

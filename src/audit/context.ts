@@ -19,8 +19,9 @@ export function buildContext(exp: GuildExport, thresholds: Record<string, number
 /** Why a check's inputs are missing (a collector failed or was skipped, or the server object is absent), else null. */
 export function missingInput(exp: GuildExport, requires: readonly string[]): string | null {
   for (const name of requires) {
-    const record = exp.meta.collectors[name];
-    const error = exp.errors.find((e) => e.collector === name && e.status === 'failed');
+    // Optional chaining: hand-edited or older exports may lack these, and the audit must not crash as a whole.
+    const record = exp.meta.collectors?.[name];
+    const error = exp.errors?.find((e) => e.collector === name && e.status === 'failed');
     if (record?.status === 'failed' || record?.status === 'skipped' || error) {
       const why = error?.message ?? record?.reason ?? record?.status ?? 'failed';
       return `Not collected: the ${name} collector ${record?.status === 'skipped' ? 'was skipped' : 'failed'} (${why}).`;
@@ -32,5 +33,5 @@ export function missingInput(exp: GuildExport, requires: readonly string[]): str
 
 /** Collectors among `requires` that returned only part of their data. */
 export function partialInputs(exp: GuildExport, requires: readonly string[]): string[] {
-  return requires.filter((n) => exp.meta.collectors[n]?.status === 'partial' || exp.errors.some((e) => e.collector === n && e.status === 'partial'));
+  return requires.filter((n) => exp.meta.collectors?.[n]?.status === 'partial' || (exp.errors ?? []).some((e) => e.collector === n && e.status === 'partial'));
 }

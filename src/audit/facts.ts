@@ -1,6 +1,7 @@
 import type { ExportChannel, ExportOverwrite, GuildExport } from '../schema/types.js';
 import { DANGEROUS_PERMISSIONS } from '../discord/permissions.js';
 import { isSnowflake, snowflakeTime } from '../schema/snowflake.js';
+import { plural } from './helpers.js';
 
 /*
  * Compact, identity-free renderings of the export for the audit prompt. Members appear only as counts;
@@ -27,7 +28,7 @@ export function settingsFacts(exp: GuildExport): string[] {
       `- Vanity URL: ${s.vanity_url_code ? 'set' : 'none'}; AFK channel: ${name(s.afk_channel_id)}`,
     );
   }
-  lines.push(`- Onboarding: ${exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${exp.onboarding.prompts.length} prompts` : 'configured but disabled') : 'none'}; welcome screen: ${exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'}; bans: ${exp.bans?.count ?? 'unknown'}`);
+  lines.push(`- Onboarding: ${exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'}; welcome screen: ${exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'}; bans: ${exp.bans?.count ?? 'unknown'}`);
   lines.push(`- Emojis ${exp.emojis.length}, stickers ${exp.stickers.length}, scheduled events ${exp.events.length}, integrations ${exp.integrations.length}, webhooks ${exp.webhooks.length} (${exp.webhooks.filter((w) => w.type === 1).length} incoming)`);
   const gaps = Object.entries(exp.meta.collectors).filter(([, r]) => r.status !== 'ok').map(([n, r]) => `${n} (${r.status})`).sort();
   lines.push(`- Member data kept: ${exp.meta.scope.members}${exp.meta.scope.members_truncated ? ' (truncated)' : ''}; data not fully collected: ${gaps.length ? gaps.join(', ') : 'none'}`);
@@ -50,13 +51,15 @@ export function inviteFacts(exp: GuildExport): string[] {
   return [`- ${inv.length} invites: ${permanent} permanent, ${unlimited} with unlimited uses, ${temporary} granting temporary membership, ${inv.reduce((s, i) => s + i.uses, 0)} uses in total; by channel: ${where}`];
 }
 
-/** Roles, highest first. `dangerousOnly` keeps only dangerous permission names to save space. */
+/** Roles, highest first. `dangerousOnly` lists only roles holding dangerous permissions, with just those, and counts the rest. */
 export function roleLines(exp: GuildExport, dangerousOnly: boolean): string[] {
-  const roles = [...exp.roles].sort((a, b) => b.position - a.position || a.id.localeCompare(b.id));
-  return roles.map((r) => {
+  const all = [...exp.roles].sort((a, b) => b.position - a.position || a.id.localeCompare(b.id));
+  const roles = dangerousOnly ? all.filter((r) => r.permission_names.some((p) => DANGEROUS_PERMISSIONS.includes(p))) : all;
+  const rest = all.length - roles.length;
+  const lines = roles.map((r) => {
     const perms = dangerousOnly ? r.permission_names.filter((p) => DANGEROUS_PERMISSIONS.includes(p)) : r.permission_names;
     const tags = [
-      r.member_count === null ? null : `${r.member_count} members`,
+      r.member_count === null ? null : plural(r.member_count, 'member'),
       r.managed ? (r.bot_id ? 'bot role' : 'managed') : null,
       r.hoist ? 'hoisted' : null,
       r.mentionable ? 'mentionable' : null,
@@ -65,6 +68,9 @@ export function roleLines(exp: GuildExport, dangerousOnly: boolean): string[] {
     const permText = perms.includes('Administrator') ? 'Administrator' : perms.join(', ') || 'none';
     return `- ${label} (pos ${r.position}${tags.length ? `, ${tags.join(', ')}` : ''}): ${dangerousOnly ? 'dangerous: ' : ''}${permText}`;
   });
+  // Kept last so capping the list keeps the dangerous roles and drops this line first.
+  if (dangerousOnly && rest > 0) lines.push(`- (${rest} more roles hold no dangerous permission)`);
+  return lines;
 }
 
 function overwriteText(exp: GuildExport, o: ExportOverwrite): string {
@@ -81,7 +87,7 @@ function channelLine(exp: GuildExport, c: ExportChannel, withOverwrites: boolean
   const access = exp.access.find((a) => a.channel === c.id);
   if (access?.private) info.push('private');
   const members = c.permission_overwrites.filter((o) => o.type === 'member').length;
-  if (members) info.push(`${members} member overwrites`);
+  if (members) info.push(`${members} member overwrite${members === 1 ? '' : 's'}`);
   const prefix = c.type_name === 'category' ? '[category] ' : c.type_name === 'voice' || c.type_name === 'stage' ? '(voice) ' : '#';
   let line = `${prefix}${c.name} (${info.join(', ')})`;
   const roleOws = c.permission_overwrites.filter((o) => o.type === 'role');

@@ -14,9 +14,14 @@ export const STAFF_NAME = /(^|[^a-z])(mod|mods|moderat\w*|staff|admin\w*|team|lo
 /** Names that usually mean "the rules". */
 export const RULES_NAME = /(rules|regeln|r[eè]gles|reglas|guidelines|code-of-conduct|coc|welcome-and-rules)/i;
 
+/** How a channel is named in evidence: #text, categories and voice channels by their plain name. */
+export function channelName(c: ExportChannel): string {
+  return MESSAGE_CHANNEL_TYPES.has(c.type_name) ? `#${c.name}` : c.name;
+}
+
 /** Evidence for a channel. */
 export function channelEvidence(c: ExportChannel, detail?: string): Evidence {
-  return detail === undefined ? { id: c.id, name: `#${c.name}` } : { id: c.id, name: `#${c.name}`, detail };
+  return detail === undefined ? { id: c.id, name: channelName(c) } : { id: c.id, name: channelName(c), detail };
 }
 
 /** True when @everyone cannot see the channel: from the effective-access data when present, else from overwrites. */

@@ -42,14 +42,18 @@ function shrinkingList(opts: { full: () => string[]; compact: () => string[]; co
 }
 
 function findingLine(f: Finding, withEvidence: boolean): string {
-  const ev = f.evidence.slice(0, 8).map((e) => (e.detail ? `${e.name} (${e.detail})` : e.name));
-  const more = f.evidence.length > 8 ? `, +${f.evidence.length - 8} more` : '';
+  // The runner caps evidence with a final "… N more not listed" entry; count it into the remainder.
+  const items = f.evidence.filter((e) => e.id !== '…');
+  const unlisted = Number.parseInt(f.evidence.find((e) => e.id === '…')?.name ?? '0', 10) || 0;
+  const ev = items.slice(0, 8).map((e) => (e.detail ? `${e.name} (${e.detail})` : e.name));
+  const hidden = Math.max(0, items.length - 8) + unlisted;
+  const more = hidden > 0 ? `, +${hidden} more` : '';
   const evidence = withEvidence && ev.length ? ` Evidence: ${ev.join(', ')}${more}.` : '';
   return `- [${f.severity}] ${f.id}: ${f.message}${evidence} Suggested fix: ${f.remediation.text}`;
 }
 
-/** Assembles the sections in reading order; `drop` lists section indexes from least to most important. */
-function sections(exp: GuildExport, result: AuditResult): { list: Section[]; drop: number[] } {
+/** Assembles the sections in reading order, and the shrinking steps to take, least important first. */
+function sections(exp: GuildExport, result: AuditResult): { list: Section[]; steps: [section: number, level: number][] } {
   const failing = result.findings.filter((f) => f.outcome === 'fail');
   const other = result.checks.filter((c) => c.outcome !== 'fail');
   const role = `You are an experienced Discord community-safety consultant. Below are facts exported from the Discord server "${exp.server?.name ?? exp.meta.scope.guild_id}" and the results of an automated health audit (score ${result.score ?? 'n/a'}/100). Review the configuration, confirm or challenge the automated findings, and find problems the checks cannot see (confusing structure, permission combinations, missing moderation practice). Members are given only as counts and invites only by shape; do not ask for member identities or invite codes.`;
@@ -93,8 +97,13 @@ function sections(exp: GuildExport, result: AuditResult): { list: Section[]; dro
     { title: 'Questions to answer', levels: fixed(questions) },
     { title: 'Answer format', levels: fixed(format) },
   ];
-  // Least important detail first: passing checks, then the long lists, then evidence.
-  return { list, drop: [3, 5, 4, 8, 6, 2] };
+  // Least important detail first: passing checks, overwrites and non-dangerous permissions, then the long lists
+  // shrink together (so one list is not wiped out while another stays whole), evidence late, counts last.
+  const [other_, roles, channels, automod, bots, failing_] = [3, 4, 5, 6, 8, 2];
+  const lists = [channels, roles, bots, automod];
+  const steps: [number, number][] = [[other_, 1], [channels, 1], [roles, 1], ...lists.map((i): [number, number] => [i, 2]),
+    ...lists.map((i): [number, number] => [i, 3]), [failing_, 1], ...lists.map((i): [number, number] => [i, 4]), ...lists.map((i): [number, number] => [i, 5])];
+  return { list, steps };
 }
 
 function render(list: Section[], levels: number[], cut: string[]): string {
@@ -106,22 +115,22 @@ function render(list: Section[], levels: number[], cut: string[]): string {
 /** The LLM audit prompt (audit-prompt.md) within a token budget, saying what was cut to fit. */
 export function buildAuditPrompt(exp: GuildExport, result: AuditResult, options: { budgetTokens?: number } = {}): { prompt: string; tokens: number; cut: string[] } {
   const budget = options.budgetTokens ?? DEFAULT_PROMPT_BUDGET;
-  const { list, drop } = sections(exp, result);
+  const { list, steps } = sections(exp, result);
   const levels = list.map(() => 0);
   // Per section, every detail given up so far (a capped list has also lost what the compact step dropped).
   const cuts = list.map((): string[] => []);
   const allCuts = (): string[] => cuts.flat();
   let prompt = render(list, levels, []);
   let tokens = countTokens(prompt);
-  for (const index of drop) {
-    while (tokens > budget && levels[index] < list[index].levels.length - 1) {
-      levels[index] += 1;
-      const cut = list[index].levels[levels[index]]().cut;
-      // A capped list replaces the previous cap; the compact step's loss stays.
-      if (cut) cuts[index] = [...cuts[index].filter((c) => !c.startsWith(cut.split(':')[0] + ':')), cut];
-      prompt = render(list, levels, allCuts());
-      tokens = countTokens(prompt);
-    }
+  for (const [index, level] of steps) {
+    if (tokens <= budget) break;
+    if (level >= list[index].levels.length || levels[index] >= level) continue;
+    levels[index] = level;
+    const cut = list[index].levels[level]().cut;
+    // A new cap replaces the previous one for the same list; the compact step's loss stays listed.
+    if (cut) cuts[index] = [...cuts[index].filter((c) => !c.startsWith(`${cut.split(':')[0]}:`)), cut];
+    prompt = render(list, levels, allCuts());
+    tokens = countTokens(prompt);
   }
   const cut = allCuts();
   if (tokens > budget) cut.push(`still ${tokens} tokens, over the ${budget}-token budget: the essential sections alone are larger`);

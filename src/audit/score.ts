@@ -8,7 +8,8 @@ import type { CheckOutcomeRecord } from '../schema/types.js';
  * 100 x sum(weight x score) / sum(weight), rounded. not_applicable, disabled and errored checks are left out.
  * Partial credit: a passing check scores 1 (or less when it passes only in part, e.g. the explicit media filter on
  * members without roles only); a failing check scores half its proportional share: 2 stale channels out of 10
- * give 0.5 x 0.8 = 0.4. Failing is failing, so partial credit only softens it; fixing items raises the share,
+ * give 0.5 x 0.8 = 0.4. Security holes are not proportional: one bot with Administrator or one public staff
+ * channel is the whole risk, so those checks score 0 when they fail. Failing is failing, so partial credit only softens it; fixing items raises the share,
  * fixing all of them jumps to 1, so fixing a finding never lowers the score.
  *
  * Size calibration
@@ -25,14 +26,19 @@ import type { CheckOutcomeRecord } from '../schema/types.js';
  *   >= 1000        1      (also when the member count is unknown: no benefit of the doubt)
  *
  * A scaled check that fails is still reported and listed in issues_found; only its pull on the score shrinks.
+ * One more size rule: @everyone holding Mention @everyone (Discord's default) scores half a failure under 50
+ * members (pinging a dozen friends) and a full failure from 50 up (pinging strangers by the thousand).
  * Checks about things that are wrong at any size (dangerous permissions, admin sprawl, bots with Administrator,
  * permanent invites, hygiene) are never scaled.
  */
 
+/** Below this many members a server counts as small: a group of friends rather than a public community. */
+export const SMALL_SERVER_MEMBERS = 50;
+
 /** Weight multiplier for size-scaled checks, by member count (0 = unknown). */
 export function sizeFactor(members: number): number {
   if (!Number.isFinite(members) || members <= 0) return 1;
-  if (members < 50) return 0.25;
+  if (members < SMALL_SERVER_MEMBERS) return 0.25;
   if (members < 250) return 0.5;
   if (members < 1000) return 0.75;
   return 1;

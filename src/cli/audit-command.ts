@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GuildExport } from '../schema/types.js';
+import { writeExportJson } from '../writers/json.js';
+import { memberIds, scrubSummary } from '../writers/privacy.js';
 import {
   applyAuditToSummary, buildAuditPrompt, DEFAULT_PROMPT_BUDGET, loadAuditConfig, renderAuditText,
-  renderHealthMarkdown, replaceHealthSection, runAudit,
+  renderHealthMarkdown, replaceHealthSection, runAudit, type AuditConfig,
 } from '../audit/index.js';
 
 interface Io { stdout: (s: string) => void; stderr: (s: string) => void }
@@ -67,18 +69,26 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`${args}\n`);
     return 64;
   }
+  let config: AuditConfig;
+  try {
+    config = loadAuditConfig(args.config);
+  } catch (err) {
+    io.stderr(`audit: ${(err as Error).message}\n`);
+    return 64;
+  }
   try {
     const exp = await readExport(args.file);
-    const config = loadAuditConfig(args.config);
     const result = runAudit(exp, config);
     const prompt = buildAuditPrompt(exp, result, { budgetTokens: args.budget });
     applyAuditToSummary(exp, result, prompt.prompt);
     const dir = dirname(args.file);
-    await writeFile(args.file, `${JSON.stringify(exp, null, 2)}\n`);
+    // Same writer as the export itself, so a re-audit changes only the summary in a git diff.
+    await writeExportJson(args.file, exp);
     await writeFile(join(dir, 'audit-prompt.md'), prompt.prompt);
     const snapshot = join(dir, 'snapshot.md');
     const current = existsSync(snapshot) ? await readFile(snapshot, 'utf8') : '';
-    await writeFile(snapshot, replaceHealthSection(current, renderHealthMarkdown(exp.summary)));
+    // snapshot.md is committed: member ids in evidence are scrubbed exactly as the snapshot writer does.
+    await writeFile(snapshot, replaceHealthSection(current, renderHealthMarkdown(scrubSummary(exp.summary, memberIds(exp)))));
     if (args.json) io.stdout(`${JSON.stringify({ ...result, prompt_tokens: prompt.tokens, prompt_cut: prompt.cut }, null, 2)}\n`);
     else {
       io.stdout(renderAuditText(result));

@@ -5,7 +5,8 @@ import type { ExportMember } from '../schema/types.js';
 
 /** Where member records go while they are fetched, so memory does not grow with the guild. */
 export interface MemberSink {
-  add(member: ExportMember): Promise<void>;
+  /** Appends one page of records (one write, so a page costs one syscall, not a thousand). */
+  add(members: ExportMember[]): Promise<void>;
   /** Flush and close the write side. */
   close(): Promise<void>;
   /** The records, in the order added (after close). */
@@ -20,9 +21,12 @@ export class FileMemberSink implements MemberSink {
 
   constructor(private readonly path: string) {}
 
-  async add(member: ExportMember): Promise<void> {
+  async add(members: ExportMember[]): Promise<void> {
     this.stream ??= createWriteStream(this.path, { encoding: 'utf8' });
-    if (!this.stream.write(JSON.stringify(member) + '\n')) await once(this.stream, 'drain');
+    if (members.length === 0) return;
+    let chunk = '';
+    for (const m of members) chunk += JSON.stringify(m) + '\n';
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {

@@ -28,34 +28,44 @@ export async function scanMembers(
   const stats: MemberStats = { total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
   const bots: APIGuildMember[] = [];
   const limit = options.maxMembers ?? Infinity;
-  let after = '0';
+  const fetchPage = (after: string, want: number) =>
+    api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after });
   let truncated = false;
   let error: unknown = null;
   const now = Date.now();
-  for (;;) {
-    const want = Math.min(MEMBER_PAGE_SIZE, limit - stats.total);
-    if (want <= 0) {
-      truncated = true;
-      break;
-    }
+  let want = Math.min(MEMBER_PAGE_SIZE, limit);
+  let pending: Promise<APIGuildMember[]> | null = want > 0 ? fetchPage('0', want) : null;
+  truncated = want <= 0;
+  while (pending) {
     let page: APIGuildMember[];
     try {
-      page = await api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after });
+      page = await pending;
     } catch (caught) {
       if (stats.total === 0) throw caught;
       error = caught;
       break;
     }
     if (!Array.isArray(page)) throw new Error('The member list response was not an array.');
+    // Ask for the next page before working through this one: the chain of pages is the export's critical
+    // path, so the cursor goes out as soon as it is known.
+    pending = null;
+    const seen = stats.total + page.length;
+    const nextWant = Math.min(MEMBER_PAGE_SIZE, limit - seen);
+    const last = page[page.length - 1]?.user?.id;
+    if (page.length >= want && last) {
+      if (nextWant > 0) pending = fetchPage(last, nextWant);
+      else truncated = true;
+    }
+    want = nextWant;
+    const records: ExportMember[] = [];
     for (const member of page) {
       if (!member.user) continue;
       count(stats, member, now);
       if (member.user.bot) bots.push(member);
-      if (options.members === 'full') await options.sink.add(toExportMember(member));
+      if (options.members === 'full') records.push(toExportMember(member));
     }
+    await options.sink.add(records);
     options.onMembers?.(stats.total, options.total);
-    if (page.length < want) break;
-    after = page[page.length - 1].user?.id ?? after;
   }
   await options.sink.close();
   return { stats, bots, truncated, error };

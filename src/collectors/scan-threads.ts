@@ -55,7 +55,7 @@ async function archived(
   for (;;) {
     let page: ArchivedPage;
     try {
-      page = await api.get<ArchivedPage>(`/channels/${channelId}/threads/archived/${kind}`, { limit: 100, before });
+      page = await api.get<ArchivedPage>(`/channels/${channelId}/threads/archived/${kind}`, { limit: 100, before }, { bulk: true });
     } catch (error) {
       // 403 here means this channel is hidden from the bot or private threads need Manage Threads: note, go on.
       if (error instanceof DiscordAPIError && error.status === 403) {

@@ -21,6 +21,10 @@ export interface ExportConfig {
   promptBudget: number;
   /** Request timeout in ms. */
   timeoutMs?: number;
+  /** Rate-limit reset offset in ms (benchmarks scale it with the fake's time scale). */
+  rateLimitOffsetMs?: number;
+  /** The client's own global budget per second (Discord: 50; benchmarks with scaled limits raise it). */
+  globalRequestsPerSecond?: number;
   /** Plain log lines (never the token: see redact). */
   log?: (line: string) => void;
   /** Values to scrub from anything printed or written (the token is always included). */

@@ -2,8 +2,8 @@ import type { GuildExport } from '../schema/types.js';
 import { toBits } from '../discord/permissions.js';
 import type { DiffChange } from './types.js';
 import { diffById, matchById } from './by-id.js';
-import { bitDelta, change, dangerousAmong, flagNames } from './util.js';
-import { gainSeverity } from './roles.js';
+import { dangerousAmong, flagNames } from './util.js';
+import { permissionChanges } from './roles.js';
 
 /** Bots added (with Administrator: an escalation), removed, renamed, and the permissions each gained or lost. */
 export function diffBots(before: GuildExport, after: GuildExport): DiffChange[] {
@@ -20,13 +20,7 @@ export function diffBots(before: GuildExport, after: GuildExport): DiffChange[] 
     removed: 'low',
   });
   for (const [b, a] of matchById(before.bots, after.bots).common) {
-    const { gained, lost } = bitDelta(b.permissions, a.permissions);
-    if (gained.length > 0) {
-      const sev = gainSeverity(gained, false);
-      out.push(change('permissions_gained', sev.severity, 'bot', a.id, a.name, `gained ${gained.join(', ')}`,
-        { escalation: sev.escalation }));
-    }
-    if (lost.length > 0) out.push(change('permissions_lost', 'low', 'bot', a.id, a.name, `lost ${lost.join(', ')}`));
+    out.push(...permissionChanges('bot', a.id, a.name, b.permissions, a.permissions, false));
   }
   return out;
 }

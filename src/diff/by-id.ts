@@ -7,8 +7,7 @@ export interface EntitySpec<T> {
   entity: string;
   /** Display name of an item (also what a rename compares). */
   name(item: T): string;
-  /** Fields whose change is reported as `changed`, each with a label. */
-  /** `display` renders a compared value (for example an id as a channel name); compared raw either way. */
+  /** Fields whose change is reported as `changed`, each with a label; `display` renders a compared value (for example an id as a channel name); compared raw either way. */
   fields: [label: string, get: (item: T) => unknown, display?: (value: unknown) => string][];
   added: (item: T) => { severity: DiffSeverity; escalation?: boolean; details?: string[] };
   removed: DiffSeverity;
@@ -61,4 +60,21 @@ export function diffById<T extends { id: string }>(before: T[], after: T[], spec
     }
   }
   return out;
+}
+
+/** Each item's rank (0-based) within its group, ordered by position then id, on one side of matched pairs. */
+export function ranks<T extends { id: string; position: number }>(
+  pairs: [T, T][], side: 0 | 1, group: (item: T) => string = () => '',
+): Map<string, number> {
+  const groups = new Map<string, T[]>();
+  for (const pair of pairs) {
+    const item = pair[side];
+    groups.set(group(item), [...(groups.get(group(item)) ?? []), item]);
+  }
+  const result = new Map<string, number>();
+  for (const items of groups.values()) {
+    items.sort((x, y) => (x.position ?? 0) - (y.position ?? 0) || compareIds(x.id, y.id));
+    items.forEach((item, i) => result.set(item.id, i));
+  }
+  return result;
 }

@@ -1,6 +1,6 @@
 import type { ExportChannel, GuildExport } from '../schema/types.js';
 import type { DiffChange } from './types.js';
-import { diffById, matchById, compareIds } from './by-id.js';
+import { diffById, matchById, ranks } from './by-id.js';
 import { change } from './util.js';
 import type { NameBook } from './names.js';
 
@@ -37,21 +37,9 @@ export function diffChannels(before: GuildExport, after: GuildExport, names: Nam
 function channelMoves(common: [ExportChannel, ExportChannel][], entity: string, names: NameBook): DiffChange[] {
   const out: DiffChange[] = [];
   const stayed = common.filter(([b, a]) => (b.category ?? null) === (a.category ?? null));
-  const rank = (side: 0 | 1): Map<string, number> => {
-    const groups = new Map<string, [ExportChannel, ExportChannel][]>();
-    for (const pair of stayed) {
-      const key = pair[side].category ?? '';
-      groups.set(key, [...(groups.get(key) ?? []), pair]);
-    }
-    const result = new Map<string, number>();
-    for (const group of groups.values()) {
-      group.sort((x, y) => (x[side].position ?? 0) - (y[side].position ?? 0) || compareIds(x[side].id, y[side].id));
-      group.forEach((pair, i) => result.set(pair[side].id, i));
-    }
-    return result;
-  };
-  const rb = rank(0);
-  const ra = rank(1);
+  const byCategory = (c: ExportChannel): string => c.category ?? '';
+  const rb = ranks(stayed, 0, byCategory);
+  const ra = ranks(stayed, 1, byCategory);
   for (const [b, a] of common) {
     if ((b.category ?? null) !== (a.category ?? null)) {
       out.push(change('moved', 'low', entity, a.id, a.name,

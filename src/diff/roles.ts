@@ -1,7 +1,7 @@
 import type { ExportRole, GuildExport } from '../schema/types.js';
 import { toBits } from '../discord/permissions.js';
 import type { DiffChange, DiffSeverity } from './types.js';
-import { diffById, matchById, compareIds } from './by-id.js';
+import { diffById, matchById, ranks } from './by-id.js';
 import { bitDelta, change, dangerousAmong, flagNames } from './util.js';
 
 const roleName = (r: ExportRole): string => (r.is_everyone ? '@everyone' : r.name ?? '');
@@ -34,17 +34,23 @@ export function diffRoles(before: GuildExport, after: GuildExport): DiffChange[]
 
   const { common } = matchById(before.roles, after.roles);
   for (const [b, a] of common) {
-    const { gained, lost } = bitDelta(b.permissions, a.permissions);
-    if (gained.length > 0) {
-      const sev = gainSeverity(gained, a.is_everyone);
-      out.push(change('permissions_gained', sev.severity, 'role', a.id, roleName(a),
-        `gained ${gained.join(', ')}`, { escalation: sev.escalation }));
-    }
-    if (lost.length > 0) {
-      out.push(change('permissions_lost', 'low', 'role', a.id, roleName(a), `lost ${lost.join(', ')}`));
-    }
+    out.push(...permissionChanges('role', a.id, roleName(a), b.permissions, a.permissions, a.is_everyone));
   }
   out.push(...roleMoves(common));
+  return out;
+}
+
+/** The permission bits a role or bot gained (an escalation when dangerous) and lost, as up to two changes. */
+export function permissionChanges(entity: string, id: string, name: string, before: string, after: string,
+  everyone: boolean): DiffChange[] {
+  const { gained, lost } = bitDelta(before, after);
+  const out: DiffChange[] = [];
+  if (gained.length > 0) {
+    const sev = gainSeverity(gained, everyone);
+    out.push(change('permissions_gained', sev.severity, entity, id, name, `gained ${gained.join(', ')}`,
+      { escalation: sev.escalation }));
+  }
+  if (lost.length > 0) out.push(change('permissions_lost', 'low', entity, id, name, `lost ${lost.join(', ')}`));
   return out;
 }
 
@@ -52,13 +58,8 @@ export function diffRoles(before: GuildExport, after: GuildExport): DiffChange[]
 // renumbers every position above it) is not reported as moving all of them.
 function roleMoves(common: [ExportRole, ExportRole][]): DiffChange[] {
   const ranked = common.filter(([b]) => !b.is_everyone);
-  const rank = (side: 0 | 1): Map<string, number> => {
-    const sorted = [...ranked].sort((x, y) => (x[side].position ?? 0) - (y[side].position ?? 0)
-      || compareIds(x[side].id, y[side].id));
-    return new Map(sorted.map((pair, i) => [pair[side].id, i]));
-  };
-  const rb = rank(0);
-  const ra = rank(1);
+  const rb = ranks(ranked, 0);
+  const ra = ranks(ranked, 1);
   const out: DiffChange[] = [];
   for (const [b, a] of ranked) {
     if (rb.get(b.id) !== ra.get(a.id) && b.position !== a.position) {

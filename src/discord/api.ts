@@ -1,5 +1,6 @@
 import { DiscordAPIError, makeURLSearchParams, type REST } from '@discordjs/rest';
 import { classifyError, InvalidResponseError, TokenRejectedError } from './errors.js';
+import { Pacer } from './pacer.js';
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -8,6 +9,13 @@ export interface DiscordApiOptions {
   retries?: number;
   /** First backoff delay (ms); doubles each attempt, with jitter. */
   backoffMs?: number;
+  /** The global budget per second the client runs under (bulk requests get 90 % of it). */
+  globalRequestsPerSecond?: number;
+}
+
+export interface GetOptions {
+  /** One of many similar requests (per-channel pages): paced so they never starve the critical path. */
+  bulk?: boolean;
 }
 
 /**
@@ -21,12 +29,15 @@ export class DiscordApi {
   private readonly backoffMs: number;
   private readonly memo = new Map<string, Promise<unknown>>();
   private tokenRejected = false;
+  private readonly bulkPacer: Pacer;
   /** Requests sent, retries included. */
   requests = 0;
 
   constructor(private readonly rest: REST, options: DiscordApiOptions = {}) {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 250;
+    const global = options.globalRequestsPerSecond ?? 50;
+    this.bulkPacer = new Pacer(Math.max(1, Math.floor(global * 0.9)));
   }
 
   /** True once Discord has answered 401: the token is bad for the rest of the run. */
@@ -35,9 +46,10 @@ export class DiscordApi {
   }
 
   /** GET a route ("/guilds/123/roles") and return its JSON. */
-  async get<T>(route: `/${string}`, query?: Query): Promise<T> {
+  async get<T>(route: `/${string}`, query?: Query, options: GetOptions = {}): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (this.tokenRejected) throw new TokenRejectedError();
+      if (options.bulk) await this.bulkPacer.acquire();
       try {
         this.requests++;
         const body = await this.rest.get(route, query ? { query: makeURLSearchParams(query) } : {});

@@ -12,6 +12,8 @@ export interface DiscordClientOptions {
   timeoutMs?: number;
   /** Global requests per second the client allows itself (Discord: 50). */
   globalRequestsPerSecond?: number;
+  /** Extra wait added to every rate-limit reset, for clock skew (ms). */
+  offsetMs?: number;
 }
 
 /**
@@ -26,8 +28,8 @@ export function createRest(options: DiscordClientOptions): REST {
     retries: 0,
     timeout: options.timeoutMs ?? 15_000,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
-    // A short offset: the default 50 ms is added to every wait on every bucket.
-    offset: 50,
+    // Added to every bucket reset to absorb clock skew between us and Discord.
+    offset: options.offsetMs ?? 50,
     rejectOnRateLimit: (data: RateLimitData) =>
       Math.max(data.retryAfter, data.timeToReset) > MAX_RATE_LIMIT_WAIT_MS,
   });

@@ -1,8 +1,14 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 
-/** Every permission flag, ordered by bit, so name lists are stable. */
-export const PERMISSION_FLAGS: readonly [name: string, bit: bigint][] = Object.entries(PermissionFlagsBits)
-  .map(([name, bit]) => [name, bit] as [string, bigint])
+/**
+ * Every permission flag, ordered by bit, so name lists are stable. Discord renamed some flags and
+ * discord-api-types keeps the old name as an alias of the same bit (ManageEmojisAndStickers =
+ * ManageGuildExpressions): one name per bit, the newer one (aliases are listed before their successors).
+ */
+export const PERMISSION_FLAGS: readonly [name: string, bit: bigint][] = [
+  ...new Map(Object.entries(PermissionFlagsBits).map(([name, bit]) => [bit, name] as [bigint, string])),
+]
+  .map(([bit, name]) => [name, bit] as [string, bigint])
   .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 
 export const ALL_PERMISSIONS: bigint = PERMISSION_FLAGS.reduce((acc, [, bit]) => acc | bit, 0n);

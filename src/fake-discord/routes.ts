@@ -71,6 +71,12 @@ export const ROUTES: RouteDef[] = [
   } },
   { pattern: '/guilds/:guild/channels', bucket: 'guild-channels', handle: ({ guild }) => ok(guild.channels) },
   { pattern: '/guilds/:guild/roles', bucket: 'roles', handle: ({ guild }) => ok(guild.guild.roles) },
+  { pattern: '/guilds/:guild/roles/member-counts', bucket: 'role-member-counts', handle: ({ guild }) => {
+    const counts: Record<string, number> = {};
+    for (const r of guild.guild.roles) if (r.id !== guild.guild.id) counts[r.id] = 0;
+    for (const m of guild.members) for (const id of m.roles) if (id in counts) counts[id]++;
+    return ok(counts);
+  } },
   { pattern: '/guilds/:guild/members', bucket: 'members', cursor: 'after', handle: ({ guild, query }) => pageByUser(guild.members, query, 1) },
   { pattern: '/guilds/:guild/members/:user', bucket: 'member', handle: ({ guild, params }) => {
     const m = guild.members.find((x) => x.user.id === params.user);

@@ -2,23 +2,42 @@ import { dirname } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 
 export type ArtifactResult =
-  | { status: 'uploaded'; id: number | null; size: number | null }
+  | { status: 'uploaded'; id: number | null; size: number | null; name: string }
   | { status: 'skipped'; reason: string };
 
-/** Uploads the export ZIP as a workflow artifact; skipped (not failed) where the Actions runtime is absent. */
+/** Names tried after the first when it is taken (`name-2` .. `name-9`). */
+const MAX_NAME_SUFFIX = 9;
+
+/** True when the results service refused the name because the run already has an artifact called that. */
+export function isNameTaken(err: unknown): boolean {
+  return err instanceof Error && /\(409\)|already exists/i.test(err.message);
+}
+
+/**
+ * Uploads the export ZIP as a workflow artifact; skipped (not failed) where the Actions runtime is absent.
+ * Artifact names are unique per workflow run: a re-run job or a second step for the same guild takes the next
+ * free `name-N` instead of failing.
+ */
 export async function uploadExportArtifact(
   zipPath: string,
-  options: { name: string; retentionDays: number | null; runtimeAvailable: boolean },
+  options: { name: string; retentionDays: number | null; runtimeAvailable: boolean; log?: (line: string) => void },
 ): Promise<ArtifactResult> {
   if (!options.runtimeAvailable) {
     return { status: 'skipped', reason: 'ACTIONS_RUNTIME_TOKEN is not set (not running inside GitHub Actions), so no artifact was uploaded.' };
   }
   const client = new DefaultArtifactClient();
-  // The ZIP is already compressed: a second deflate pass only costs time.
-  const response = await client.uploadArtifact(options.name, [zipPath], dirname(zipPath), {
-    compressionLevel: 0,
-    ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
-  });
-  return { status: 'uploaded', id: response.id ?? null, size: response.size ?? null };
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? options.name : `${options.name}-${n}`;
+    try {
+      // The ZIP is already compressed: a second deflate pass only costs time.
+      const response = await client.uploadArtifact(name, [zipPath], dirname(zipPath), {
+        compressionLevel: 0,
+        ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
+      });
+      return { status: 'uploaded', id: response.id ?? null, size: response.size ?? null, name };
+    } catch (err) {
+      if (!isNameTaken(err) || n >= MAX_NAME_SUFFIX) throw err;
+      options.log?.(`This run already has an artifact named "${name}"; trying "${options.name}-${n + 1}".`);
+    }
+  }
 }
-

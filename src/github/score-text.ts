@@ -14,7 +14,7 @@ export function formatDelta(score: number | null, previous: number | null): stri
 /** One bold line: score, delta from the last snapshot, and the threshold verdict. */
 export function scoreLine(score: number | null, previous: number | null, threshold: number): string {
   const delta = formatDelta(score, previous);
-  const change = delta === null ? (previous === null ? ' (first snapshot)' : '') : ` (${delta} from ${formatScore(previous)})`;
+  const change = delta === null ? (previous === null ? ' (no earlier snapshot)' : '') : ` (${delta} from ${formatScore(previous)})`;
   const verdict =
     score === null ? 'no score: every check was inconclusive' : threshold <= 0 ? 'no threshold set' : score < threshold ? `below the threshold of ${threshold}` : `meets the threshold of ${threshold}`;
   return `**Health score: ${formatScore(score)}/100**${change}: ${verdict}.`;

@@ -15,8 +15,10 @@ export interface TrackingIssueOptions {
   /** True while the score is below the threshold. */
   unhealthy: boolean;
   title: string;
-  /** Body for a new issue, and the comment posted on each later unhealthy run. */
+  /** The issue body: the current state, rewritten on each unhealthy run. */
   body: string;
+  /** The comment posted on each later unhealthy run (short: what moved since the last one). */
+  updateComment: string;
   /** Comment posted when the score recovers, before closing. */
   recoveryComment: string;
 }
@@ -51,12 +53,13 @@ export async function syncTrackingIssue(client: GitHubClient, options: TrackingI
   const existing = await findTrackingIssue(client, options.guildId, label);
   if (options.unhealthy) {
     if (existing) {
-      await client.request('POST', `issues/${existing.number}/comments`, { body: options.body });
+      await client.request('PATCH', `issues/${existing.number}`, { body: withMarker(options.body, options.guildId) });
+      await client.request('POST', `issues/${existing.number}/comments`, { body: options.updateComment });
       return { operation: 'updated', number: existing.number, url: existing.html_url };
     }
     const created = await client.request<IssueItem>('POST', 'issues', {
       title: options.title,
-      body: `${options.body}\n\n${issueMarker(options.guildId)}\n`,
+      body: withMarker(options.body, options.guildId),
       labels: options.labels.length ? options.labels : [label],
     });
     return { operation: 'opened', number: created.number, url: created.html_url };
@@ -65,4 +68,8 @@ export async function syncTrackingIssue(client: GitHubClient, options: TrackingI
   await client.request('POST', `issues/${existing.number}/comments`, { body: options.recoveryComment });
   await client.request('PATCH', `issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
   return { operation: 'closed', number: existing.number, url: existing.html_url };
+}
+
+function withMarker(body: string, guildId: string): string {
+  return `${body}\n\n${issueMarker(guildId)}\n`;
 }

@@ -56,7 +56,14 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   exp.meta.scope.max_members = config.maxMembers;
 
   const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.ndjson.tmp')) : new NullMemberSink();
-  const api = new DiscordApi(createRest({ token, apiBase: demo?.apiBase ?? config.apiBase, timeoutMs: config.timeoutMs }));
+  const rest = createRest({
+    token,
+    apiBase: demo?.apiBase ?? config.apiBase,
+    timeoutMs: config.timeoutMs,
+    offsetMs: config.rateLimitOffsetMs,
+    globalRequestsPerSecond: config.globalRequestsPerSecond,
+  });
+  const api = new DiscordApi(rest, { globalRequestsPerSecond: config.globalRequestsPerSecond });
   const sources = new Sources(api, guildId, {
     members: config.members,
     maxMembers: config.maxMembers,

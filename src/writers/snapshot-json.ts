@@ -6,7 +6,7 @@ import { compareText, orderKeys, sortArraysById } from './stable-json.js';
 export interface SnapshotOptions {
   /** Keep member ids (owner, creators, member overwrites); honoured only when the export's members mode is `full`. */
   includeMemberIds?: boolean;
-  /** Keep invite codes, uses, creators and dates instead of each invite's shape. */
+  /** Keep invite codes and dates instead of only each invite's shape (use counts are always left out). */
   includeInviteCodes?: boolean;
 }
 
@@ -16,7 +16,7 @@ const EPOCH = new Date(0).toISOString();
 export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}): GuildExport {
   const keepIds = options.includeMemberIds === true && exp.meta.scope.members === 'full';
   const ids = keepIds ? new Set<string>() : memberIds(exp);
-  const snap = structuredClone(exp);
+  const snap = structuredClone({ ...exp, members: [] }); // members never go into a snapshot: skip copying them
   const hide = <T extends string | null>(id: T): T | null => (keepIds ? id : null);
 
   snap.meta.exported_at = EPOCH;
@@ -30,7 +30,6 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
     snap.server.member_count = roundCount(snap.server.member_count);
     if (!keepIds) snap.server.owner = '';
   }
-  snap.members = [];
   snap.member_stats = snap.member_stats && roundStats(snap.member_stats);
   for (const role of snap.roles) role.member_count = role.member_count === null ? null : roundCount(role.member_count);
   // Activity, not configuration: these move with every message and would make each run a "change".
@@ -52,7 +51,8 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
   for (const webhook of snap.webhooks) webhook.created_by = hide(webhook.created_by);
   for (const bot of snap.bots) bot.added_by = hide(bot.added_by);
   snap.invites = snap.invites.map((invite) =>
-    options.includeInviteCodes ? { ...invite, created_by: hide(invite.created_by) } : inviteShape(invite),
+    // Use counts move with every join, so even a snapshot that keeps codes leaves them out.
+    options.includeInviteCodes ? { ...invite, uses: 0, created_by: hide(invite.created_by) } : inviteShape(invite),
   );
   snap.summary = scrubSummary(snap.summary, ids);
   snap.summary.total_members = roundCount(snap.summary.total_members);

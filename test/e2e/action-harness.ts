@@ -1,6 +1,6 @@
 /** Runs dist/index.js as the GitHub runner does: INPUT_* env, real GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FakeGitHub } from '../fakes/github/index.js';
@@ -13,6 +13,22 @@ export const NODES: [label: string, path: string][] = [
   [`node ${process.versions.node}`, process.execPath],
   ...(existsSync(NODE24) ? [['node 24', NODE24] as [string, string]] : []),
 ];
+
+let privateEntry: string | null = null;
+
+/**
+ * A private copy of the bundle, taken once per test file: others rebuild dist/ while tests run, and a half-written
+ * dist/index.js must not fail an unrelated scenario. The copy is byte-identical to what the runner would execute.
+ */
+export function bundledEntry(): string {
+  if (privateEntry) return privateEntry;
+  const dir = mkdtempSync(join(tmpdir(), 'dse-dist-'));
+  copyFileSync(ACTION_ENTRY, join(dir, 'index.js'));
+  copyFileSync(resolve('dist/package.json'), join(dir, 'package.json'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  privateEntry = join(dir, 'index.js');
+  return privateEntry;
+}
 
 export interface ActionRun {
   code: number | null;
@@ -60,7 +76,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       if (options.artifacts ?? true) Object.assign(env, { ACTIONS_RUNTIME_TOKEN: gh.runtimeToken, ACTIONS_RESULTS_URL: gh.resultsUrl });
     }
     for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    const child = spawn(options.node, [ACTION_ENTRY], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(options.node, [bundledEntry()], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -2,7 +2,7 @@
  * End to end: the bundled action (dist/index.js) spawned as the runner does, against the fake Discord and the
  * fake GitHub (REST + Git Data on a real bare repository + artifact service). Build dist/ first: npm run bundle.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,8 +51,9 @@ function expectNoSecrets(run: ActionRun, github: FakeGitHub, secrets: string[]):
     expect(run.summary).not.toContain(secret);
     expect(run.outputFile).not.toContain(secret);
     const refs = execFileSync('git', ['--git-dir', github.bareRepoPath, 'rev-list', '--all'], { encoding: 'utf8' }).trim().split('\n');
-    const hits = execFileSync('git', ['--git-dir', github.bareRepoPath, 'grep', '-c', '-F', secret, ...refs, '--'], { encoding: 'utf8' }).trim();
-    expect(hits).toBe('');
+    const grep = spawnSync('git', ['--git-dir', github.bareRepoPath, 'grep', '-l', '-F', secret, ...refs, '--'], { encoding: 'utf8' });
+    expect(grep.stdout).toBe('');
+    expect(grep.status).toBe(1); // git grep: 1 = no match
   }
 }
 
@@ -105,6 +106,8 @@ describe.skipIf(!existsSync(ACTION_ENTRY)).each(NODES)('the action, end to end (
     expect(second.outputs['commit-sha']).toBe('');
     expect(second.outputs['previous-health-score']).toBe(first.outputs['health-score']);
     expect(second.summary).toContain('No configuration changes since the last snapshot; nothing was committed.');
+    // Same workflow run in the fake: the artifact name is taken, so the next free one is used.
+    expect(github.artifacts.map((a) => a.name)).toEqual([`discord-export-${DEMO_GUILD_ID}`, `discord-export-${DEMO_GUILD_ID}-2`]);
     repo = clone(github);
     expect(repo.git('rev-list', '--count', 'HEAD').trim()).toBe('2');
 
@@ -133,7 +136,7 @@ describe.skipIf(!existsSync(ACTION_ENTRY)).each(NODES)('the action, end to end (
 
   it('below the threshold: fails last and opens one issue, updates it on the next bad run, closes it on recovery', async () => {
     const { discord, github } = await setup();
-    const bad = inputs(discord, github, { commit: 'none', 'health-threshold': '99', 'on-regression': 'fail-and-issue', 'issue-labels': 'discord-health, ops' });
+    const bad = inputs(discord, github, { 'health-threshold': '99', 'on-regression': 'fail-and-issue', 'issue-labels': 'discord-health, ops' });
     const first = await runAction({ node, github, inputs: bad });
     expect(first.code).toBe(1);
     // Everything was written before failing, and the failure is the last thing printed.
@@ -149,6 +152,8 @@ describe.skipIf(!existsSync(ACTION_ENTRY)).each(NODES)('the action, end to end (
     expect(second.code, visibleLog(second)).toBe(0);
     expect(github.issues).toHaveLength(1);
     expect(github.issues[0].comments).toHaveLength(1);
+    expect(github.issues[0].comments[0].body).toMatch(/^Still below the threshold: \*\*Health score: [\d.]+\/100\*\* \(±0 from/);
+    expect(github.issues[0].body).toContain(MARKER);
     expect(second.outputs['issue-number']).toBe(first.outputs['issue-number']);
 
     const recovered = await runAction({ node, github, inputs: { ...bad, 'health-threshold': '10', 'on-regression': 'issue' } });
@@ -176,7 +181,7 @@ describe.skipIf(!existsSync(ACTION_ENTRY)).each(NODES)('the action, end to end (
     expect(github.pulls).toHaveLength(1);
     expect(github.pulls[0]).toMatchObject({ head: `discord-snapshots/${DEMO_GUILD_ID}`, base: 'main', state: 'open' });
     expect(first.outputs['pull-request-number']).toBe(String(github.pulls[0].number));
-    expect(github.pulls[0].body).toContain('First snapshot');
+    expect(github.pulls[0].body).toContain('`main` has no snapshot yet: merging adds the first one.');
 
     grantAdministrator(discord, 'Beta Tester');
     const second = await runAction({ node, github, inputs: pr });
@@ -188,6 +193,7 @@ describe.skipIf(!existsSync(ACTION_ENTRY)).each(NODES)('the action, end to end (
     expect(repo.git('ls-tree', '-r', '--name-only', 'origin/main').trim()).toBe('README.md');
     expect(repo.git('show', `origin/discord-snapshots/${DEMO_GUILD_ID}:${SNAP_DIR}/snapshot.md`)).toContain('Beta Tester');
     expect(second.summary).toMatch(/Pull request \(updated\)/);
+    expect(github.pulls[0].body).toMatch(/### Latest update \(since the previous run\)[\s\S]*Beta Tester[\s\S]*Administrator/);
     expect(github.violations).toEqual([]);
   });
 

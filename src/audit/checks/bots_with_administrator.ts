@@ -11,7 +11,7 @@ export const meta: CheckMeta = {
   requires: ['bots', 'roles'],
 };
 
-/** Fails for each bot whose roles grant Administrator; scored as the share of bots without it. */
+/** Fails when any bot's roles grant Administrator (scored 0: one such bot is the whole risk). */
 export function run(exp: GuildExport): CheckRun {
   const flagged = new Map<string, Evidence>();
   for (const bot of exp.bots) {
@@ -28,7 +28,7 @@ export function run(exp: GuildExport): CheckRun {
   if (flagged.size === 0) return { outcome: 'pass', message: total ? `No bot holds Administrator (${total} checked).` : 'No bots in the server.' };
   return {
     outcome: 'fail',
-    score: (total - flagged.size) / total,
+    score: 0,
     message: `${flagged.size} of ${total} bot(s) hold Administrator.`,
     evidence: [...flagged.values()],
   };

@@ -1,8 +1,9 @@
 import type { CheckContext, CheckMeta, CheckRun } from '../types.js';
 import type { GuildExport } from '../../schema/types.js';
 import { DANGEROUS_PERMISSIONS } from '../../discord/permissions.js';
+import { SMALL_SERVER_MEMBERS } from '../score.js';
 
-/** Dangerous but common and far less harmful than the rest: failing on it alone scores half. */
+/** Dangerous but Discord's default, and harmless among friends: on a small server failing on it alone scores half. */
 const SOFT = new Set(['MentionEveryone']);
 
 export const meta: CheckMeta = {
@@ -15,7 +16,7 @@ export const meta: CheckMeta = {
   requires: ['roles'],
 };
 
-/** Fails when the @everyone role holds any permission of DANGEROUS_PERMISSIONS; Mention @everyone alone scores 0.5. */
+/** Fails when @everyone holds any permission of DANGEROUS_PERMISSIONS; Mention @everyone alone scores 0.5 on a small server. */
 export function run(_exp: GuildExport, ctx: CheckContext): CheckRun {
   const everyone = ctx.everyone;
   if (!everyone) return { outcome: 'not_applicable', message: 'The @everyone role is missing from the export.' };
@@ -24,7 +25,7 @@ export function run(_exp: GuildExport, ctx: CheckContext): CheckRun {
   const soft = held.every((p) => SOFT.has(p));
   return {
     outcome: 'fail',
-    score: soft ? 0.5 : 0,
+    score: soft && ctx.memberCount > 0 && ctx.memberCount < SMALL_SERVER_MEMBERS ? 0.5 : 0,
     message: `@everyone holds ${held.join(', ')}.`,
     evidence: [{ id: everyone.id, name: '@everyone', detail: held.join(', ') }],
   };

@@ -2,6 +2,7 @@ import type { CheckContext, CheckMeta, CheckRun } from '../types.js';
 import type { GuildExport } from '../../schema/types.js';
 import { DANGEROUS_PERMISSIONS } from '../../discord/permissions.js';
 import { channelEvidence, plural } from '../helpers.js';
+import { SMALL_SERVER_MEMBERS } from '../score.js';
 
 export const meta: CheckMeta = {
   id: 'everyone_overwrite_dangerous_permissions',
@@ -13,7 +14,7 @@ export const meta: CheckMeta = {
   requires: ['channels', 'roles'],
 };
 
-/** Fails for channels whose @everyone overwrite allows a dangerous permission; Mention @everyone alone scores 0.5. */
+/** Fails for channels whose @everyone overwrite allows a dangerous permission; Mention @everyone alone scores 0.5 on a small server. */
 export function run(exp: GuildExport, ctx: CheckContext): CheckRun {
   const everyoneId = ctx.everyone?.id ?? exp.meta.scope.guild_id;
   const hits = exp.channels.flatMap((c) => {
@@ -25,7 +26,7 @@ export function run(exp: GuildExport, ctx: CheckContext): CheckRun {
   const soft = hits.every((h) => h.granted.every((p) => p === 'MentionEveryone'));
   return {
     outcome: 'fail',
-    score: soft ? 0.5 : 0,
+    score: soft && ctx.memberCount > 0 && ctx.memberCount < SMALL_SERVER_MEMBERS ? 0.5 : 0,
     message: `${plural(hits.length, 'channel')} give @everyone dangerous permissions through overwrites.`,
     evidence: hits.map((h) => channelEvidence(h.channel, h.granted.join(', '))),
   };

@@ -1,6 +1,6 @@
 import type { CheckContext, CheckMeta, CheckRun } from '../types.js';
 import type { GuildExport } from '../../schema/types.js';
-import { channelEvidence } from '../helpers.js';
+import { channelEvidence, plural } from '../helpers.js';
 
 export const meta: CheckMeta = {
   id: 'member_overwrite_sprawl',
@@ -19,8 +19,8 @@ export function run(exp: GuildExport, ctx: CheckContext): CheckRun {
     .map((c) => ({ c, n: c.permission_overwrites.filter((o) => o.type === 'member').length }))
     .filter((x) => x.n > 0);
   const total = perChannel.reduce((sum, x) => sum + x.n, 0);
-  const evidence = perChannel.map((x) => channelEvidence(x.c, `${x.n} member overwrite(s)`));
-  if (total <= max) return { outcome: 'pass', message: `${total} member-specific overwrite(s) (max ${max}).`, evidence };
+  const evidence = perChannel.map((x) => channelEvidence(x.c, plural(x.n, 'member overwrite')));
+  if (total <= max) return { outcome: 'pass', message: `${plural(total, 'member-specific overwrite')} (max ${max}).`, evidence };
   return {
     outcome: 'fail',
     score: max / total,

@@ -1,6 +1,6 @@
 import type { CheckContext, CheckMeta, CheckRun } from '../types.js';
 import type { GuildExport } from '../../schema/types.js';
-import { channelEvidence, plural, proportional, STAFF_NAME } from '../helpers.js';
+import { channelEvidence, plural, STAFF_NAME } from '../helpers.js';
 
 export const meta: CheckMeta = {
   id: 'staff_channels_public',
@@ -17,11 +17,9 @@ export function run(exp: GuildExport, ctx: CheckContext): CheckRun {
   if (ctx.access.size === 0) return { outcome: 'not_applicable', message: 'Effective channel access was not computed for this export.' };
   const staffish = exp.channels.filter((c) => c.type_name !== 'voice' && c.type_name !== 'stage' && STAFF_NAME.test(c.name) && ctx.access.has(c.id));
   const open = staffish.filter((c) => ctx.access.get(c.id)!.private === false).map((c) => channelEvidence(c, 'readable by @everyone'));
-  return proportional(
-    open.length,
-    staffish.length,
-    `${open.length} of ${plural(staffish.length, 'staff-like channel')} can be read by @everyone.`,
-    staffish.length ? `${plural(staffish.length, 'staff-like channel')}, all private.` : 'No channels named like staff channels.',
-    open,
-  );
+  if (open.length === 0) {
+    return { outcome: 'pass', message: staffish.length ? `${plural(staffish.length, 'staff-like channel')}, all private.` : 'No channels named like staff channels.' };
+  }
+  // Not proportional: one public staff channel leaks as much as several.
+  return { outcome: 'fail', score: 0, message: `${open.length} of ${plural(staffish.length, 'staff-like channel')} can be read by @everyone.`, evidence: open };
 }

@@ -17,7 +17,7 @@ export function run(exp: GuildExport, ctx: CheckContext): CheckRun {
   const max = ctx.thresholds.max_admin_roles;
   // Bot-managed roles are judged by bots_with_administrator, so they are not counted twice.
   const admins = exp.roles.filter((r) => !r.managed && r.permission_names.includes('Administrator'));
-  const evidence = admins.map((r) => (r.member_count === null ? { id: r.id, name: r.name } : { id: r.id, name: r.name, detail: `${r.member_count} members` }));
+  const evidence = admins.map((r) => (r.member_count === null ? { id: r.id, name: r.name } : { id: r.id, name: r.name, detail: plural(r.member_count, 'member') }));
   if (admins.length <= max) return { outcome: 'pass', message: `${plural(admins.length, 'role')} ${admins.length === 1 ? 'holds' : 'hold'} Administrator (max ${max}).`, evidence };
   return {
     outcome: 'fail',

@@ -109,6 +109,10 @@ describe('fake Discord with the real @discordjs/rest client', () => {
     const hooks = (await rest().get(Routes.guildWebhooks(g.guild.id))) as { token?: string; url?: string }[];
     expect(hooks.every((h) => h.token && h.url)).toBe(true);
     expect(await rest().get(Routes.user('@me'))).toEqual(guilds[0].botUser);
+    const counts = (await rest().get(`/guilds/${g.guild.id}/roles/member-counts`)) as Record<string, number>;
+    const admin = g.guild.roles.find((r) => r.name === 'Admin')!;
+    expect(counts[admin.id]).toBe(g.members.filter((m) => m.roles.includes(admin.id)).length);
+    expect(counts).not.toHaveProperty(g.guild.id);
     const sounds = (await rest().get(`/guilds/${g.guild.id}/soundboard-sounds`)) as { items: unknown[] };
     expect(sounds.items).toEqual(g.soundboardSounds);
   });

@@ -45,7 +45,7 @@ const cases: Case[] = [
   { id: 'unused_roles', pass: wellRun, fail: mutate((e) => e.roles.push(role({ name: 'Ghost', member_count: 0 }))),
     na: mutate((e) => { e.meta.scope.members = 'none'; e.roles.forEach((r) => { r.member_count = null; }); }), evidence: 'Ghost' },
   { id: 'uncategorized_channels', pass: wellRun, fail: mutate((e) => e.channels.push(channel({ name: 'loose' }))), na: () => failCollector(wellRun(), 'channels'), evidence: '#loose' },
-  { id: 'empty_categories', pass: wellRun, fail: mutate((e) => e.channels.push(channel({ name: 'Old stuff', type_name: 'category' }))), na: () => failCollector(wellRun(), 'channels'), evidence: '#Old stuff' },
+  { id: 'empty_categories', pass: wellRun, fail: mutate((e) => e.channels.push(channel({ name: 'Old stuff', type_name: 'category' }))), na: () => failCollector(wellRun(), 'channels'), evidence: 'Old stuff' },
   { id: 'stale_channels', pass: wellRun, fail: mutate((e) => { e.channels.find((c) => c.name === 'help')!.last_message_id = sf(130); }), na: () => failCollector(wellRun(), 'channels'), evidence: '#help' },
   { id: 'permanent_invites', pass: mutate((e) => withInvite(e, 86400)), fail: mutate((e) => withInvite(e, 0)), na: () => failCollector(wellRun(), 'invites'), evidence: '#rules' },
   { id: 'everyone_overwrite_dangerous_permissions', pass: wellRun,

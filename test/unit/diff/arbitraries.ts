@@ -16,9 +16,11 @@ const perms = fc.subarray(FLAG_NAMES, { maxLength: 6 });
 const name = fc.constantFrom('alpha', 'beta', 'gamma', 'staff', '@mods', 'a*b_c');
 const pick = <T>(items: T[]) => fc.subarray(items);
 
-const overwrites = fc.subarray([GUILD_ID, ...ROLE_IDS, MEMBER_ID]).chain((ids) =>
+// 'member' is the placeholder snapshot.json puts in place of member ids.
+const MEMBER_TARGETS = [MEMBER_ID, 'member'];
+const overwrites = fc.subarray([GUILD_ID, ...ROLE_IDS, ...MEMBER_TARGETS]).chain((ids) =>
   fc.tuple(...ids.map((id) => fc.tuple(perms, perms).map(([allow, deny]) =>
-    ow(id, allow, deny.filter((d) => !allow.includes(d)), id === MEMBER_ID ? 'member' : 'role')))));
+    ow(id, allow, deny.filter((d) => !allow.includes(d)), MEMBER_TARGETS.includes(id) ? 'member' : 'role')))));
 
 const channelArb = (id: string) => fc.record({ name, position: fc.nat(4), ow: overwrites,
   category: fc.constantFrom(null, ...CATEGORY_IDS), topic: fc.constantFrom(null, 'hello') })

@@ -88,7 +88,7 @@ describe('truncateMarkdown', () => {
 
 describe('scoreLine', () => {
   it.each([
-    [80, null, 70, '**Health score: 80/100** (first snapshot): meets the threshold of 70.'],
+    [80, null, 70, '**Health score: 80/100** (no earlier snapshot): meets the threshold of 70.'],
     [80, 80, 0, '**Health score: 80/100** (±0 from 80): no threshold set.'],
     [85.55, 80, 70, '**Health score: 85.6/100** (+5.6 from 80): meets the threshold of 70.'],
     [null, 80, 70, '**Health score: n/a/100**: no score: every check was inconclusive.'],

@@ -11,7 +11,8 @@ afterEach(async () => {
 
 const GUILD = '123456789012345678';
 const opts = (unhealthy: boolean, body = 'score 40') => ({
-  guildId: GUILD, labels: ['discord-health', 'ops'], unhealthy, title: 'Health below 70', body, recoveryComment: 'Recovered.',
+  guildId: GUILD, labels: ['discord-health', 'ops'], unhealthy, title: 'Health below 70', body, updateComment: `update: ${body}`,
+  recoveryComment: 'Recovered.',
 });
 
 describe('syncTrackingIssue', () => {
@@ -27,7 +28,9 @@ describe('syncTrackingIssue', () => {
     const updated = await syncTrackingIssue(env.client, opts(true, 'score 35'));
     expect(updated).toMatchObject({ operation: 'updated', number: opened.number });
     expect(fake.issues).toHaveLength(1);
-    expect(fake.issues[0].comments.map((c) => c.body)).toEqual(['score 35']);
+    expect(fake.issues[0].comments.map((c) => c.body)).toEqual(['update: score 35']);
+    // The body always shows the current state and keeps the marker.
+    expect(fake.issues[0].body).toMatch(/^score 35\n\n<!-- discord-server-exporter:guild:123456789012345678 -->/);
 
     const closed = await syncTrackingIssue(env.client, opts(false));
     expect(closed).toMatchObject({ operation: 'closed', number: opened.number });

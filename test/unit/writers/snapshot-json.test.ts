@@ -82,7 +82,8 @@ describe('toSnapshotJson', () => {
   it('keeps invite codes when asked, still without the inviter unless ids are kept', () => {
     const snap = toSnapshotJson(fixtureExport(), { includeInviteCodes: true });
     expect(snap.invites.map((i) => i.code).sort()).toEqual([...INVITE_CODES].sort());
-    expect(snap.invites.every((i) => i.created_by === null)).toBe(true);
+    expect(snap.invites.every((i) => i.created_by === null && i.uses === 0)).toBe(true);
+    expect(snap.invites.map((i) => i.expires_at).sort()).toEqual(['2026-11-26T00:00:00.000Z', null].sort());
   });
 
   it('does not modify its input', () => {

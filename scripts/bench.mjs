@@ -1,0 +1,69 @@
+// npm run bench: exports seeded guilds from the fake Discord API and prints time, requests, 429s, peak RSS and
+// the ratio to the lower bound the fake computes from the limits it enforced. Figures, not pass/fail.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const { startFakeDiscord, demoGuild, generateGuild, DEMO_GUILD_ID } = await import('../build/fake-discord/index.js');
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bench.abcdefghijklmnopqrstuvwxyz';
+const only = process.argv[2];
+
+const scenarios = [
+  {
+    name: 'demo guild (1,400 members), Discord limits, 25 ms latency',
+    guild: () => demoGuild(),
+    id: DEMO_GUILD_ID,
+    fake: { latencyMs: 25 },
+    offsetMs: 50,
+  },
+  {
+    name: '100,000 members, 1,000 channels, limits x0.01, 5 ms latency',
+    guild: () => generateGuild({ seed: 42, members: 100_000, roles: 60, categories: 50, text: 600, voice: 200, announcement: 50, stage: 20, forum: 50, media: 30, threadsPerChannel: 1, archivedThreadsPerChannel: 2, invites: 200, webhooks: 100, emojis: 200, stickers: 30, events: 20, automodRules: 6, bans: 3000 }),
+    // Route windows shrink 100x (members: 10 per 100 ms); the global budget keeps Discord's 1 s window, which is
+    // the one @discordjs/rest assumes, and grows 10x to 500 per second, with the client told the same.
+    fake: { latencyMs: 5, timeScale: 0.01, limits: { globalLimit: 500, globalWindowMs: 100_000 } },
+    globalPerSecond: 500,
+    offsetMs: 10,
+  },
+];
+
+for (const s of scenarios) {
+  if (only && !s.name.startsWith(only)) continue;
+  const guild = s.guild();
+  const fake = await startFakeDiscord({ guilds: [guild], token: TOKEN, ...s.fake });
+  const out = mkdtempSync(join(tmpdir(), 'dse-bench-'));
+  try {
+    const result = await runChild({
+      BENCH_GUILD: s.id ?? guild.guild.id, BENCH_TOKEN: TOKEN, BENCH_API_BASE: fake.apiBase, BENCH_OUT: out,
+      BENCH_OFFSET_MS: String(s.offsetMs), BENCH_GLOBAL: String(s.globalPerSecond ?? 50),
+    });
+    const st = fake.stats();
+    const span = (st.lastResponseAt ?? 0) - (st.firstRequestAt ?? 0);
+    const ratio = st.lowerBoundMs > 0 ? span / st.lowerBoundMs : NaN;
+    console.log(`\n== ${s.name}`);
+    console.log(`  export (whole run)      ${(result.exportMs / 1000).toFixed(2)} s  (status ${result.status}, ${result.errors} errors)`);
+    console.log(`  network span            ${(span / 1000).toFixed(2)} s  (first request -> last response)`);
+    console.log(`  lower bound             ${(st.lowerBoundMs / 1000).toFixed(2)} s  (${st.lowerBoundDetail})`);
+    console.log(`  span / lower bound      ${ratio.toFixed(3)}x`);
+    console.log(`  requests                ${st.requests} served, ${result.requests} sent by the client`);
+    console.log(`  429s                    ${st.ratelimited} (${((100 * st.ratelimited) / Math.max(1, st.requests)).toFixed(2)} %), global ${st.globalRatelimited}`);
+    console.log(`  peak RSS of the export  ${result.maxRssMb.toFixed(0)} MB`);
+    console.log(`  slowest collectors      ${result.slowest}`);
+    console.log(`  collected               ${result.members} members, ${result.channels} channels, ${result.threads} threads`);
+  } finally {
+    await fake.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function runChild(env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/bench-export.mjs'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').pop())) : reject(new Error(`bench child exited ${code}`))));
+  });
+}

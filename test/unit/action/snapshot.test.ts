@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { commitMessage, parsePreviousSnapshot, snapshotDirFor, buildSnapshotFiles } from '../../../src/action/snapshot.js';
+import { emptyExport } from '../../../src/schema/empty.js';
+
+const GUILD = '123456789012345678';
+
+describe('snapshot helpers', () => {
+  it('defaults the snapshot dir per guild', () => {
+    expect(snapshotDirFor(null, GUILD)).toBe(`discord-snapshots/${GUILD}`);
+    expect(snapshotDirFor('ops/discord', GUILD)).toBe('ops/discord');
+  });
+
+  it('fills the commit message template and appends the body', () => {
+    const message = commitMessage('Snapshot {guild-name} ({guild-id}) score {score}', { guildName: 'Cafe', guildId: GUILD, score: '71' }, '2 changes\n');
+    expect(message).toBe(`Snapshot Cafe (${GUILD}) score 71\n\n2 changes\n`);
+    expect(commitMessage('x', { guildName: '', guildId: '', score: '' }, '  ')).toBe('x\n');
+  });
+
+  it('reads a previous snapshot and its score, and reports an unreadable one instead of throwing', () => {
+    const exp = emptyExport(GUILD);
+    exp.summary.health_score = 64;
+    expect(parsePreviousSnapshot(JSON.stringify(exp), 'snap')).toMatchObject({ status: 'found', score: 64 });
+    const broken = parsePreviousSnapshot('{not json', 'snapshot.json on main');
+    expect(broken.status).toBe('unreadable');
+    expect(broken.status === 'unreadable' && broken.reason).toMatch(/snapshot.json on main could not be read .*it will be replaced/);
+    expect(parsePreviousSnapshot('{"a":1}', 'snap').status).toBe('unreadable');
+  });
+
+  it('writes snapshot.md and snapshot.json into the dir, without members', () => {
+    const exp = emptyExport(GUILD, { members: 'full' });
+    exp.members = [{ id: '1', name: 'alice', display_name: null, nick: null, roles: [], joined_at: null, bot: false, pending: false, premium_since: null, communication_disabled_until: null }];
+    const { files, snapshot } = buildSnapshotFiles(exp, 'snaps', false);
+    expect(files.map((f) => f.path)).toEqual(['snaps/snapshot.md', 'snaps/snapshot.json']);
+    expect(files[1].content).not.toContain('alice');
+    expect(snapshot.members).toEqual([]);
+  });
+});

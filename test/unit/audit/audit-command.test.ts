@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countTokens } from 'gpt-tokenizer';
+import { runAuditCommand } from '../../../src/cli/audit-command.js';
+import type { GuildExport } from '../../../src/schema/types.js';
+import { wellRun } from './fixtures.js';
+
+let dir: string;
+let file: string;
+const cwd = process.cwd();
+
+/** Runs the command, capturing what it prints. */
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runAuditCommand(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+  return { code, stdout, stderr };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'audit-cmd-'));
+  process.chdir(dir); // so no stray .discord-audit.yml from the repo is picked up
+  file = join(dir, 'export.json');
+  const exp = wellRun();
+  exp.server!.mfa_level = 0;
+  writeFileSync(file, JSON.stringify(exp));
+});
+afterEach(() => { process.chdir(cwd); rmSync(dir, { recursive: true, force: true }); });
+
+describe('audit command', () => {
+  it('re-scores an export offline and rewrites summary, audit-prompt.md and snapshot.md\'s health section', async () => {
+    writeFileSync(join(dir, 'snapshot.md'), '# Fixture Guild\n\n## Health\n\nstale text\n\n## Roles\n\n- Admin\n');
+    const { code, stdout, stderr } = await run([file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Health score: \d+\/100/);
+    expect(stdout).toMatch(/FAIL  high\s+mod_2fa_not_required/);
+    const exp = JSON.parse(readFileSync(file, 'utf8')) as GuildExport;
+    expect(exp.summary.issues_found).toEqual(['mod_2fa_not_required']);
+    expect(exp.summary.health_score).toBeGreaterThan(80);
+    const prompt = readFileSync(join(dir, 'audit-prompt.md'), 'utf8');
+    expect(exp.summary.llm_audit_prompt).toBe(prompt);
+    expect(prompt).toContain('[high] mod_2fa_not_required');
+    const snapshot = readFileSync(join(dir, 'snapshot.md'), 'utf8');
+    expect(snapshot).not.toContain('stale text');
+    expect(snapshot).toMatch(/^# Fixture Guild\n\n## Health\n\n\*\*Score: \d+\/100\*\*[\s\S]*`mod_2fa_not_required`[\s\S]*\n\n## Roles\n\n- Admin\n$/);
+  });
+
+  it('--json prints the machine-readable result', async () => {
+    const { code, stdout } = await run([file, '--json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.issues_found).toEqual(['mod_2fa_not_required']);
+    expect(out.checks.length).toBeGreaterThanOrEqual(15);
+    expect(out.prompt_tokens).toBeGreaterThan(0);
+  });
+
+  it('--config disables a check and the report says why; --prompt-budget bounds the prompt', async () => {
+    const config = join(dir, 'my-audit.yml');
+    writeFileSync(config, 'disabled:\n  mod_2fa_not_required: "Owner has no phone; tracked in #42"\n');
+    const { code, stdout } = await run([file, '--config', config, '--prompt-budget=800']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Health score: 100/100');
+    expect(stdout).toContain('mod_2fa_not_required disabled by');
+    expect(stdout).toContain('Owner has no phone; tracked in #42');
+    expect(countTokens(readFileSync(join(dir, 'audit-prompt.md'), 'utf8'))).toBeLessThanOrEqual(800);
+    expect(readFileSync(join(dir, 'snapshot.md'), 'utf8')).toContain('Owner has no phone');
+  });
+
+  it('creates snapshot.md with the health section when there is none', async () => {
+    await run([file]);
+    expect(readFileSync(join(dir, 'snapshot.md'), 'utf8').startsWith('## Health\n')).toBe(true);
+  });
+
+  it.each([
+    [[], 64, /Missing the export file\. Usage: audit/],
+    [['a.json', 'b.json'], 64, /Only one export file/],
+    [['x.json', '--frobnicate'], 64, /Unknown option --frobnicate/],
+    [['x.json', '--prompt-budget', 'lots'], 64, /--prompt-budget must be a whole number/],
+  ])('rejects bad arguments %j', async (argv, status, message) => {
+    const { code, stderr } = await run(argv as string[]);
+    expect(code).toBe(status);
+    expect(stderr).toMatch(message as RegExp);
+  });
+
+  it('explains a missing or broken export and a bad config, and writes nothing', async () => {
+    expect((await run([join(dir, 'nope.json')])).stderr).toMatch(/Cannot read .*nope\.json: ENOENT\. Pass the path of an export\.json/);
+    writeFileSync(join(dir, 'broken.json'), '{"meta":');
+    expect((await run([join(dir, 'broken.json')])).stderr).toMatch(/is not valid JSON .*Re-run the export/);
+    writeFileSync(join(dir, 'bad.yml'), 'weights:\n  nope: 1\n');
+    const bad = await run([file, '--config', join(dir, 'bad.yml')]);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toMatch(/weights\.nope: no check has this id/);
+    expect(existsSync(join(dir, 'audit-prompt.md'))).toBe(false);
+  });
+});
