@@ -36,6 +36,9 @@ export async function uploadExportArtifact(
       });
       return { status: 'uploaded', id: response.id ?? null, size: response.size ?? null, name };
     } catch (err) {
+      if (err instanceof Error && err.name === 'GHESNotSupportedError') {
+        return { status: 'skipped', reason: 'this GitHub Enterprise Server does not support @actions/artifact v2+ uploads; use export-path / zip-path with another upload step.' };
+      }
       if (!isNameTaken(err) || n >= MAX_NAME_SUFFIX) throw err;
       options.log?.(`This run already has an artifact named "${name}"; trying "${options.name}-${n + 1}".`);
     }

@@ -220,6 +220,16 @@ describe.skipIf(!existsSync(ACTION_ENTRY)).each(NODES)('the action, end to end (
     expect(github.artifacts).toHaveLength(1);
   });
 
+  it('a rejected Discord token fails with what to do, and nothing is committed', async () => {
+    const { discord, github } = await setup();
+    const run = await runAction({ node, github, inputs: inputs(discord, github, { 'discord-token': 'MTIz.wrong.token-that-discord-rejects' }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^::error::The export failed: .*token/i);
+    expect(run.summary).toContain('export failed');
+    expect(github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expectNoSecrets(run, github, ['MTIz.wrong.token-that-discord-rejects', github.token]);
+  });
+
   it('runs the demo guild with no token and skips the artifact outside the Actions runtime', async () => {
     const run = await runAction({ node, inputs: { demo: 'true', commit: 'none', 'on-regression': 'none' } });
     expect(run.code, visibleLog(run)).toBe(0);

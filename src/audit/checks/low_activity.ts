@@ -19,12 +19,14 @@ export function run(exp: GuildExport, ctx: CheckContext): CheckRun {
   if (members < minMembers) return { outcome: 'not_applicable', message: `Fewer than ${minMembers} members: the online ratio says little.` };
   const ratio = online / members;
   const min = ctx.thresholds.min_presence_ratio;
-  const pct = `${(ratio * 100).toFixed(1)}%`;
-  if (ratio >= min) return { outcome: 'pass', message: `${pct} of members online.` };
+  // Presence moves from minute to minute: the message and score use 5 % bands and a plain pass/fail, so
+  // the committed snapshot changes only when activity really crosses the threshold, not on every run.
+  const band = `about ${Math.round((ratio * 100) / 5) * 5}%`;
+  if (ratio >= min) return { outcome: 'pass', message: `${band} of members online.` };
   return {
     outcome: 'fail',
-    score: min > 0 ? ratio / min : 0,
-    message: `Only ${pct} of members are online (below ${(min * 100).toFixed(1)}%).`,
+    score: 0,
+    message: `Only ${band} of members are online (below ${(min * 100).toFixed(1)}%).`,
     evidence: [{ id: exp.server!.id, name: exp.server!.name, detail: `under ${(min * 100).toFixed(1)}% online` }],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTokens } from 'gpt-tokenizer';
+import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base';
 import { buildAuditPrompt, runAudit } from '../../../src/audit/index.js';
 import type { GuildExport } from '../../../src/schema/types.js';
 import { base, channel, GUILD, overwrite, role, sf, wellRun } from './fixtures.js';
