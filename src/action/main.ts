@@ -1,18 +1,18 @@
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { runExport, type ExportOutcome } from '../pipeline/run-export.js';
-import { diffExports, renderDiffCommitBody, renderDiffMarkdown } from '../diff/index.js';
+import { renderDiffCommitBody, renderDiffMarkdown } from '../diff/index.js';
+import { compareWithPrevious } from './compare.js';
 import { GitHubClient } from '../github/client.js';
 import { getRepository, type RepositoryInfo } from '../github/repository.js';
-import { findOpenPull } from '../github/pull-request.js';
-import { uploadExportArtifact } from '../github/artifact.js';
+import { uploadArtifactStep } from './artifact-step.js';
 import { renderJobSummary, type SummaryLinks } from '../github/summary.js';
 import { syncTrackingIssue } from '../github/tracking-issue.js';
 import { formatScore } from '../github/score-text.js';
 import { readRawInputs, secretInputs, parseInputs, InputError, type ActionInputs } from './inputs.js';
 import { writeOutputs, writeSummary, annotateFindings } from './outputs.js';
 import { readRunnerContext, type RunnerContext } from './context.js';
-import { buildSnapshotFiles, commitMessage, readPreviousSnapshot, snapshotDirFor, type PreviousSnapshot } from './snapshot.js';
+import { buildSnapshotFiles, commitMessage, newlyFailedCollectors, snapshotDirFor } from './snapshot.js';
 import { publishSnapshot, type PublishResult } from './publish.js';
 import { decideThreshold } from './threshold.js';
 import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
@@ -81,26 +81,31 @@ export async function run(): Promise<void> {
   const dir = snapshotDirFor(inputs.snapshotDir, guildId);
   const headBranch = inputs.branch ?? `discord-snapshots/${guildId}`;
   const targetBranch = inputs.commit === 'pull-request' ? repo?.defaultBranch ?? 'main' : inputs.branch ?? repo?.defaultBranch ?? 'main';
-  const compare = await readPrevious(client && repo ? client : null, inputs, dir, targetBranch, headBranch, (e) => fail('Reading the previous snapshot', e));
   const files = buildSnapshotFiles(exp, dir, (ctx.repositoryPrivate ?? repo?.private) === true);
-  const previousScore = compare.previous.status === 'found' ? compare.previous.score : null;
+  const compare = await compareWithPrevious(client && repo ? client : null, files.snapshot, {
+    dir, targetBranch, headBranch: inputs.commit === 'pull-request' ? headBranch : null, onError: (e) => fail('Reading the previous snapshot', e),
+  });
+  const { diff, baseDiff, previousScore } = compare;
   if (compare.previous.status === 'unreadable') problems.push(compare.previous.reason);
-  const diff = compare.previous.status === 'found' ? diffExports(compare.previous.snapshot, files.snapshot) : null;
-  const baseDiff = compare.base.status === 'found' ? diffExports(compare.base.snapshot, files.snapshot) : null;
   const messageCtx: MessageContext = { guildName, guildId, score, previousScore, threshold: inputs.healthThreshold, runUrl: runUrl(ctx) };
 
   // Commit (push | pull-request | none).
   let published: PublishResult = { changed: false, commitSha: null, pullRequest: null };
-  if (client && repo && inputs.commit !== 'none') {
+  const regressed = newlyFailedCollectors(exp, compare.previous.status === 'found' ? compare.previous.snapshot : null);
+  if (regressed.length && inputs.commit !== 'none') {
+    const note = `Snapshot not committed: ${regressed.join(', ')} failed this run but worked last time, so a commit would record their data as removed. The next clean run commits.`;
+    core.warning(note);
+    problems.push(note);
+  } else if (client && repo && inputs.commit !== 'none') {
     try {
       published = await publishSnapshot(client, {
-        mode: inputs.commit, files: files.files, targetBranch, headBranch, log: (line) => core.info(line),
+        mode: inputs.commit, files: files.files, targetBranch, headBranch, defaultBranch: repo.defaultBranch, log: (line) => core.info(line),
         message: commitMessage(inputs.commitMessage, { guildName, guildId, score: formatScore(score) }, diff ? renderDiffCommitBody(diff, 50) : 'First snapshot.'),
         prTitle: pullRequestTitle(messageCtx),
         prBody: pullRequestBody(
           messageCtx,
           baseDiff ? renderDiffMarkdown(baseDiff, { maxLines: 300 }) : null,
-          diff && compare.previous !== compare.base ? renderDiffMarkdown(diff, { maxLines: 100 }) : null,
+          diff && compare.fromPullRequest ? renderDiffMarkdown(diff, { maxLines: 100 }) : null,
           targetBranch,
         ),
       });
@@ -115,20 +120,11 @@ export async function run(): Promise<void> {
     pullRequest: published.pullRequest,
   };
   let artifactId: number | null = null;
-  const artifactName = inputs.artifactName ?? `discord-export-${guildId}`;
   if (outcome.files.zip) {
     try {
-      const artifact = await uploadExportArtifact(outcome.files.zip, {
-        name: artifactName, retentionDays: inputs.artifactRetentionDays, runtimeAvailable: ctx.artifactRuntime, log: (line) => core.warning(line),
-      });
-      if (artifact.status === 'skipped') {
-        core.warning(`Artifact upload skipped: ${artifact.reason}`);
-        links.artifact = { skipped: artifact.reason };
-      } else {
-        artifactId = artifact.id;
-        const url = artifactId !== null && ctx.owner && ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/${artifactId}` : null;
-        links.artifact = { name: artifact.name, url };
-      }
+      const artifact = await uploadArtifactStep(outcome.files.zip, inputs.artifactName ?? `discord-export-${guildId}`, inputs.artifactRetentionDays, ctx);
+      artifactId = artifact.id;
+      links.artifact = artifact.link;
     } catch (err) {
       fail('Uploading the artifact', err);
     }
@@ -169,27 +165,6 @@ export async function run(): Promise<void> {
   writeOutputs({ 'issue-number': issueNumber });
   if (decision.fail) failures.push(`The health score ${formatScore(score)} is below the threshold of ${inputs.healthThreshold}: see the job summary for the failing checks and their fixes.`);
   if (failures.length) core.setFailed(failures.join('\n'));
-}
-
-interface Comparison {
-  /** What this run's delta is measured against: the snapshot branch of an open PR, else the target branch. */
-  previous: PreviousSnapshot;
-  /** The target (base) branch's snapshot: what a pull request would change. */
-  base: PreviousSnapshot;
-}
-
-async function readPrevious(client: GitHubClient | null, inputs: ActionInputs, dir: string, target: string, head: string, onError: (err: unknown) => void): Promise<Comparison> {
-  const missing: PreviousSnapshot = { status: 'missing' };
-  if (!client) return { previous: missing, base: missing };
-  try {
-    const base = await readPreviousSnapshot(client, dir, target);
-    if (inputs.commit !== 'pull-request' || !(await findOpenPull(client, head, target))) return { previous: base, base };
-    const previous = await readPreviousSnapshot(client, dir, head);
-    return { previous: previous.status === 'found' ? previous : base, base };
-  } catch (err) {
-    onError(err);
-    return { previous: missing, base: missing };
-  }
 }
 
 function runUrl(ctx: RunnerContext): string | null {

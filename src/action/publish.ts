@@ -16,6 +16,8 @@ export interface PublishOptions {
   message: string;
   /** Push: the branch to commit to. Pull request: the base. */
   targetBranch: string;
+  /** The repository's default branch: where a new push branch starts. */
+  defaultBranch: string;
   /** Pull request: the action's own head branch. */
   headBranch: string;
   prTitle: string;
@@ -27,7 +29,9 @@ export interface PublishOptions {
 export async function publishSnapshot(client: GitHubClient | null, options: PublishOptions): Promise<PublishResult> {
   if (options.mode === 'none' || client === null) return { changed: false, commitSha: null, pullRequest: null };
   if (options.mode === 'push') {
-    const result = await commitSnapshot(client, { branch: options.targetBranch, files: options.files, message: options.message, log: options.log });
+    const result = await commitSnapshot(client, {
+      branch: options.targetBranch, startFrom: options.defaultBranch, files: options.files, message: options.message, log: options.log,
+    });
     options.log(result.changed ? `Committed the snapshot to ${options.targetBranch}: ${result.sha}` : 'The snapshot is unchanged: nothing committed.');
     return { changed: result.changed, commitSha: result.sha, pullRequest: null };
   }

@@ -60,3 +60,17 @@ export function commitMessage(template: string, values: { guildName: string; gui
     .replaceAll('{score}', values.score);
   return body.trim() ? `${subject}\n\n${body.trim()}\n` : `${subject}\n`;
 }
+
+/**
+ * Collectors that worked in the previous snapshot but failed now. Committing then would record a transient
+ * failure as "everything removed" (and the next run as "everything added"), so the commit waits for a clean run.
+ * A collector that keeps failing (a missing permission) does not block: both snapshots lack the same data.
+ */
+export function newlyFailedCollectors(current: GuildExport, previous: GuildExport | null): string[] {
+  if (!previous) return [];
+  const before = previous.meta?.collectors ?? {};
+  return Object.entries(current.meta.collectors)
+    .filter(([name, record]) => (record.status === 'failed' || record.status === 'partial') && before[name]?.status === 'ok')
+    .map(([name]) => name)
+    .sort();
+}

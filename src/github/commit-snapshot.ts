@@ -13,6 +13,8 @@ export interface CommitSnapshotOptions {
   branch: string;
   files: FileToCommit[];
   message: string;
+  /** When `branch` does not exist yet: the branch it starts from (e.g. the default branch). */
+  startFrom?: string;
   /** Ref updates to try before giving up when other pushes keep landing first. */
   maxAttempts?: number;
   log?: (line: string) => void;
@@ -53,9 +55,11 @@ export async function commitSnapshot(client: GitHubClient, options: CommitSnapsh
   const entries = await createBlobs(client, options.files);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const head = await getBranchHead(client, options.branch);
-    const tree = await createTree(client, head?.treeSha ?? null, entries);
+    // A new branch starts from `startFrom` (so it shares history), or as a root commit in an empty repository.
+    const start = head ?? (options.startFrom ? await getBranchHead(client, options.startFrom) : null);
+    const tree = await createTree(client, start?.treeSha ?? null, entries);
     if (head && tree === head.treeSha) return { sha: null, changed: false, attempts: attempt };
-    const sha = await createCommit(client, options.message, tree, head ? [head.commitSha] : []);
+    const sha = await createCommit(client, options.message, tree, start ? [start.commitSha] : []);
     try {
       if (head) await updateRef(client, options.branch, sha, false);
       else await createRef(client, options.branch, sha);

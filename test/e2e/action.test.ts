@@ -220,6 +220,18 @@ describe.skipIf(!existsSync(ACTION_ENTRY)).each(NODES)('the action, end to end (
     expect(github.artifacts).toHaveLength(1);
   });
 
+  it('does not commit a snapshot when a collector that worked last time fails now', async () => {
+    const { discord, github } = await setup();
+    expect((await runAction({ node, github, inputs: inputs(discord, github) })).code).toBe(0);
+    discord.setFaults([{ route: 'GET /guilds/:guild/invites', kind: 'status', status: 500 }]);
+    const run = await runAction({ node, github, inputs: inputs(discord, github) });
+    expect(run.code, visibleLog(run)).toBe(0);
+    expect(run.outputs['snapshot-changed']).toBe('false');
+    expect(run.stdout).toMatch(/::warning::Snapshot not committed: invites failed this run but worked last time/);
+    expect(run.summary).toContain('The export is partial');
+    expect(clone(github).git('rev-list', '--count', 'HEAD').trim()).toBe('2');
+  });
+
   it('a rejected Discord token fails with what to do, and nothing is committed', async () => {
     const { discord, github } = await setup();
     const run = await runAction({ node, github, inputs: inputs(discord, github, { 'discord-token': 'MTIz.wrong.token-that-discord-rejects' }) });

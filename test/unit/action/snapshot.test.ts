@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitMessage, parsePreviousSnapshot, snapshotDirFor, buildSnapshotFiles } from '../../../src/action/snapshot.js';
+import { buildSnapshotFiles, commitMessage, newlyFailedCollectors, parsePreviousSnapshot, snapshotDirFor } from '../../../src/action/snapshot.js';
 import { emptyExport } from '../../../src/schema/empty.js';
 
 const GUILD = '123456789012345678';
@@ -33,5 +33,17 @@ describe('snapshot helpers', () => {
     expect(files.map((f) => f.path)).toEqual(['snaps/snapshot.md', 'snaps/snapshot.json']);
     expect(files[1].content).not.toContain('alice');
     expect(snapshot.members).toEqual([]);
+  });
+});
+
+describe('newlyFailedCollectors', () => {
+  const record = (status: 'ok' | 'failed' | 'partial' | 'skipped') => ({ status, count: 1, duration_ms: 0 });
+  it('names collectors that worked last time and fail now, not ones that keep failing', () => {
+    const before = emptyExport(GUILD);
+    before.meta.collectors = { roles: record('ok'), webhooks: record('failed'), invites: record('ok') };
+    const now = emptyExport(GUILD);
+    now.meta.collectors = { roles: record('failed'), webhooks: record('failed'), invites: record('partial'), bans: record('failed') };
+    expect(newlyFailedCollectors(now, before)).toEqual(['invites', 'roles']);
+    expect(newlyFailedCollectors(now, null)).toEqual([]);
   });
 });

@@ -54,6 +54,15 @@ describe('commitSnapshot', () => {
     expect(lines.join('\n')).toContain('retrying on the new head');
   });
 
+  it('starts a missing branch from the default branch', async () => {
+    const env = await fakeWithClient();
+    fake = env.fake;
+    const result = await commitSnapshot(env.client, { branch: 'snapshots', startFrom: 'main', files: files('Mods'), message: 'first on branch' });
+    expect(result.changed).toBe(true);
+    expect(git(fake, 'log', '--format=%s', 'snapshots').trim().split('\n')).toEqual(['first on branch', 'Initial commit']);
+    expect(git(fake, 'ls-tree', '-r', '--name-only', 'snapshots')).toContain('README.md');
+  });
+
   it('explains a protected branch and suggests pull-request mode', async () => {
     const env = await fakeWithClient({ protectedBranches: ['main'] });
     fake = env.fake;
