@@ -2,6 +2,12 @@ import * as core from '@actions/core';
 import type { Finding } from '../schema/types.js';
 
 /** Every output action.yml declares, by its exact name. */
+export const OUTPUT_NAMES: readonly (keyof ActionOutputs)[] = [
+  'health-score', 'previous-health-score', 'issues-found', 'snapshot-changed', 'commit-sha', 'pull-request-number',
+  'issue-number', 'artifact-id', 'export-path', 'zip-path',
+];
+
+/** Output values by name (null: written as an empty string). */
 export interface ActionOutputs {
   'health-score': number | null;
   'previous-health-score': number | null;

@@ -2,7 +2,7 @@ import type { FaultRule } from './types.js';
 
 /** Holds the active fault rules and how many uses each has left. */
 export class FaultTable {
-  private rules: { rule: FaultRule; left: number }[] = [];
+  private rules: { rule: FaultRule; left: number; skip: number }[] = [];
 
   constructor(rules: FaultRule[] = []) {
     this.set(rules);
@@ -10,13 +10,18 @@ export class FaultTable {
 
   /** Replaces every rule (use counts restart). */
   set(rules: FaultRule[]): void {
-    this.rules = rules.map((rule) => ({ rule, left: rule.times ?? Infinity }));
+    this.rules = rules.map((rule) => ({ rule, left: rule.times ?? Infinity, skip: rule.after ?? 0 }));
   }
 
   /** The first rule matching `routeKey` that has uses left, spending one use. */
   take(routeKey: string): FaultRule | null {
     for (const r of this.rules) {
       if (r.left > 0 && (r.rule.route === '*' || r.rule.route === routeKey)) {
+        // Let the first `after` matching requests through untouched (a failure in the middle of a paging chain).
+        if (r.skip > 0) {
+          r.skip--;
+          continue;
+        }
         r.left--;
         return r.rule;
       }

@@ -101,6 +101,8 @@ export interface FaultRule {
   retryAfter?: number;
   /** Apply this many times, then stop (default: always). */
   times?: number;
+  /** Let this many matching requests through first (default 0). */
+  after?: number;
 }
 
 export interface FakeDiscordOptions {

@@ -66,4 +66,37 @@ describe('faults leave a partial export with a valid ZIP', () => {
     expect(exp.errors).toEqual([]);
     expect(exp.invites.length).toBe(guild.invites.length);
   });
+
+  it('a short 429 is waited out by the client and the export is complete', async () => {
+    fake.resetStats();
+    fake.setFaults([{ route: INVITES, kind: 'ratelimit', retryAfter: 0.2, times: 1 }]);
+    const out = join(dir, 'short-429');
+    const run = await runCli(['export', '--guild', guild.guild.id, '--out', out, '--formats', 'json'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
+    fake.setFaults([]);
+    expect(run.code).toBe(0);
+    expect(fake.stats().ratelimited).toBe(1);
+    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+    expect(exp.errors).toEqual([]);
+    expect(exp.invites.length).toBe(guild.invites.length);
+  });
+
+  it('a failure in the middle of the member list keeps the pages already read (partial)', async () => {
+    const big = generateGuild({ seed: 22, members: 2500, text: 1 });
+    const f2 = await startFakeDiscord({ guilds: [big], token: TOKEN, timeScale: 0.02 });
+    try {
+      f2.setFaults([{ route: 'GET /guilds/:guild/members', kind: 'status', status: 500, after: 2 }]);
+      const out = join(dir, 'members-mid');
+      const run = await runCli(['export', '--guild', big.guild.id, '--out', out, '--formats', 'json,zip'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: f2.apiBase });
+      expect(run.code).toBe(0);
+      const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+      expect(exp.members).toHaveLength(2000);
+      expect(exp.member_stats.total).toBe(2000);
+      expect(exp.meta.collectors.members.status).toBe('partial');
+      expect(exp.errors.find((e: { collector: string }) => e.collector === 'members')).toMatchObject({ status: 'partial', code: 'HTTP_500' });
+      expect(validateExport(exp).errors).toEqual([]);
+      expect(JSON.parse(readZip(join(out, 'export.zip')).files['export.json']).members).toHaveLength(2000);
+    } finally {
+      await f2.close();
+    }
+  });
 });
