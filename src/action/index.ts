@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { run } from './main.js';
 import { readRawInputs, secretInputs } from './inputs.js';
-import { redact } from './redact.js';
+import { redact } from '../config/redact.js';
 
 // One top-level catch: anything unexpected fails the step with its message, tokens removed.
 run().catch((err: unknown) => {

@@ -16,7 +16,7 @@ import { buildSnapshotFiles, commitMessage, newlyFailedCollectors, snapshotDirFo
 import { publishSnapshot, type PublishResult } from './publish.js';
 import { decideThreshold } from './threshold.js';
 import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
-import { redact } from './redact.js';
+import { redact } from '../config/redact.js';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
 export async function run(): Promise<void> {
@@ -35,7 +35,8 @@ export async function run(): Promise<void> {
   const failures: string[] = [];
   const fail = (step: string, err: unknown): void => {
     const message = `${step}: ${redact(err instanceof Error ? err.message : String(err), secrets)}`;
-    core.error(message);
+    // Logged here for context; the one error annotation comes from setFailed at the end.
+    core.info(`Failed: ${message}`);
     problems.push(message);
     failures.push(message);
   };
@@ -46,7 +47,7 @@ export async function run(): Promise<void> {
       guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
       outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
       maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath: inputs.config,
-      promptBudget: 8000, log: (line) => core.info(redact(line, secrets)), secrets,
+      promptBudget: 12_000, log: (line) => core.info(redact(line, secrets)), secrets,
     });
   } catch (err) {
     // Configuration the pipeline rejects (e.g. an unreadable audit config): one message, nothing published.
@@ -62,7 +63,11 @@ export async function run(): Promise<void> {
     await writeSummary(`## Discord server export failed (\`${guildId}\`)\n\n${message}\n`);
     return core.setFailed(message);
   }
-  for (const error of exp.errors) problems.push(redact(`Collector ${error.collector} ${error.status}: ${error.message} ${error.hint}`, secrets));
+  for (const error of exp.errors) {
+    const text = redact(`Collector ${error.collector} ${error.status}: ${error.message} ${error.hint}`, secrets);
+    problems.push(text);
+    core.warning(text, { title: `Discord export: ${error.collector} ${error.status}` });
+  }
   if (inputs.members === 'full' && ctx.repositoryPrivate === false) {
     core.warning('members: full in a public repository: the artifact holds member identities and anyone with read access can download it. Use members: counts to keep them out.');
   }

@@ -17,9 +17,9 @@ export const bots = defineCollector({
     const guild = await ctx.sources.guild();
     const roles = new Map(guild.roles.map((r) => [r.id, r]));
     const everyone = roles.get(guild.id);
-    const scan = await ctx.sources.memberScan().catch(() => null);
+    // The audit log does not depend on the member scan: read both at once.
+    const [scan, adds] = await Promise.all([ctx.sources.memberScan().catch(() => null), botAdds(ctx)]);
     const found = scan ? scan.bots.map((m) => fromMember(m)) : fromManagedRoles(guild.roles);
-    const adds = await botAdds(ctx);
     return found
       .map(({ id, name, roleIds }) => {
         const bits = roleIds.reduce((acc, rid) => acc | toBits(roles.get(rid)?.permissions), toBits(everyone?.permissions));

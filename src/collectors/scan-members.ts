@@ -23,7 +23,7 @@ export interface MemberScan {
 export async function scanMembers(
   api: DiscordApi,
   guildId: string,
-  options: { members: MembersMode; maxMembers: number | null; sink: MemberSink; total: number | null; onMembers?: (fetched: number, total: number | null) => void },
+  options: { members: MembersMode; maxMembers: number | null; sink: MemberSink; total: () => number | null; onMembers?: (fetched: number, total: number | null) => void },
 ): Promise<MemberScan> {
   const stats: MemberStats = { total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
   const bots: APIGuildMember[] = [];
@@ -65,7 +65,7 @@ export async function scanMembers(
       if (options.members === 'full') records.push(toExportMember(member));
     }
     await options.sink.add(records);
-    options.onMembers?.(stats.total, options.total);
+    options.onMembers?.(stats.total, options.total());
   }
   await options.sink.close();
   return { stats, bots, truncated, error };

@@ -40,13 +40,12 @@ export class Sources {
   /** Pages through every member once, streaming records to the sink; null when members are not collected. */
   memberScan(): Promise<MemberScan | null> {
     if (this.options.members === 'none') return Promise.resolve(null);
-    return this.api.shared('members', async () => {
-      const guild = await this.guild().catch(() => null);
-      return scanMembers(this.api, this.guildId, {
-        ...this.options,
-        total: guild?.approximate_member_count ?? null,
-      });
-    });
+    // The first page goes out at once (it needs only the guild id): the member list is the critical path.
+    let total: number | null = null;
+    void this.guild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
+    return this.api.shared('members', () =>
+      scanMembers(this.api, this.guildId, { ...this.options, total: () => total }),
+    );
   }
 
   /** Member aggregates, or null when not collected. */

@@ -18,7 +18,7 @@ export class GitHubApiError extends Error {
     readonly apiMessage: string,
     readonly hint: string,
   ) {
-    super(`GitHub ${method} ${path} failed with ${status}: ${apiMessage}. ${hint}`);
+    super(`GitHub ${method} ${path} failed with ${status}: ${apiMessage.replace(/\.+$/, '')}. ${hint}`);
   }
 }
 

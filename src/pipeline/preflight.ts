@@ -13,12 +13,14 @@ export interface Fatal {
  * Two calls before the fan-out: who the bot is (a bad token fails here, once, instead of as fifty invalid
  * requests that count toward Cloudflare's ban) and whether it can see the guild at all.
  */
-export async function preflight(sources: Sources, guildId: string): Promise<Fatal | null> {
-  // Both at once (one round trip, not two); the channel list too, as every thread request waits on it.
-  // A bad token then costs three invalid requests instead of one: still far from the fifty of a fan-out.
+export async function preflight(sources: Sources, guildId: string, options: { startMembers: boolean }): Promise<Fatal | null> {
+  // All at once (one round trip, not two): the guild, the channel list (every thread request waits on it) and
+  // the first member page (the member list is the longest chain of requests). A bad token then costs four
+  // invalid requests instead of one: still far from the fifty of a fan-out.
   const guild = sources.guild();
-  void sources.channels().catch(() => undefined);
   guild.catch(() => undefined);
+  sources.channels().catch(() => undefined);
+  if (options.startMembers) sources.memberScan().catch(() => undefined);
   try {
     await sources.botUser();
   } catch (error) {

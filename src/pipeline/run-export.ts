@@ -71,8 +71,11 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     onMembers: (fetched, total) => onProgress?.({ type: 'members', fetched, total }),
   });
   try {
-    const fatal = await preflight(sources, guildId);
+    const selected = selectCollectors(config);
+    const fatal = await preflight(sources, guildId, { startMembers: selected.some((n) => ['members', 'roles', 'bots'].includes(n)) });
     if (fatal) {
+      // Let the early member request settle before the spool is removed.
+      await sources.memberScan().catch(() => undefined);
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
       log(`fatal: ${fatal.message}`);
     } else {
@@ -83,7 +86,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
         maxMembers: config.maxMembers,
         sink,
         sources,
-        selected: selectCollectors(config),
+        selected,
         skipReasons: skipReasons(config),
         onProgress,
       });

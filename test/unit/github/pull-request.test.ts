@@ -46,6 +46,14 @@ describe('proposeSnapshot', () => {
     expect(fake.pulls).toHaveLength(0);
   });
 
+  it('says which repository setting to change when Actions may not open pull requests', async () => {
+    const env = await fakeWithClient({ refusePullRequests: true });
+    fake = env.fake;
+    await expect(proposeSnapshot(env.client, options('v1\n'))).rejects.toThrow(
+      /403: GitHub Actions is not permitted to create or approve pull requests\. Enable "Allow GitHub Actions to create and approve pull requests"/,
+    );
+  });
+
   it('refuses to use the base branch as its own branch', async () => {
     const env = await fakeWithClient();
     fake = env.fake;
