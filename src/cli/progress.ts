@@ -10,7 +10,12 @@ export function createProgress(stream: NodeJS.WriteStream, total: number): { onE
   let done = 0;
   let members = '';
   let lastMembersLine = 0;
-  const draw = () => {
+  let lastDraw = 0;
+  const draw = (force = false) => {
+    // At most ~20 redraws a second: a terminal flooded with escape codes slows the export it reports on.
+    const now = Date.now();
+    if (!force && now - lastDraw < 50) return;
+    lastDraw = now;
     const line = `collectors ${done}/${total}${running.size ? ` (running: ${[...running].slice(0, 4).join(', ')}${running.size > 4 ? ', …' : ''})` : ''}${members ? ` | members ${members}` : ''}`;
     stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 120) - 1)}`);
   };
@@ -28,7 +33,7 @@ export function createProgress(stream: NodeJS.WriteStream, total: number): { onE
           stream.write(`members ${members}\n`);
         }
       }
-      if (tty) draw();
+      if (tty) draw(e.type === 'done');
     },
     finish() {
       if (tty) stream.write('\r\x1b[2K');
