@@ -2,6 +2,14 @@ import { renderFailingChecks, truncateMarkdown, escapeMd } from '../github/summa
 import { formatScore, scoreLine } from '../github/score-text.js';
 import type { CheckOutcomeRecord, Finding } from '../schema/types.js';
 
+/**
+ * Discord names like "@everyone", "@Admins" or "#2024-events" would mention GitHub users and teams or link
+ * issues in an issue or PR body. A zero-width space after the sigil keeps the text readable and inert.
+ */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
+}
+
 /** GitHub caps issue, comment and pull request bodies at 65,536 characters. */
 const BODY_MAX_BYTES = 60_000;
 
@@ -31,7 +39,7 @@ export function pullRequestBody(ctx: MessageContext, sinceBase: string | null, s
     ...(sinceLastRun === null ? [] : ['### Latest update (since the previous run)', '', sinceLastRun.trim(), '']),
     ctx.runUrl ? `Last updated by [this run](${ctx.runUrl}).` : '',
   ].join('\n');
-  return truncateMarkdown(text, BODY_MAX_BYTES);
+  return truncateMarkdown(neutralizeMentions(text), BODY_MAX_BYTES);
 }
 
 /** The pull request title. */
@@ -54,7 +62,7 @@ export function issueBody(ctx: MessageContext, checks: CheckOutcomeRecord[], fin
     renderFailingChecks(checks, findings),
     ctx.runUrl ? `Reported by [this run](${ctx.runUrl}). This issue is updated while the score stays low and closed when it recovers.` : '',
   ].join('\n');
-  return truncateMarkdown(text, BODY_MAX_BYTES);
+  return truncateMarkdown(neutralizeMentions(text), BODY_MAX_BYTES);
 }
 
 /** The comment on each later unhealthy run: the score, its delta, and what changed since the last snapshot. */
@@ -65,7 +73,7 @@ export function issueUpdateComment(ctx: MessageContext, failing: number, changes
     changes === null ? '' : `**What changed since the last snapshot:**\n\n${changes.trim()}`,
     ctx.runUrl ? `\n([run](${ctx.runUrl}))` : '',
   ].join('\n');
-  return truncateMarkdown(text.trim() + '\n', BODY_MAX_BYTES);
+  return truncateMarkdown(neutralizeMentions(text.trim() + '\n'), BODY_MAX_BYTES);
 }
 
 /** The comment posted before closing the issue. */

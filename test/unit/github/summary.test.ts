@@ -60,6 +60,12 @@ describe('renderJobSummary', () => {
     expect(renderJobSummary({ ...input, links: { artifact: { skipped: 'ACTIONS_RUNTIME_TOKEN is not set' } } })).toContain('Artifact: not uploaded');
   });
 
+  it('flags a partial export and lists problems', () => {
+    const md = renderJobSummary({ ...input, exportStatus: 'partial', problems: ['Collector invites failed: Missing Permissions (50013). Grant Manage Server.'] });
+    expect(md).toContain('The export is partial');
+    expect(md).toMatch(/### Problems\n\n- Collector invites failed: Missing Permissions \(50013\)\. Grant Manage Server\./);
+  });
+
   it('stays under the byte limit and keeps the score, failing checks and links when changes are huge', () => {
     const changes = Array.from({ length: 60_000 }, (_, i) => `- Role ${i} renamed to something much longer ${'x'.repeat(20)}`).join('\n');
     const md = renderJobSummary({ ...input, changes, changeCount: 60_000 });
