@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../fakes/github/index.js';
 import { startFakeDiscord, demoGuild, DEMO_GUILD_ID, type FakeDiscord } from '../../src/fake-discord/index.js';
 import { ACTION_ENTRY, runAction, visibleLog, type ActionRun } from './action-harness.js';
+import { readZip } from '../helpers/zip.js';
 
 const DISCORD_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.E2Etok.e2e-discord-secret-token-value';
 const SNAP_DIR = `discord-snapshots/${DEMO_GUILD_ID}`;
@@ -69,8 +70,7 @@ const artifactFiles = (bytes: Buffer): string[] => {
   const dir = mkdtempSync(join(tmpdir(), 'dse-art-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'export.zip'), bytes);
-  execFileSync('unzip', ['-q', join(dir, 'export.zip'), '-d', join(dir, 'x')]);
-  return execFileSync('find', ['.', '-type', 'f'], { cwd: join(dir, 'x'), encoding: 'utf8' }).trim().split('\n').sort();
+  return readZip(join(dir, 'export.zip')).names.map((name) => `./${name}`).sort();
 };
 
 /** Registers every scenario for one Node binary. */
