@@ -36,6 +36,8 @@ export const server = defineCollector({
       vanity_url_code: g.vanity_url_code ?? null,
       premium_progress_bar_enabled: g.premium_progress_bar_enabled === true,
       max_members: g.max_members ?? null,
+      widget_enabled: g.widget_enabled ?? null,
+      widget_channel_id: g.widget_channel_id ?? null,
     };
   },
 });

@@ -16,6 +16,7 @@ const CHANNEL_SETTINGS: [key: keyof ExportServer, label: string][] = [
   ['public_updates_channel_id', 'public updates channel'],
   ['safety_alerts_channel_id', 'safety alerts channel'],
   ['afk_channel_id', 'AFK channel'],
+  ['widget_channel_id', 'widget invite channel'],
 ];
 
 // Counters that change on their own (members, boosts, presence) are left out: they are not configuration.
@@ -28,6 +29,7 @@ const OTHER_SETTINGS: [key: keyof ExportServer, label: string][] = [
   ['nsfw_level', 'NSFW level'],
   ['preferred_locale', 'preferred locale'],
   ['premium_progress_bar_enabled', 'boost progress bar'],
+  ['widget_enabled', 'server widget'],
   ['owner', 'owner'],
 ];
 

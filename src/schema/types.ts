@@ -51,6 +51,9 @@ export interface ExportServer {
   vanity_url_code: string | null;
   premium_progress_bar_enabled: boolean;
   max_members: number | null;
+  /** Server widget (public JSON/embed of online members and an invite channel). */
+  widget_enabled: boolean | null;
+  widget_channel_id: Snowflake | null;
 }
 
 export interface ExportRole {

@@ -32,6 +32,7 @@ export function renderServer(exp: GuildExport, names: Names): string {
     ['AFK channel', s.afk_channel_id ? `${names.channel(s.afk_channel_id)} after ${s.afk_timeout / 60} min` : 'none'],
     ['Boosts', `level ${s.boost_level}, ${s.boost_count} boosts, progress bar ${s.premium_progress_bar_enabled ? 'shown' : 'hidden'}`],
     ['Vanity URL', s.vanity_url_code ? 'set' : 'none'],
+    ['Server widget', s.widget_enabled ? `on${s.widget_channel_id ? `, invites to ${names.channel(s.widget_channel_id)}` : ''}` : s.widget_enabled === false ? 'off' : 'unknown'],
     ['Preferred locale', s.preferred_locale],
     ['Description', cell(s.description, 'none')],
     ['Features', s.features.length ? [...s.features].sort().join(', ') : 'none'],

@@ -50,7 +50,7 @@ export function server(over: Partial<ExportServer> = {}): ExportServer {
     presence_count: 5, boost_level: 0, boost_count: 0, features: [], description: null, icon: null, preferred_locale: 'en-US',
     verification_level: 2, explicit_content_filter: 2, mfa_level: 1, default_message_notifications: 1, nsfw_level: 0,
     system_channel_id: null, rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null,
-    afk_channel_id: null, afk_timeout: 300, vanity_url_code: null, premium_progress_bar_enabled: false, max_members: 500000, ...over,
+    afk_channel_id: null, afk_timeout: 300, vanity_url_code: null, premium_progress_bar_enabled: false, max_members: 500000, widget_enabled: false, widget_channel_id: null, ...over,
   };
 }
 

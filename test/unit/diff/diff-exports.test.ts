@@ -138,6 +138,17 @@ describe('diffExports', () => {
     ]);
   });
 
+  it('reports the server widget being turned on and its invite channel', () => {
+    const d = diffExports(...edit((e) => {
+      e.server!.widget_enabled = true;
+      e.server!.widget_channel_id = GENERAL;
+    }));
+    expect(d.changes.map((c) => c.summary).sort()).toEqual([
+      'server widget: false -> true',
+      'widget invite channel: no channel -> #general',
+    ]);
+  });
+
   it('flags a bot added with Administrator, and not a harmless one', () => {
     const d = diffExports(...edit((e) => {
       e.bots = [bot('600000000000000001', 'Helper', ['SendMessages']), bot('600000000000000002', 'Nuker', ['Administrator'])];

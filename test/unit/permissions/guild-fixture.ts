@@ -40,7 +40,7 @@ export function server(extra: Partial<ExportServer> = {}): ExportServer {
     preferred_locale: 'en-US', verification_level: 2, explicit_content_filter: 2, mfa_level: 1,
     default_message_notifications: 1, nsfw_level: 0, system_channel_id: null, rules_channel_id: null,
     public_updates_channel_id: null, safety_alerts_channel_id: null, afk_channel_id: null, afk_timeout: 300,
-    vanity_url_code: null, premium_progress_bar_enabled: false, max_members: null, ...extra,
+    vanity_url_code: null, premium_progress_bar_enabled: false, max_members: null, widget_enabled: false, widget_channel_id: null, ...extra,
   };
 }
 

@@ -50,7 +50,7 @@ export function fixtureExport(): GuildExport {
     preferred_locale: 'en-US', verification_level: 1, explicit_content_filter: 0, mfa_level: 0,
     default_message_notifications: 0, nsfw_level: 0, system_channel_id: sf(20), rules_channel_id: null,
     public_updates_channel_id: null, safety_alerts_channel_id: null, afk_channel_id: null, afk_timeout: 300,
-    vanity_url_code: 'testvanity', premium_progress_bar_enabled: false, max_members: 500000,
+    vanity_url_code: 'testvanity', premium_progress_bar_enabled: false, max_members: 500000, widget_enabled: true, widget_channel_id: null,
   };
   const role = (id: string, name: string, position: number, permissions: bigint, count: number | null, extra = {}) => ({
     id, name, color: position * 0x1100, permissions: permissions.toString(), permission_names: permissionNames(permissions),
