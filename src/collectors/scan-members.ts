@@ -1,5 +1,6 @@
 import type { APIGuildMember } from 'discord-api-types/v10';
 import type { DiscordApi } from '../discord/api.js';
+import { InvalidResponseError } from '../discord/errors.js';
 import type { ExportMember, MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';
 
@@ -45,7 +46,7 @@ export async function scanMembers(
       error = caught;
       break;
     }
-    if (!Array.isArray(page)) throw new Error('The member list response was not an array.');
+    if (!Array.isArray(page)) throw new InvalidResponseError(`/guilds/${guildId}/members`, 'expected an array of members');
     // Ask for the next page before working through this one: the chain of pages is the export's critical
     // path, so the cursor goes out as soon as it is known.
     pending = null;

@@ -1,4 +1,5 @@
 import { defineCollector } from './types.js';
+import { ExportNotice } from '../discord/errors.js';
 import { mapThread, byId } from './map-channel.js';
 
 /** Active threads plus archived public and private threads of every channel. */
@@ -11,16 +12,18 @@ export const threads = defineCollector({
     const scan = await ctx.sources.threadScan();
     for (const error of scan.errors) ctx.partial(error, this.needs);
     if (scan.denied.private.length > 0) {
-      ctx.partial(
-        new Error(`Private archived threads of ${scan.denied.private.length} channel(s) were not readable (403).`),
-        { permissions: ['ManageThreads', 'ReadMessageHistory'] },
-      );
+      ctx.partial(new ExportNotice(
+        `Private archived threads of ${scan.denied.private.length} channel(s) were not readable (403); active and public threads were exported.`,
+        "Give the bot's role the ManageThreads and ReadMessageHistory permissions (Server Settings > Roles) to include private archived threads.",
+        50013, 403,
+      ));
     }
     if (scan.denied.public.length > 0) {
-      ctx.partial(
-        new Error(`Archived threads of ${scan.denied.public.length} channel(s) were not readable (403).`),
-        { permissions: ['ViewChannel', 'ReadMessageHistory'] },
-      );
+      ctx.partial(new ExportNotice(
+        `Archived threads of ${scan.denied.public.length} channel(s) were not readable (403): the bot cannot see those channels.`,
+        "Give the bot's role ViewChannel and ReadMessageHistory in those channels (check their permission overwrites).",
+        50001, 403,
+      ));
     }
     return scan.threads.map(mapThread).sort(byId);
   },

@@ -33,6 +33,7 @@ export function createRest(options: DiscordClientOptions): REST {
     rejectOnRateLimit: (data: RateLimitData) =>
       Math.max(data.retryAfter, data.timeToReset) > MAX_RATE_LIMIT_WAIT_MS,
   });
-  rest.setToken(options.token);
+  // People paste the header form ("Bot abc..."); the client adds that prefix itself.
+  rest.setToken(options.token.trim().replace(/^Bot\s+/i, ''));
   return rest;
 }

@@ -28,6 +28,14 @@ export class InvalidResponseError extends Error {
   }
 }
 
+/** A problem a collector already understands: recorded with its own message, code and advice. */
+export class ExportNotice extends Error {
+  constructor(message: string, readonly hint: string, readonly code: string | number | null = null, readonly httpStatus: number | null = null) {
+    super(message);
+    this.name = 'ExportNotice';
+  }
+}
+
 const TOKEN_HINT =
   'Check DISCORD_TOKEN (or the discord-token input): copy a fresh bot token from the Developer Portal > your application > Bot > Reset Token.';
 
@@ -36,6 +44,9 @@ export function classifyError(error: unknown, needs: { permissions?: string[]; i
   const base = { retryable: false, tokenRejected: false };
   if (error instanceof TokenRejectedError) {
     return { ...base, code: 0, http_status: 401, message: error.message, hint: TOKEN_HINT, tokenRejected: true };
+  }
+  if (error instanceof ExportNotice) {
+    return { ...base, code: error.code, http_status: error.httpStatus, message: error.message, hint: error.hint };
   }
   if (error instanceof DiscordAPIError) return classifyApiError(error, needs);
   if (error instanceof RateLimitError) {

@@ -103,4 +103,29 @@ describe('bad input gets one clear message', () => {
       fake.guild(guildId).missingPermissions = [];
     }
   });
+
+  it('a token pasted with its "Bot " prefix still works', async () => {
+    const run = await runCli(['export', '--guild', guildId, '--out', join(dir, 'prefixed'), '--formats', 'json', '--only', 'server'], { DISCORD_TOKEN: `Bot ${TOKEN}`, DISCORD_API_BASE: fake.apiBase });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Exported');
+  });
+
+  it('without Manage Threads, private archived threads are skipped with a partial note; the rest is complete', async () => {
+    fake.guild(guildId).missingPermissions = ['ManageThreads'];
+    try {
+      const out = join(dir, 'threads');
+      const run = await runCli(['export', '--guild', guildId, '--out', out, '--formats', 'json'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
+      expect(run.code).toBe(0);
+      const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+      expect(exp.meta.collectors.threads.status).toBe('partial');
+      const note = exp.errors.find((e: { collector: string }) => e.collector === 'threads');
+      expect(note).toMatchObject({ status: 'partial' });
+      expect(note.message).toMatch(/Private archived threads/);
+      expect(note.hint).toContain('ManageThreads');
+      expect(exp.threads.length).toBeGreaterThan(0);
+      expect(exp.errors.filter((e: { collector: string }) => e.collector !== 'threads')).toEqual([]);
+    } finally {
+      fake.guild(guildId).missingPermissions = [];
+    }
+  });
 });
