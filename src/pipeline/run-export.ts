@@ -72,10 +72,13 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   });
   try {
     const selected = selectCollectors(config);
-    const fatal = await preflight(sources, guildId, { startMembers: selected.some((n) => ['members', 'roles', 'bots'].includes(n)) });
+    const fatal = await preflight(sources, guildId, {
+      startMembers: selected.some((n) => ['members', 'roles', 'bots'].includes(n)),
+      startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
+    });
     if (fatal) {
-      // Let the early member request settle before the spool is removed.
-      await sources.memberScan().catch(() => undefined);
+      // Let the early requests settle before the spool is removed.
+      await Promise.allSettled([sources.memberScan(), sources.threadScan()]);
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
       log(`fatal: ${fatal.message}`);
     } else {
