@@ -1,5 +1,5 @@
 import type {
-  APIChannel, APIGuild, APIGuildMember, APIThreadChannel, APIUser,
+  APIChannel, APIGuild, APIGuildMember, APIThreadChannel,
 } from 'discord-api-types/v10';
 import type { DiscordApi } from '../discord/api.js';
 import type { MemberStats, MembersMode } from '../schema/types.js';
@@ -31,10 +31,6 @@ export class Sources {
 
   channels(): Promise<APIChannel[]> {
     return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`));
-  }
-
-  botUser(): Promise<APIUser> {
-    return this.api.shared('me', () => this.api.get<APIUser>('/users/@me'));
   }
 
   /** Pages through every member once, streaming records to the sink; null when members are not collected. */

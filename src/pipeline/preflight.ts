@@ -10,27 +10,20 @@ export interface Fatal {
 }
 
 /**
- * Two calls before the fan-out: who the bot is (a bad token fails here, once, instead of as fifty invalid
- * requests that count toward Cloudflare's ban) and whether it can see the guild at all.
+ * The guild read before the fan-out: a bad token or a guild the bot cannot see fails here, once, instead of as
+ * fifty invalid requests (they count toward Cloudflare's ban). A guild that answers proves both the token and
+ * the access, so nothing else needs checking first.
  */
 export async function preflight(sources: Sources, guildId: string, options: { startMembers: boolean; startThreads: boolean }): Promise<Fatal | null> {
-  // All at once (one round trip, not two): the guild, the channel list (every thread request waits on it) and
-  // the first member page (the member list is the longest chain of requests). A bad token then costs four
-  // invalid requests instead of one: still far from the fifty of a fan-out.
+  // In the same round trip: the channel list (every thread request waits on it) and the first member page (the
+  // member list is the longest chain of requests). A bad token then costs three invalid requests, not fifty.
   const guild = sources.guild();
   guild.catch(() => undefined);
   sources.channels().catch(() => undefined);
   if (options.startMembers) sources.memberScan().catch(() => undefined);
   // The per-channel thread listings go out the moment the channel list arrives: a channel list that came back
-  // proves the token and the guild, so this adds no invalid request, and it takes the second round trip off
-  // the thread chain's wait for the preflight.
+  // proves the token and the guild, so this adds no invalid request.
   if (options.startThreads) sources.threadScan().catch(() => undefined);
-  try {
-    await sources.botUser();
-  } catch (error) {
-    const c = classifyError(error);
-    return { message: c.message, hint: c.hint, code: c.code, http_status: c.http_status };
-  }
   try {
     await guild;
   } catch (error) {
@@ -43,6 +36,7 @@ export async function preflight(sources: Sources, guildId: string, options: { st
         http_status: c.http_status,
       };
     }
+    if (c.tokenRejected) return { message: c.message, hint: c.hint, code: c.code, http_status: c.http_status };
     return { message: `Could not read guild ${guildId}: ${c.message}`, hint: c.hint, code: c.code, http_status: c.http_status };
   }
   return null;

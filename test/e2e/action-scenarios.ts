@@ -252,5 +252,14 @@ export function defineActionScenarios(label: string, node: string): void {
       expect(run.outputs['health-score']).not.toBe('');
       expect(run.outputs['zip-path']).toMatch(/export\.zip$/);
     });
+
+    it('members: full in a public repository warns that the artifact holds identities; counts does not', async () => {
+      const full = await runAction({ node, private: false, inputs: { demo: 'true', commit: 'none', 'on-regression': 'none', members: 'full' } });
+      expect(full.code, visibleLog(full)).toBe(0);
+      expect(full.stdout).toMatch(/::warning::members: full in a public repository/);
+      const counts = await runAction({ node, private: false, inputs: { demo: 'true', commit: 'none', 'on-regression': 'none' } });
+      expect(counts.code, visibleLog(counts)).toBe(0);
+      expect(counts.stdout).not.toMatch(/members: full in a public repository/);
+    });
   });
 }
