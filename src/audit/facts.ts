@@ -28,7 +28,7 @@ export function settingsFacts(exp: GuildExport): string[] {
       `- Vanity URL: ${s.vanity_url_code ? 'set' : 'none'}; AFK channel: ${name(s.afk_channel_id)}`,
     );
   }
-  lines.push(`- Onboarding: ${exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'}; welcome screen: ${exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'}; bans: ${exp.bans?.count ?? 'unknown'}`);
+  lines.push(`- Onboarding: ${exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'}; welcome screen: ${exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'}; bans: ${exp.bans ? `${exp.bans.count}${exp.bans.capped ? '+' : ''}` : 'unknown'}`);
   lines.push(`- Emojis ${exp.emojis.length}, stickers ${exp.stickers.length}, scheduled events ${exp.events.length}, integrations ${exp.integrations.length}, webhooks ${exp.webhooks.length} (${exp.webhooks.filter((w) => w.type === 1).length} incoming)`);
   const gaps = Object.entries(exp.meta.collectors).filter(([, r]) => r.status !== 'ok').map(([n, r]) => `${n} (${r.status})`).sort();
   lines.push(`- Member data kept: ${exp.meta.scope.members}${exp.meta.scope.members_truncated ? ' (truncated)' : ''}; data not fully collected: ${gaps.length ? gaps.join(', ') : 'none'}`);

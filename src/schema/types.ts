@@ -300,6 +300,8 @@ export interface ExportOnboarding {
 
 export interface ExportBans {
   count: number;
+  /** True when counting stopped at the page cap (count is then a lower bound). */
+  capped: boolean;
 }
 
 export interface ExportSoundboardSound {

@@ -51,4 +51,20 @@ describe('member pagination', () => {
       await fake.close();
     }
   });
+
+  it('counts bans page by page and stops at the cap, saying the count is a lower bound', async () => {
+    for (const [bans, count, capped] of [[2500, 2500, false], [6200, 5000, true]] as const) {
+      const guild = generateGuild({ seed: 9, members: 10, text: 1, bans });
+      const fake = await startFakeDiscord({ guilds: [guild], token: TOKEN, timeScale: 0.001 });
+      try {
+        const out = join(dir, `bans-${bans}`);
+        await runCli(['export', '--guild', guild.guild.id, '--out', out, '--formats', 'json,markdown', '--only', 'bans'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
+        const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+        expect(exp.bans).toEqual({ count, capped });
+        expect(readFileSync(join(out, 'snapshot.md'), 'utf8')).toContain(`${count}${capped ? '+' : ''} banned users`);
+      } finally {
+        await fake.close();
+      }
+    }
+  });
 });

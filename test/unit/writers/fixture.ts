@@ -104,7 +104,7 @@ export function fixtureExport(): GuildExport {
   exp.integrations = [{ id: sf(81), name: 'HelperBot', type: 'discord', enabled: true, account_name: 'helper-account', application_id: sf(50), role_id: sf(4) }];
   exp.welcome_screen = { description: 'Welcome!', channels: [{ channel_id: sf(20), description: 'Chat here', emoji_name: null }] };
   exp.onboarding = { enabled: true, mode: 0, default_channel_ids: [sf(20)], prompts: [{ id: sf(82), title: 'What brings you here?', type: 0, required: false, options: 3 }] };
-  exp.bans = { count: 4 };
+  exp.bans = { count: 4, capped: false };
   exp.soundboard = [{ id: sf(83), name: 'airhorn', volume: 0.5, available: true }];
   exp.access = [
     { channel: sf(20), private: false, can_view: [GUILD], can_send: [GUILD], can_manage: [sf(2)], member_overwrites: 0 },
