@@ -31,6 +31,8 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
     if (!keepIds) snap.server.owner = '';
   }
   snap.member_stats = snap.member_stats && roundStats(snap.member_stats);
+  // Bans come and go with moderation, not configuration: rounded like the member counts.
+  if (snap.bans) snap.bans = { ...snap.bans, count: roundCount(snap.bans.count) };
   for (const role of snap.roles) role.member_count = role.member_count === null ? null : roundCount(role.member_count);
   // Activity, not configuration: these move with every message and would make each run a "change".
   for (const channel of snap.channels) {

@@ -1,6 +1,7 @@
 import type { GuildExport } from '../../schema/types.js';
 import { compareText } from '../stable-json.js';
 import { byName, cell, type Names, section, table, yesNo } from './format.js';
+import { formatApproxCount } from '../round.js';
 
 const EVENT_STATUS = ['', 'scheduled', 'active', 'completed', 'canceled'];
 const EVENT_TYPE = ['', 'stage', 'voice', 'external'];
@@ -59,6 +60,6 @@ export function renderOnboarding(exp: GuildExport, names: Names): string {
       `${o.default_channel_ids.map((id) => names.channel(id)).sort(compareText).join(', ') || 'none'}.\n\n` +
       table(['Prompt', 'Type', 'Required', 'Options'], o.prompts.map((p) => [p.title, p.type === 1 ? 'dropdown' : 'multiple choice', yesNo(p.required), p.options]), 'No prompts.')
     : '_Not set up or not collected._\n';
-  const bans = exp.bans ? `${exp.bans.count}${exp.bans.capped ? '+' : ''} banned user${exp.bans.count === 1 ? '' : 's'}.\n` : '_Not collected._\n';
+  const bans = exp.bans ? `${formatApproxCount(exp.bans.count)}${exp.bans.capped ? '+' : ''} banned user${exp.bans.count === 1 ? '' : 's'}.\n` : '_Not collected._\n';
   return section('Welcome screen', welcome) + '\n' + section('Onboarding', onboarding) + '\n' + section('Bans', bans);
 }

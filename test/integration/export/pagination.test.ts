@@ -61,7 +61,7 @@ describe('member pagination', () => {
         await runCli(['export', '--guild', guild.guild.id, '--out', out, '--formats', 'json,markdown', '--only', 'bans'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
         const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
         expect(exp.bans).toEqual({ count, capped });
-        expect(readFileSync(join(out, 'snapshot.md'), 'utf8')).toContain(`${count}${capped ? '+' : ''} banned users`);
+        expect(readFileSync(join(out, 'snapshot.md'), 'utf8')).toContain(`${count.toLocaleString('en-US')}${capped ? '+' : ''} banned users`);
       } finally {
         await fake.close();
       }
