@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateGuild, startFakeDiscord, type FakeDiscord } from '../../../src/fake-discord/index.js';
+import { generateGuild } from '../../../src/fake-discord/index.js';
 import { validateExport } from '../../../src/schema/validate.js';
 import { runCli } from '../../helpers/cli.js';
+import { TEST_TOKEN as TOKEN, useFakeDiscord } from '../../helpers/fake-discord.js';
 import { readZip } from '../../helpers/zip.js';
 import { readTree } from '../../helpers/files.js';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.test-token.abcdefghijklmnopqrstuvwxyz';
 
 describe('export CLI against the fake Discord API', () => {
-  let fake: FakeDiscord;
-  let dir: string;
   const guild = generateGuild({ seed: 7, members: 250, text: 6, voice: 2, forum: 1, media: 1, stage: 1, announcement: 1, webhooks: 3, invites: 4 });
   const guildId = guild.guild.id;
 
-  beforeAll(async () => {
-    fake = await startFakeDiscord({ guilds: [guild], token: TOKEN, timeScale: 0.02 });
-    dir = mkdtempSync(join(tmpdir(), 'dse-export-'));
-  });
-  afterAll(async () => {
-    await fake.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const ctx = useFakeDiscord([guild]);
 
-  const env = () => ({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
 
   it('writes all four files, valid against the JSON Schema, with every collector ok', async () => {
-    const out = join(dir, 'a');
-    const run = await runCli(['export', '--guild', guildId, '--out', out], env());
+    const out = join(ctx.dir, 'a');
+    const run = await runCli(['export', '--guild', guildId, '--out', out], ctx.env());
     expect(run.stderr).not.toContain('FAILED');
     expect(run.code).toBe(0);
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
@@ -54,18 +43,18 @@ describe('export CLI against the fake Discord API', () => {
   });
 
   it('gives a byte-identical snapshot.md for an unchanged guild', async () => {
-    await runCli(['export', '--guild', guildId, '--out', join(dir, 'b1')], env());
-    await runCli(['export', '--guild', guildId, '--out', join(dir, 'b2')], env());
-    const one = readFileSync(join(dir, 'b1', 'snapshot.md'));
-    const two = readFileSync(join(dir, 'b2', 'snapshot.md'));
+    await runCli(['export', '--guild', guildId, '--out', join(ctx.dir, 'b1')], ctx.env());
+    await runCli(['export', '--guild', guildId, '--out', join(ctx.dir, 'b2')], ctx.env());
+    const one = readFileSync(join(ctx.dir, 'b1', 'snapshot.md'));
+    const two = readFileSync(join(ctx.dir, 'b2', 'snapshot.md'));
     expect(one.length).toBeGreaterThan(500);
     expect(one.equals(two)).toBe(true);
-    expect(readFileSync(join(dir, 'b1', 'snapshot.json')).equals(readFileSync(join(dir, 'b2', 'snapshot.json')))).toBe(true);
+    expect(readFileSync(join(ctx.dir, 'b1', 'snapshot.json')).equals(readFileSync(join(ctx.dir, 'b2', 'snapshot.json')))).toBe(true);
   });
 
   it('never writes or prints the bot token or a webhook token', async () => {
-    const out = join(dir, 'secrets');
-    const run = await runCli(['export', '--guild', guildId, '--out', out], env());
+    const out = join(ctx.dir, 'secrets');
+    const run = await runCli(['export', '--guild', guildId, '--out', out], ctx.env());
     const webhookTokens = guild.webhooks.map((w) => w.token).filter((t): t is string => Boolean(t));
     expect(webhookTokens.length).toBeGreaterThan(0);
     const haystacks = { ...readTree(out), ...readZip(join(out, 'export.zip')).files, stdout: run.stdout, stderr: run.stderr };
@@ -77,8 +66,8 @@ describe('export CLI against the fake Discord API', () => {
   });
 
   it('keeps member names, ids and invite codes out of snapshot.md', async () => {
-    const out = join(dir, 'privacy');
-    await runCli(['export', '--guild', guildId, '--out', out], env());
+    const out = join(ctx.dir, 'privacy');
+    await runCli(['export', '--guild', guildId, '--out', out], ctx.env());
     const md = readFileSync(join(out, 'snapshot.md'), 'utf8');
     const snap = readFileSync(join(out, 'snapshot.json'), 'utf8');
     for (const m of guild.members.filter((m) => !m.user?.bot).slice(0, 50)) {
@@ -92,8 +81,8 @@ describe('export CLI against the fake Discord API', () => {
   });
 
   it('with --members counts keeps no member records but counts roles', async () => {
-    const out = join(dir, 'counts');
-    const run = await runCli(['export', '--guild', guildId, '--out', out, '--members', 'counts', '--formats', 'json'], env());
+    const out = join(ctx.dir, 'counts');
+    const run = await runCli(['export', '--guild', guildId, '--out', out, '--members', 'counts', '--formats', 'json'], ctx.env());
     expect(run.code).toBe(0);
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
     expect(exp.members).toEqual([]);
@@ -102,8 +91,8 @@ describe('export CLI against the fake Discord API', () => {
   });
 
   it('--only runs just those collectors and marks the rest skipped', async () => {
-    const out = join(dir, 'only');
-    const run = await runCli(['export', '--guild', guildId, '--out', out, '--only', 'server,roles', '--formats', 'json'], env());
+    const out = join(ctx.dir, 'only');
+    const run = await runCli(['export', '--guild', guildId, '--out', out, '--only', 'server,roles', '--formats', 'json'], ctx.env());
     expect(run.code).toBe(0);
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
     expect(exp.meta.collectors.server.status).toBe('ok');

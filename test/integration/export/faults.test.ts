@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateGuild, startFakeDiscord, type FakeDiscord, type FaultRule } from '../../../src/fake-discord/index.js';
+import { generateGuild, startFakeDiscord, type FaultRule } from '../../../src/fake-discord/index.js';
 import { validateExport } from '../../../src/schema/validate.js';
 import { runCli } from '../../helpers/cli.js';
+import { TEST_TOKEN as TOKEN, useFakeDiscord } from '../../helpers/fake-discord.js';
 import { readZip } from '../../helpers/zip.js';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.faults.abcdefghijklmnopqrstuvwxyz';
 const INVITES = 'GET /guilds/:guild/invites';
 
 // Every fault hits one route, always: after the retries the invites collector fails alone.
@@ -21,25 +20,16 @@ const cases: { name: string; rule: FaultRule; code: string | number }[] = [
 ];
 
 describe('faults leave a partial export with a valid ZIP', () => {
-  let fake: FakeDiscord;
-  let dir: string;
   const guild = generateGuild({ seed: 21, members: 60, text: 3 });
 
-  beforeAll(async () => {
-    fake = await startFakeDiscord({ guilds: [guild], token: TOKEN, timeScale: 0.02 });
-    dir = mkdtempSync(join(tmpdir(), 'dse-faults-'));
-  });
-  afterAll(async () => {
-    await fake.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const ctx = useFakeDiscord([guild]);
 
   for (const c of cases) {
     it(c.name, async () => {
-      fake.setFaults([c.rule]);
-      const out = join(dir, c.name.replace(/\W+/g, '-'));
-      const run = await runCli(['export', '--guild', guild.guild.id, '--out', out, '--timeout', '400'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
-      fake.setFaults([]);
+      ctx.fake.setFaults([c.rule]);
+      const out = join(ctx.dir, c.name.replace(/\W+/g, '-'));
+      const run = await runCli(['export', '--guild', guild.guild.id, '--out', out, '--timeout', '400'], ctx.env());
+      ctx.fake.setFaults([]);
       expect(run.code).toBe(0);
       expect(run.stderr).toContain('Partial export');
       const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
@@ -57,10 +47,10 @@ describe('faults leave a partial export with a valid ZIP', () => {
   }
 
   it('a transient 5xx is retried with backoff and the export is complete', async () => {
-    fake.setFaults([{ route: INVITES, kind: 'status', status: 503, times: 2 }]);
-    const out = join(dir, 'transient');
-    const run = await runCli(['export', '--guild', guild.guild.id, '--out', out, '--formats', 'json'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
-    fake.setFaults([]);
+    ctx.fake.setFaults([{ route: INVITES, kind: 'status', status: 503, times: 2 }]);
+    const out = join(ctx.dir, 'transient');
+    const run = await runCli(['export', '--guild', guild.guild.id, '--out', out, '--formats', 'json'], ctx.env());
+    ctx.fake.setFaults([]);
     expect(run.code).toBe(0);
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
     expect(exp.errors).toEqual([]);
@@ -68,13 +58,13 @@ describe('faults leave a partial export with a valid ZIP', () => {
   });
 
   it('a short 429 is waited out by the client and the export is complete', async () => {
-    fake.resetStats();
-    fake.setFaults([{ route: INVITES, kind: 'ratelimit', retryAfter: 0.2, times: 1 }]);
-    const out = join(dir, 'short-429');
-    const run = await runCli(['export', '--guild', guild.guild.id, '--out', out, '--formats', 'json'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase });
-    fake.setFaults([]);
+    ctx.fake.resetStats();
+    ctx.fake.setFaults([{ route: INVITES, kind: 'ratelimit', retryAfter: 0.2, times: 1 }]);
+    const out = join(ctx.dir, 'short-429');
+    const run = await runCli(['export', '--guild', guild.guild.id, '--out', out, '--formats', 'json'], ctx.env());
+    ctx.fake.setFaults([]);
     expect(run.code).toBe(0);
-    expect(fake.stats().ratelimited).toBe(1);
+    expect(ctx.fake.stats().ratelimited).toBe(1);
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
     expect(exp.errors).toEqual([]);
     expect(exp.invites.length).toBe(guild.invites.length);
@@ -85,7 +75,7 @@ describe('faults leave a partial export with a valid ZIP', () => {
     const f2 = await startFakeDiscord({ guilds: [big], token: TOKEN, timeScale: 0.02 });
     try {
       f2.setFaults([{ route: 'GET /guilds/:guild/members', kind: 'status', status: 500, after: 2 }]);
-      const out = join(dir, 'members-mid');
+      const out = join(ctx.dir, 'members-mid');
       const run = await runCli(['export', '--guild', big.guild.id, '--out', out, '--formats', 'json,zip'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: f2.apiBase });
       expect(run.code).toBe(0);
       const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
