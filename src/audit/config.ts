@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CHECK_IDS } from './checks/index.js';
 import { DEFAULT_THRESHOLDS } from './defaults.js';
+import { ConfigError } from '../config/validate.js';
 
 /** Repo-level audit settings: disabled checks (with reasons), weight and threshold overrides, and where they came from. */
 export interface AuditConfig {
@@ -29,13 +30,13 @@ export function loadAuditConfig(path?: string | null): AuditConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`Cannot read audit config ${file}: ${(err as Error).message}. Check the path given to --config.`);
+    throw new ConfigError(`Cannot read audit config ${file}: ${(err as Error).message}. Check the path given to --config.`);
   }
   let raw: unknown;
   try {
     raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    throw new Error(`Audit config ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+    throw new ConfigError(`Audit config ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
   }
   return parseAuditConfig(raw ?? {}, file);
 }
@@ -43,7 +44,7 @@ export function loadAuditConfig(path?: string | null): AuditConfig {
 /** Validates a parsed config object; every problem names the file and the key to fix. */
 export function parseAuditConfig(raw: unknown, source: string): AuditConfig {
   const fail = (what: string): never => {
-    throw new Error(`Audit config ${source}: ${what}`);
+    throw new ConfigError(`Audit config ${source}: ${what}`);
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected a mapping with keys disabled, weights, thresholds.');
   const obj = raw as Record<string, unknown>;

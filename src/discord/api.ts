@@ -66,6 +66,11 @@ export class DiscordApi {
     }
   }
 
+  /** Resolves once every shared read started so far has settled (nothing left in flight from them). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.memo.values()]);
+  }
+
   /** A shared read: the first caller fetches, every later caller gets the same promise (and the same failure). */
   shared<T>(key: string, load: () => Promise<T>): Promise<T> {
     let pending = this.memo.get(key) as Promise<T> | undefined;

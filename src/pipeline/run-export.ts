@@ -41,6 +41,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   if (!config.demo && !config.token) {
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable (or the discord-token input), or use --demo to export the built-in demo guild.');
   }
+  // A bad audit config is a usage error: say so before any request, not after a long export.
+  const auditConfig = loadAuditConfig(config.auditConfigPath);
   let demo: DemoHandle | null = null;
   if (config.demo) demo = await startDemo();
   const guildId = config.guildId ?? demo?.guildId ?? null;
@@ -77,8 +79,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
     });
     if (fatal) {
-      // Let the early requests settle before the spool is removed.
-      await Promise.allSettled([sources.memberScan(), sources.threadScan()]);
+      // Let the reads the preflight started settle before the spool is removed.
+      await api.settled();
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
       log(`fatal: ${fatal.message}`);
     } else {
@@ -97,7 +99,6 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     }
     for (const e of exp.errors) e.message = redact(e.message, secrets);
     exp.access = fatal ? [] : safely(() => computeAccess(exp), []);
-    const auditConfig = loadAuditConfig(config.auditConfigPath);
     const audit = runAudit(exp, auditConfig);
     const prompt = buildAuditPrompt(exp, audit, { budgetTokens: config.promptBudget });
     applyAuditToSummary(exp, audit, prompt.prompt);

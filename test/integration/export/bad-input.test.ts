@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateGuild } from '../../../src/fake-discord/index.js';
 import { runCli } from '../../helpers/cli.js';
@@ -117,5 +117,16 @@ describe('bad input gets one clear message', () => {
     } finally {
       ctx.fake.guild(guildId).missingPermissions = [];
     }
+  });
+
+  it('a broken audit config file is a usage error before any request', async () => {
+    ctx.fake.resetStats();
+    const config = join(ctx.dir, 'bad-audit.yml');
+    writeFileSync(config, 'weights:\n  no_such_check: 3\n');
+    const run = await runCli(['export', '--guild', guildId, '--out', join(ctx.dir, 'cfg'), '--config', config], ctx.env());
+    expect(run.code).toBe(64);
+    expect(run.stderr).toMatch(/Audit config .*bad-audit\.yml/);
+    expect(run.stderr).toContain('no_such_check');
+    expect(ctx.fake.stats().requests).toBe(0);
   });
 });
