@@ -8,6 +8,8 @@ export interface RunnerContext {
   apiUrl: string;
   serverUrl: string;
   runId: string | null;
+  /** The commit the workflow runs at (GITHUB_SHA). */
+  sha: string | null;
   /** From the event payload (repository.private); null when unknown. */
   repositoryPrivate: boolean | null;
   /** Where the export files go (RUNNER_TEMP, else the OS temp dir). */
@@ -25,6 +27,7 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     runId: env.GITHUB_RUN_ID || null,
+    sha: env.GITHUB_SHA || null,
     repositoryPrivate: readRepositoryPrivate(env.GITHUB_EVENT_PATH),
     tempDir: env.RUNNER_TEMP || tmpdir(),
     artifactRuntime: Boolean(env.ACTIONS_RUNTIME_TOKEN),

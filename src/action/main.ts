@@ -17,6 +17,7 @@ import { publishSnapshot, type PublishResult } from './publish.js';
 import { decideThreshold } from './threshold.js';
 import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
 import { redact } from '../config/redact.js';
+import { resolveAuditConfig } from './audit-config.js';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
 export async function run(): Promise<void> {
@@ -41,12 +42,16 @@ export async function run(): Promise<void> {
     failures.push(message);
   };
 
+  const client = inputs.githubToken && ctx.owner && ctx.repo ? new GitHubClient({ apiUrl: ctx.apiUrl, token: inputs.githubToken, owner: ctx.owner, repo: ctx.repo }) : null;
   let outcome: ExportOutcome;
   try {
+    const auditConfigPath = await resolveAuditConfig(inputs.config, {
+      client, ref: ctx.sha, tempDir: ctx.tempDir, warn: (text) => core.warning(redact(text, secrets)),
+    });
     outcome = await runExport({
       guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
       outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
-      maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath: inputs.config,
+      maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
       promptBudget: 12_000, log: (line) => core.info(redact(line, secrets)), secrets,
     });
   } catch (err) {
@@ -73,7 +78,6 @@ export async function run(): Promise<void> {
   }
 
   // GitHub: the repository, then the previous snapshot to compare against.
-  const client = inputs.githubToken && ctx.owner && ctx.repo ? new GitHubClient({ apiUrl: ctx.apiUrl, token: inputs.githubToken, owner: ctx.owner, repo: ctx.repo }) : null;
   let repo: RepositoryInfo | null = null;
   if (client) {
     try {
@@ -140,7 +144,7 @@ export async function run(): Promise<void> {
   await writeSummary(redact(renderJobSummary({
     guildName, guildId, score, previousScore, threshold: inputs.healthThreshold, exportStatus: outcome.status,
     checks: outcome.audit.checks, findings: outcome.audit.findings, changes, changeCount: diff?.changes.length ?? 0,
-    snapshotChanged: published.changed, links, problems,
+    snapshotChanged: published.changed, links, problems, configNotes: outcome.audit.config_notes,
   }), secrets));
   annotateFindings(outcome.audit.findings);
   writeOutputs({

@@ -12,11 +12,11 @@ export async function getRepository(client: GitHubClient): Promise<RepositoryInf
   return { defaultBranch: repo.default_branch, private: repo.private, htmlUrl: repo.html_url };
 }
 
-/** A text file's content on a branch, or null when the file or branch does not exist. */
-export async function readTextFile(client: GitHubClient, path: string, ref: string): Promise<string | null> {
+/** A text file's content at a ref (null: the default branch), or null when the file or ref does not exist. */
+export async function readTextFile(client: GitHubClient, path: string, ref: string | null): Promise<string | null> {
   let file: { type?: string; content?: string; encoding?: string; sha?: string } | unknown[];
   try {
-    file = await client.request('GET', `contents/${encodePath(path)}?ref=${encodeURIComponent(ref)}`);
+    file = await client.request('GET', `contents/${encodePath(path)}${ref ? `?ref=${encodeURIComponent(ref)}` : ''}`);
   } catch (err) {
     if (err instanceof GitHubApiError && err.status === 404) return null;
     throw err;

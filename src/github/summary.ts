@@ -27,6 +27,8 @@ export interface JobSummaryInput {
   links: SummaryLinks;
   /** Things that went wrong (collector errors, publish failures), each with what to do. */
   problems: string[];
+  /** Audit configuration in force (disabled checks with reasons, changed weights): shown so no exclusion is hidden. */
+  configNotes?: string[];
 }
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -38,6 +40,7 @@ export function renderJobSummary(input: JobSummaryInput, maxBytes = SUMMARY_MAX_
     '',
     scoreLine(input.score, input.previousScore, input.threshold),
     input.exportStatus === 'partial' ? '\n> [!WARNING]\n> The export is partial: some collectors failed (see Problems below).' : '',
+    input.configNotes?.length ? `\n**Audit configuration** (changes the score):\n${input.configNotes.map((n) => `- ${escapeMd(n)}`).join('\n')}\n` : '',
     '',
   ].join('\n');
   const tail = [renderLinks(input.links), renderProblems(input.problems)].filter(Boolean).join('\n');

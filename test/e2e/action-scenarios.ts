@@ -253,6 +253,26 @@ export function defineActionScenarios(label: string, node: string): void {
       expect(run.outputs['zip-path']).toMatch(/export\.zip$/);
     });
 
+    it('reads the audit config from the repository (no checkout) and shows the exclusion in the summary', async () => {
+      const { discord, github } = await setup();
+      const repo = clone(github);
+      writeFileSync(join(repo.dir, '.discord-audit.yml'), 'disabled:\n  stale_channels: "seasonal event channels"\n');
+      repo.git('add', '.discord-audit.yml');
+      repo.git('-c', 'user.name=Admin', '-c', 'user.email=admin@example.com', 'commit', '-q', '-m', 'audit config');
+      repo.git('push', '-q', 'origin', 'HEAD:main');
+      const run = await runAction({ node, github, inputs: inputs(discord, github, { commit: 'none' }) });
+      expect(run.code, visibleLog(run)).toBe(0);
+      expect(run.summary).toContain('**Audit configuration** (changes the score):');
+      expect(run.summary).toContain('seasonal event channels');
+      expect(run.summary).not.toContain('(`stale_channels`)');
+      // A config named in the input but found nowhere is an error before any Discord request.
+      discord.resetStats();
+      const missing = await runAction({ node, github, inputs: inputs(discord, github, { commit: 'none', config: 'nope/.discord-audit.yml' }) });
+      expect(missing.code).toBe(1);
+      expect(missing.stdout).toMatch(/::error::The config file nope\/\.discord-audit\.yml is neither on the runner nor in the repository/);
+      expect(discord.stats().requests).toBe(0);
+    });
+
     it('members: full in a public repository warns that the artifact holds identities; counts does not', async () => {
       const full = await runAction({ node, private: false, inputs: { demo: 'true', commit: 'none', 'on-regression': 'none', members: 'full' } });
       expect(full.code, visibleLog(full)).toBe(0);

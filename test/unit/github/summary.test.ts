@@ -34,6 +34,13 @@ describe('renderJobSummary', () => {
     expect(md).toContain('Test \\*Guild\\*');
   });
 
+  it('shows the audit configuration in force, so a disabled check cannot hide', () => {
+    const md = renderJobSummary({ ...input, configNotes: ['low_activity disabled: "archive server"'] });
+    expect(md).toContain('**Audit configuration** (changes the score):');
+    expect(md).toContain('- low\\_activity disabled: "archive server"'); // Markdown-escaped
+    expect(renderJobSummary(input)).not.toContain('Audit configuration');
+  });
+
   it('lists failing checks by severity, critical first, each with its fix', () => {
     const md = renderJobSummary(input);
     const order = ['#### Critical', '#### High', '#### Low'].map((h) => md.indexOf(h));
