@@ -42,8 +42,9 @@ const TOKEN_HINT =
 /** Turns anything thrown by a request into a ClassifiedError, with advice in terms of what the collector needs. */
 export function classifyError(error: unknown, needs: { permissions?: string[]; intents?: string[] } = {}): ClassifiedError {
   const base = { retryable: false, tokenRejected: false };
-  if (error instanceof TokenRejectedError) {
-    return { ...base, code: 0, http_status: 401, message: error.message, hint: TOKEN_HINT, tokenRejected: true };
+  // @discordjs/rest drops its token after a 401: requests already queued then fail with this message.
+  if (error instanceof TokenRejectedError || (error instanceof Error && /Expected token to be set/.test(error.message))) {
+    return { ...base, code: 0, http_status: 401, message: new TokenRejectedError().message, hint: TOKEN_HINT, tokenRejected: true };
   }
   if (error instanceof ExportNotice) {
     return { ...base, code: error.code, http_status: error.httpStatus, message: error.message, hint: error.hint };
