@@ -24,7 +24,7 @@ export function generateGuild(spec: GuildSpec = {}): FakeGuild {
   const humans = Math.max(0, s.members - (s.members >= 5 ? 2 : 0));
   for (let i = 0; i < humans; i++) {
     const user = b.user(b.idAt(b.randomTime(Date.UTC(2016, 0, 1), b.now - 86_400_000)), `${word()}${word()}${i}`);
-    const roles = custom.filter((r, j) => (i === 0 && j === 0) || (j > 0 && b.rng.chance(j === 1 ? 0.05 : 0.3))).map((r) => r.id);
+    const roles = custom.filter((_r, j) => (i === 0 && j === 0) || (j > 0 && b.rng.chance(j === 1 ? 0.05 : 0.3))).map((r) => r.id);
     b.member(user, roles, b.rng.int(1, 1500));
   }
   const owner = b.state.members[0]?.user ?? b.state.botUser;

@@ -1,5 +1,5 @@
 import type {
-  APIAuditLogEntry, APIAutoModerationRule, APIBan, APIChannel, APIEmoji, APIExtendedInvite, APIGuild,
+  APIAuditLogEntry, APIAutoModerationRule, APIBan, APIChannel, APIExtendedInvite, APIGuild,
   APIGuildIntegration, APIGuildMember, APIGuildOnboarding, APIGuildScheduledEvent, APIGuildWelcomeScreen,
   APIGuildWidgetSettings, APISoundboardSound, APISticker, APIThreadChannel, APIUser, APIWebhook,
 } from 'discord-api-types/v10';

@@ -1,6 +1,6 @@
 /** Runs dist/index.js as the GitHub runner does: INPUT_* env, real GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FakeGitHub } from '../fakes/github/index.js';

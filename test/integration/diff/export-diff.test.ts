@@ -6,7 +6,7 @@ import { generateGuild } from '../../../src/fake-discord/index.js';
 import { diffExports } from '../../../src/diff/index.js';
 import type { GuildExport } from '../../../src/schema/types.js';
 import { runCli } from '../../helpers/cli.js';
-import { TEST_TOKEN as TOKEN, useFakeDiscord } from '../../helpers/fake-discord.js';
+import { useFakeDiscord } from '../../helpers/fake-discord.js';
 
 
 // Export, change one role's permissions and one channel's overwrites in the fake, export again: the diff
