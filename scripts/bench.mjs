@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 const { startFakeDiscord, demoGuild, generateGuild, DEMO_GUILD_ID } = await import('../build/fake-discord/index.js');
+const { plainFetchFloor } = await import('./bench-floor.mjs');
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bench.abcdefghijklmnopqrstuvwxyz';
 const only = process.argv[2];
@@ -18,6 +19,7 @@ const scenarios = [
     id: DEMO_GUILD_ID,
     fake: { latencyMs: 25 },
     offsetMs: 50,
+    floor: true,
   },
   {
     name: 'demo guild (1,400 members), Discord limits, 100 ms latency (a runner far from Discord)',
@@ -25,6 +27,7 @@ const scenarios = [
     id: DEMO_GUILD_ID,
     fake: { latencyMs: 100 },
     offsetMs: 50,
+    floor: true,
   },
   {
     name: '100,000 members, 1,000 channels, limits 10x faster, 5 ms latency',
@@ -56,6 +59,16 @@ for (const s of scenarios) {
     console.log(`  network span            ${(span / 1000).toFixed(2)} s  (first request -> last response)`);
     console.log(`  lower bound             ${(st.lowerBoundMs / 1000).toFixed(2)} s  (${st.lowerBoundDetail})`);
     console.log(`  span / lower bound      ${ratio.toFixed(3)}x`);
+    if (s.floor) {
+      // A fresh fake (fresh buckets) and a warmed-up fetch: the best the machine does for the same pattern.
+      const again = await startFakeDiscord({ guilds: [s.guild()], token: TOKEN, ...s.fake });
+      await plainFetchFloor(again, s.id ?? guild.guild.id, TOKEN);
+      await again.close();
+      const fresh = await startFakeDiscord({ guilds: [s.guild()], token: TOKEN, ...s.fake });
+      const floor = await plainFetchFloor(fresh, s.id ?? guild.guild.id, TOKEN);
+      await fresh.close();
+      console.log(`  plain-fetch floor       ${(floor / 1000).toFixed(2)} s  (same round trips with bare fetch: span / floor ${(span / floor).toFixed(3)}x)`);
+    }
     console.log(`  requests                ${st.requests} served, ${result.requests} sent by the client`);
     console.log(`  429s                    ${st.ratelimited} (${((100 * st.ratelimited) / Math.max(1, st.requests)).toFixed(2)} %), global ${st.globalRatelimited}`);
     console.log(`  peak RSS of the export  ${result.maxRssMb.toFixed(0)} MB`);
