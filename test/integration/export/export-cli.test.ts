@@ -90,6 +90,22 @@ describe('export CLI against the fake Discord API', () => {
     expect(exp.meta.scope.members).toBe('counts');
   });
 
+  it('with --members none reads no member list; bots come from their managed roles', async () => {
+    ctx.fake.resetStats();
+    const out = join(ctx.dir, 'none');
+    const run = await runCli(['export', '--guild', guildId, '--out', out, '--members', 'none', '--formats', 'json'], ctx.env());
+    expect(run.code).toBe(0);
+    expect(ctx.fake.stats().byRoute['GET /guilds/:guild/members'] ?? 0).toBe(0);
+    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+    expect(exp.members).toEqual([]);
+    expect(exp.member_stats).toBeNull();
+    expect(exp.meta.collectors.members).toMatchObject({ status: 'skipped', reason: 'members: none' });
+    expect(exp.roles.every((r: { member_count: number | null }) => r.member_count === null)).toBe(true);
+    const managed = guild.guild.roles.filter((r) => r.tags?.bot_id).map((r) => r.tags!.bot_id).sort();
+    expect(exp.bots.map((b: { id: string }) => b.id).sort()).toEqual(managed);
+    expect(validateExport(exp).errors).toEqual([]);
+  });
+
   it('--only runs just those collectors and marks the rest skipped', async () => {
     const out = join(ctx.dir, 'only');
     const run = await runCli(['export', '--guild', guildId, '--out', out, '--only', 'server,roles', '--formats', 'json'], ctx.env());
