@@ -72,7 +72,9 @@ async function runOne(
   try {
     const value = await collector.collect(ctx);
     (exp as unknown as Record<string, unknown>)[collector.key] = value;
-    count = collector.key === 'members' ? exp.member_stats?.total ?? (await sources.memberStats().catch(() => null))?.total ?? 0 : Array.isArray(value) ? value.length : value ? 1 : 0;
+    // Members stream to disk (the collector returns []): their count is the scan's.
+    if (collector.key === 'members') count = (await sources.memberStats().catch(() => null))?.total ?? 0;
+    else count = Array.isArray(value) ? value.length : value ? 1 : 0;
     status = notes.length > 0 ? 'partial' : 'ok';
   } catch (error) {
     status = 'failed';

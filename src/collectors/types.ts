@@ -1,7 +1,6 @@
 import type { CollectedKey, GuildExport, MembersMode } from '../schema/types.js';
 import type { DiscordApi } from '../discord/api.js';
 import type { Sources } from './sources.js';
-import type { ClassifiedError } from '../discord/errors.js';
 
 /** What a collector needs from the bot, shown in errors and in `--help`. */
 export interface Needs {
@@ -32,11 +31,6 @@ export interface Collector<K extends CollectedKey = CollectedKey> {
   description: string;
   needs: Needs;
   collect(ctx: CollectContext): Promise<GuildExport[K]>;
-}
-
-/** A collector's partial-failure notes, kept by the runner. */
-export interface PartialNote {
-  error: ClassifiedError;
 }
 
 /** Helper so each collector file stays typed to its key. */

@@ -4,6 +4,8 @@ import type { ExportMember, GuildExport } from '../schema/types.js';
 import { writeExportJson } from './json.js';
 import { renderSnapshotMarkdown } from './markdown.js';
 import { writeZip } from './zip.js';
+import { renderSnapshotJson } from './snapshot-json.js';
+import { redact } from '../config/redact.js';
 
 export { writeExportJson } from './json.js';
 export { renderSnapshotMarkdown } from './markdown.js';
@@ -18,6 +20,15 @@ export interface WriteContext {
   members?: AsyncIterable<ExportMember>;
   /** Files already written in this run, in order; the zip writer packs them. */
   written: { name: string; path: string }[];
+  /** Values scrubbed from the text files (the bot token): nothing written carries one. */
+  secrets?: readonly string[];
+}
+
+/** Writes a text file into ctx.outDir, secrets scrubbed, and returns its path. */
+async function writeText(ctx: WriteContext, fileName: string, text: string): Promise<string> {
+  const path = join(ctx.outDir, fileName);
+  await writeFile(path, redact(text, ctx.secrets ?? []));
+  return path;
 }
 
 export interface Writer {
@@ -37,20 +48,24 @@ const json: Writer = {
 
 const markdown: Writer = {
   fileName: 'snapshot.md',
-  async write(ctx) {
-    const path = join(ctx.outDir, this.fileName);
-    await writeFile(path, renderSnapshotMarkdown(ctx.exp));
-    return path;
+  write(ctx) {
+    return writeText(ctx, this.fileName, renderSnapshotMarkdown(ctx.exp));
+  },
+};
+
+/** snapshot.json: the privacy-filtered form the Action commits and the next run diffs against. */
+const snapshot: Writer = {
+  fileName: 'snapshot.json',
+  write(ctx) {
+    return writeText(ctx, this.fileName, renderSnapshotJson(ctx.exp));
   },
 };
 
 /** audit-prompt.md: the prompt the audit put in summary.llm_audit_prompt (the pipeline fills it before writing). */
 const prompt: Writer = {
   fileName: 'audit-prompt.md',
-  async write(ctx) {
-    const path = join(ctx.outDir, this.fileName);
-    await writeFile(path, ctx.exp.summary.llm_audit_prompt);
-    return path;
+  write(ctx) {
+    return writeText(ctx, this.fileName, ctx.exp.summary.llm_audit_prompt);
   },
 };
 
@@ -64,11 +79,11 @@ const zip: Writer = {
 };
 
 /** The output formats, one strategy each. */
-export const writers = { json, markdown, prompt, zip } satisfies Record<string, Writer>;
+export const writers = { json, markdown, snapshot, prompt, zip } satisfies Record<string, Writer>;
 export type Format = keyof typeof writers;
 
 /** The order formats are written in: the ZIP last, since it packs the others. */
-export const FORMAT_ORDER: readonly Format[] = ['json', 'markdown', 'prompt', 'zip'];
+export const FORMAT_ORDER: readonly Format[] = ['json', 'markdown', 'snapshot', 'prompt', 'zip'];
 
 /** Writes the chosen formats in FORMAT_ORDER and returns the files written ({name, path}), ZIP included. */
 export async function writeFormats(formats: readonly Format[], ctx: Omit<WriteContext, 'written'>): Promise<{ name: string; path: string }[]> {
