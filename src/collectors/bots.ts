@@ -14,11 +14,12 @@ export const bots = defineCollector({
   description: 'Bots, their roles and permissions, and who added them (audit log)',
   needs: { permissions: ['ViewAuditLog'], intents: ['GuildMembers'] },
   async collect(ctx) {
+    // The audit log depends on neither the guild nor the member scan: read all three at once.
+    const reading = Promise.all([ctx.sources.memberScan().catch(() => null), botAdds(ctx)]);
     const guild = await ctx.sources.guild();
     const roles = new Map(guild.roles.map((r) => [r.id, r]));
     const everyone = roles.get(guild.id);
-    // The audit log does not depend on the member scan: read both at once.
-    const [scan, adds] = await Promise.all([ctx.sources.memberScan().catch(() => null), botAdds(ctx)]);
+    const [scan, adds] = await reading;
     const found = scan ? scan.bots.map((m) => fromMember(m)) : fromManagedRoles(guild.roles);
     return found
       .map(({ id, name, roleIds }) => {

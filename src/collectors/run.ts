@@ -41,7 +41,8 @@ export async function runCollectors(exp: GuildExport, options: RunCollectorsOpti
   await Promise.all(
     all.filter(([name]) => options.selected.includes(name)).map(([, collector]) => runOne(exp, collector, options, sources, progress)),
   );
-  const scan = await sources.memberScan().catch(() => null);
+  // Only a scan some collector asked for: `--only threads` must not page through the whole member list.
+  const scan = await sources.memberScanIfStarted().catch(() => null);
   exp.member_stats = scan?.stats ?? null;
   exp.meta.scope.members_truncated = scan?.truncated ?? false;
   exp.errors.sort((a, b) => a.collector.localeCompare(b.collector) || a.message.localeCompare(b.message));

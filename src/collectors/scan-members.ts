@@ -24,52 +24,70 @@ export interface MemberScan {
 export async function scanMembers(
   api: DiscordApi,
   guildId: string,
-  options: { members: MembersMode; maxMembers: number | null; sink: MemberSink; total: () => number | null; onMembers?: (fetched: number, total: number | null) => void },
+  options: {
+    members: MembersMode; maxMembers: number | null; sink: MemberSink; total: () => number | null;
+    onMembers?: (fetched: number, total: number | null) => void;
+    /** Called when the first page is in and the second (if any) is on its way, or the scan ended (again after). */
+    onChainStarted?: () => void;
+  },
 ): Promise<MemberScan> {
   const stats: MemberStats = { total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
   const bots: APIGuildMember[] = [];
   const limit = options.maxMembers ?? Infinity;
   const fetchPage = (after: string, want: number) =>
-    api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after });
+    api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after }, { critical: true });
   let truncated = false;
   let error: unknown = null;
   const now = Date.now();
   let want = Math.min(MEMBER_PAGE_SIZE, limit);
   let pending: Promise<APIGuildMember[]> | null = want > 0 ? fetchPage('0', want) : null;
   truncated = want <= 0;
-  while (pending) {
-    let page: APIGuildMember[];
-    try {
-      page = await pending;
-    } catch (caught) {
-      if (stats.total === 0) throw caught;
-      error = caught;
-      break;
+  try {
+    while (pending) {
+      let page: APIGuildMember[];
+      try {
+        page = await pending;
+      } catch (caught) {
+        if (stats.total === 0) throw caught;
+        error = caught;
+        break;
+      }
+      if (!Array.isArray(page)) throw new InvalidResponseError(`/guilds/${guildId}/members`, 'expected an array of members');
+      // Ask for the next page before working through this one: the chain of pages is the export's critical
+      // path, so the cursor goes out as soon as it is known.
+      pending = null;
+      const seen = stats.total + page.length;
+      const nextWant = Math.min(MEMBER_PAGE_SIZE, limit - seen);
+      const last = page[page.length - 1]?.user?.id;
+      if (page.length >= want && last) {
+        if (nextWant > 0) pending = fetchPage(last, nextWant);
+        else truncated = true;
+      }
+      want = nextWant;
+      // Let that request reach the wire before this page's work (and the garbage it leaves) runs; then the
+      // reads that waited for it may go.
+      if (pending) await nextTurn();
+      options.onChainStarted?.();
+      const records: ExportMember[] = [];
+      for (const member of page) {
+        if (!member.user) continue;
+        count(stats, member, now);
+        if (member.user.bot) bots.push(member);
+        if (options.members === 'full') records.push(toExportMember(member));
+      }
+      await options.sink.add(records);
+      options.onMembers?.(stats.total, options.total());
     }
-    if (!Array.isArray(page)) throw new InvalidResponseError(`/guilds/${guildId}/members`, 'expected an array of members');
-    // Ask for the next page before working through this one: the chain of pages is the export's critical
-    // path, so the cursor goes out as soon as it is known.
-    pending = null;
-    const seen = stats.total + page.length;
-    const nextWant = Math.min(MEMBER_PAGE_SIZE, limit - seen);
-    const last = page[page.length - 1]?.user?.id;
-    if (page.length >= want && last) {
-      if (nextWant > 0) pending = fetchPage(last, nextWant);
-      else truncated = true;
-    }
-    want = nextWant;
-    const records: ExportMember[] = [];
-    for (const member of page) {
-      if (!member.user) continue;
-      count(stats, member, now);
-      if (member.user.bot) bots.push(member);
-      if (options.members === 'full') records.push(toExportMember(member));
-    }
-    await options.sink.add(records);
-    options.onMembers?.(stats.total, options.total());
+  } finally {
+    // Whatever ended the scan (or stopped it on the first page), nothing waits for its cursor any more.
+    options.onChainStarted?.();
   }
   await options.sink.close();
   return { stats, bots, truncated, error };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function count(stats: MemberStats, member: APIGuildMember, now: number): void {

@@ -25,23 +25,45 @@ export class Sources {
     },
   ) {}
 
+  /** Resolves once the member list's second page is on its way, or there is none (see threadScan). */
+  private memberChainStarted!: () => void;
+  private readonly memberChain = new Promise<void>((resolve) => (this.memberChainStarted = resolve));
+  private memberScanStarted = false;
+
   guild(): Promise<GuildWithCounts> {
     return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }));
   }
 
   channels(): Promise<APIChannel[]> {
-    return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`));
+    return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`, undefined, { critical: true }));
+  }
+
+  /**
+   * Settles once the second round trip is on its way: the channel list is in (the per-channel reads follow at
+   * once) and, if the member scan runs, its second page has been asked for. Never rejects.
+   */
+  secondRoundSent(): Promise<void> {
+    return Promise.all([
+      this.channels().catch(() => undefined),
+      this.memberScanStarted ? this.memberChain : undefined,
+    ]).then(() => undefined);
   }
 
   /** Pages through every member once, streaming records to the sink; null when members are not collected. */
   memberScan(): Promise<MemberScan | null> {
     if (this.options.members === 'none') return Promise.resolve(null);
+    this.memberScanStarted = true;
     // The first page goes out at once (it needs only the guild id): the member list is the critical path.
     let total: number | null = null;
     void this.guild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
     return this.api.shared('members', () =>
-      scanMembers(this.api, this.guildId, { ...this.options, total: () => total }),
+      scanMembers(this.api, this.guildId, { ...this.options, total: () => total, onChainStarted: this.memberChainStarted }),
     );
+  }
+
+  /** The member scan if a collector started one, else null: never starts the paging on its own. */
+  memberScanIfStarted(): Promise<MemberScan | null> {
+    return this.memberScanStarted ? this.memberScan() : Promise.resolve(null);
   }
 
   /** Member aggregates, or null when not collected. */
@@ -49,9 +71,19 @@ export class Sources {
     return (await this.memberScan())?.stats ?? null;
   }
 
-  /** Active and archived threads of every channel that can hold them. */
+  /**
+   * Active and archived threads of every channel that can hold them. The per-channel requests wait for the
+   * channel list and also for the member list's second page to be sent: the member pages are the longest
+   * chain, and a burst of thread requests ahead of its cursor delays every page after it.
+   */
   threadScan(): Promise<ThreadScan> {
-    return this.api.shared('threads', async () => scanThreads(this.api, this.guildId, await this.channels()));
+    return this.api.shared('threads', () => {
+      const ready = this.channels().then(async (channels) => {
+        if (this.memberScanStarted) await this.memberChain;
+        return channels;
+      });
+      return scanThreads(this.api, this.guildId, ready);
+    });
   }
 }
 

@@ -16,6 +16,8 @@ export interface DiscordApiOptions {
 export interface GetOptions {
   /** One of many similar requests (per-channel pages): paced so they never starve the critical path. */
   bulk?: boolean;
+  /** On the critical path (the channel list, member pages): its response is never held (see holdResponses). */
+  critical?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export class DiscordApi {
   private readonly memo = new Map<string, Promise<unknown>>();
   private tokenRejected = false;
   private readonly bulkPacer: Pacer;
+  private hold: Promise<void> | null = null;
   /** Requests sent, retries included. */
   requests = 0;
 
@@ -38,6 +41,20 @@ export class DiscordApi {
     this.backoffMs = options.backoffMs ?? 250;
     const global = options.globalRequestsPerSecond ?? 50;
     this.bulkPacer = new Pacer(Math.max(1, Math.floor(global * 0.9)));
+  }
+
+  /**
+   * Until `until` settles, responses to requests not marked critical are handed to their callers only after
+   * it (and one more event-loop turn). The first round trip's answers arrive together; this lets the ones the
+   * second round depends on be read and acted on first, and the rest (collectors mapping their payloads)
+   * wait, since they can be done while the second round is under way.
+   */
+  holdResponses(until: Promise<unknown>): void {
+    const hold = until.then(release, release);
+    this.hold = hold;
+    void hold.then(() => {
+      if (this.hold === hold) this.hold = null;
+    });
   }
 
   /** True once Discord has answered 401: the token is bad for the rest of the run. */
@@ -56,6 +73,7 @@ export class DiscordApi {
         if (body === null || typeof body !== 'object' || body instanceof ArrayBuffer) {
           throw new InvalidResponseError(route, 'the body was not a JSON object or array');
         }
+        if (this.hold && !options.critical) await this.hold;
         return body as T;
       } catch (error) {
         if (error instanceof DiscordAPIError && error.status === 401) this.tokenRejected = true;
@@ -82,6 +100,11 @@ export class DiscordApi {
     }
     return pending;
   }
+}
+
+/** One event-loop turn, so requests dispatched just before get to their sockets first. */
+function release(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -3,5 +3,5 @@ export { generateGuild } from './generate.js';
 export { demoGuild, DEMO_GUILD_ID, FAKE_BOT_TOKEN, DEMO_PLANTED_PROBLEMS } from './demo.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type {
-  FakeDiscord, FakeDiscordOptions, FakeGuild, FakeChannel, FakeStats, FaultRule, FaultKind, GuildSpec, RateLimitConfig, BucketLimit,
+  FakeDiscord, FakeDiscordOptions, FakeGuild, FakeChannel, FakeStats, FaultRule, FaultKind, GuildSpec, RateLimitConfig, BucketLimit, TraceEntry,
 } from './types.js';

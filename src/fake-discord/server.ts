@@ -8,7 +8,7 @@ import { resolveLimits, RateLimiter, type LimitDecision } from './limits.js';
 import { LowerBoundTracker } from './lower-bound.js';
 import { matchRoute } from './routes.js';
 import { StatsRecorder } from './stats.js';
-import type { FakeChannel, FakeDiscord, FakeDiscordOptions, FakeGuild, FaultRule } from './types.js';
+import type { FakeChannel, FakeDiscord, FakeDiscordOptions, FakeGuild, FaultRule, TraceEntry } from './types.js';
 
 const PREFIX = '/api/v10';
 type Out = { status: number; headers: Record<string, string>; body: string | Buffer } | 'reset';
@@ -22,7 +22,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const limits = resolveLimits(options.limits);
   const limiter = new RateLimiter(limits, timeScale);
   const bound = new LowerBoundTracker(limiter.globalLimit, latencyMs);
-  const stats = new StatsRecorder(bound);
+  const stats = new StatsRecorder(bound, options.trace);
   const faults = new FaultTable(options.faults);
   const timers = new Set<NodeJS.Timeout>();
   const first = guilds.values().next().value as FakeGuild | undefined;
@@ -36,12 +36,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return null;
   };
 
-  const decide = (req: IncomingMessage): { out: Out; delayMs: number } => {
+  const decide = (req: IncomingMessage, arrivedAt: number): { out: Out; delayMs: number; entry: TraceEntry | null } => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : null;
     const match = path !== null && req.method === 'GET' ? matchRoute(path) : null;
     const routeKey = `${req.method} ${match ? match.route.pattern : (path ?? url.pathname).replace(/\d{17,20}/g, ':id')}`;
-    stats.request(routeKey);
+    const entry = stats.request(routeKey, (path ?? url.pathname) + url.search, arrivedAt);
     const fault = faults.take(routeKey);
     let delayMs = 0;
     let truncate = false;
@@ -49,7 +49,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const injected = faultResponse(fault, timeScale);
       if (injected) {
         if (injected !== 'reset' && injected.status === 429) stats.ratelimited(false);
-        return { out: injected, delayMs: latencyMs };
+        return { out: injected, delayMs: latencyMs, entry };
       }
       if (fault.kind === 'slow') delayMs = fault.delayMs ?? 30_000;
       truncate = fault.kind === 'truncate';
@@ -57,7 +57,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const finish = (reply: Reply, headers: Record<string, string> = {}) => {
       let body = Buffer.from(JSON.stringify(reply.body));
       if (truncate) body = body.subarray(0, Math.floor(body.length / 2));
-      return { out: { status: reply.status, headers: { 'Content-Type': 'application/json', ...headers }, body }, delayMs: delayMs + latencyMs };
+      return { out: { status: reply.status, headers: { 'Content-Type': 'application/json', ...headers }, body }, delayMs: delayMs + latencyMs, entry };
     };
     if (req.headers.authorization !== `Bot ${token}`) return finish(UNAUTHORIZED());
     if (!match) return finish(NOT_FOUND());
@@ -88,27 +88,31 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return finish(route.handle({ guild: guild as FakeGuild, channel, params, query: url.searchParams, me }), headers);
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const { out, delayMs } = decide(req);
+  const handle = (req: IncomingMessage, res: ServerResponse, arrivedAt: number) => {
+    const { out, delayMs, entry } = decide(req, arrivedAt);
     const send = () => {
       if (res.destroyed) return;
       if (out === 'reset') {
         req.socket.destroy();
-        stats.response(0);
+        stats.response(0, entry);
         return;
       }
-      stats.response(out.status);
+      stats.response(out.status, entry);
       res.writeHead(out.status, { ...out.headers, 'Content-Length': String(out.body.length) });
       res.end(out.body);
     };
-    if (delayMs <= 0) return send();
-    const t = setTimeout(() => { timers.delete(t); send(); }, delayMs);
+    // The latency runs from the request's arrival, so the fake's own work (building and serialising a
+    // 1,000-member page) is part of the round trip instead of being added to it, as at Discord.
+    const wait = delayMs - (performance.now() - arrivedAt);
+    if (wait < 1) return send();
+    const t = setTimeout(() => { timers.delete(t); send(); }, Math.ceil(wait));
     timers.add(t);
   };
 
   const server = createServer((req, res) => {
+    const arrivedAt = performance.now();
     req.resume();
-    req.on('end', () => handle(req, res));
+    req.on('end', () => handle(req, res, arrivedAt));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

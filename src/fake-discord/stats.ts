@@ -1,19 +1,30 @@
 import type { LowerBoundTracker } from './lower-bound.js';
-import type { FakeStats } from './types.js';
+import type { FakeStats, TraceEntry } from './types.js';
+
+const now = () => performance.timeOrigin + performance.now();
 
 /** Counts every request and response the fake sees, faults and 429s included. */
 export class StatsRecorder {
   private s = StatsRecorder.empty();
-  constructor(private bound: LowerBoundTracker) {}
+  private trace: TraceEntry[] | null;
+  constructor(private bound: LowerBoundTracker, trace = false) {
+    this.trace = trace ? [] : null;
+  }
 
   private static empty(): Omit<FakeStats, 'lowerBoundMs' | 'lowerBoundDetail'> {
     return { requests: 0, byRoute: {}, ratelimited: 0, globalRatelimited: 0, status: {}, firstRequestAt: null, lastResponseAt: null };
   }
 
-  request(routeKey: string): void {
+  /** Counts a request (arrivedAt: performance.now() when it came in); returns its timeline entry (null when not tracing) for response(). */
+  request(routeKey: string, path: string, arrivedAt = performance.now()): TraceEntry | null {
     this.s.requests++;
     this.s.byRoute[routeKey] = (this.s.byRoute[routeKey] ?? 0) + 1;
-    this.s.firstRequestAt ??= Date.now();
+    const t = performance.timeOrigin + arrivedAt;
+    this.s.firstRequestAt ??= t;
+    if (!this.trace) return null;
+    const entry: TraceEntry = { path, arrivedMs: t - this.s.firstRequestAt, sentMs: null, status: null };
+    this.trace.push(entry);
+    return entry;
   }
 
   ratelimited(global: boolean): void {
@@ -21,19 +32,23 @@ export class StatsRecorder {
     if (global) this.s.globalRatelimited++;
   }
 
-  response(status: number): void {
+  response(status: number, entry: TraceEntry | null = null): void {
     this.s.status[status] = (this.s.status[status] ?? 0) + 1;
-    this.s.lastResponseAt = Date.now();
+    this.s.lastResponseAt = now();
+    if (entry) Object.assign(entry, { sentMs: this.s.lastResponseAt - (this.s.firstRequestAt ?? 0), status });
   }
 
   /** A snapshot (copies, so callers can keep it while the fake keeps counting). */
   snapshot(): FakeStats {
     const lb = this.bound.compute();
-    return { ...this.s, byRoute: { ...this.s.byRoute }, status: { ...this.s.status }, lowerBoundMs: lb.ms, lowerBoundDetail: lb.detail };
+    const snap: FakeStats = { ...this.s, byRoute: { ...this.s.byRoute }, status: { ...this.s.status }, lowerBoundMs: lb.ms, lowerBoundDetail: lb.detail };
+    if (this.trace) snap.trace = this.trace.map((e) => ({ ...e }));
+    return snap;
   }
 
   reset(): void {
     this.s = StatsRecorder.empty();
+    if (this.trace) this.trace = [];
     this.bound.reset();
   }
 }

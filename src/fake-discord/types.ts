@@ -112,6 +112,16 @@ export interface FakeDiscordOptions {
   timeScale?: number;
   latencyMs?: number;
   faults?: FaultRule[];
+  /** Keep a timeline of every request (for benchmarks that want to see what waited behind what). */
+  trace?: boolean;
+}
+
+/** One request in the timeline, times in ms since the first request. */
+export interface TraceEntry {
+  path: string;
+  arrivedMs: number;
+  sentMs: number | null;
+  status: number | null;
 }
 
 export interface FakeStats {
@@ -124,6 +134,8 @@ export interface FakeStats {
   lastResponseAt: number | null;
   lowerBoundMs: number;
   lowerBoundDetail: string;
+  /** With `trace`: every request in arrival order. */
+  trace?: TraceEntry[];
 }
 
 export interface FakeDiscord {

@@ -53,7 +53,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
 
   const outDir = resolve(config.outDir);
   mkdirSync(outDir, { recursive: true });
-  const exp = emptyExport(guildId, { members: config.members, demo: config.demo });
+  let exp = emptyExport(guildId, { members: config.members, demo: config.demo });
   exp.meta.exported_at = new Date(started).toISOString();
   exp.meta.scope.max_members = config.maxMembers;
 
@@ -74,27 +74,39 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   });
   try {
     const selected = selectCollectors(config);
-    const fatal = await preflight(sources, guildId, {
+    // The guild check and the collectors start in the same round trip: waiting for the check first would put
+    // every guild-level read a whole round trip later. The check's verdict decides what is kept.
+    const checking = preflight(sources, guildId, {
       startMembers: selected.some((n) => ['members', 'roles', 'bots'].includes(n)),
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
     });
+    api.holdResponses(sources.secondRoundSent());
+    const progress = heldProgress(onProgress);
+    const collecting = runCollectors(exp, {
+      api,
+      guildId,
+      members: config.members,
+      maxMembers: config.maxMembers,
+      sink,
+      sources,
+      selected,
+      skipReasons: skipReasons(config),
+      onProgress: progress.emit,
+    });
+    const fatal = await checking;
     if (fatal) {
-      // Let the reads the preflight started settle before the spool is removed.
+      // Every collector failed the same way: let them settle (the spool is removed after), report the cause once.
+      progress.drop();
+      await collecting.catch(() => undefined);
       await api.settled();
+      exp = emptyExport(guildId, { members: config.members, demo: config.demo });
+      exp.meta.exported_at = new Date(started).toISOString();
+      exp.meta.scope.max_members = config.maxMembers;
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
       log(`fatal: ${fatal.message}`);
     } else {
-      await runCollectors(exp, {
-        api,
-        guildId,
-        members: config.members,
-        maxMembers: config.maxMembers,
-        sink,
-        sources,
-        selected,
-        skipReasons: skipReasons(config),
-        onProgress,
-      });
+      progress.open();
+      await collecting;
       if (api.isTokenRejected) log('Discord rejected the token during the run: later requests were not sent.');
     }
     for (const e of exp.errors) e.message = redact(e.message, secrets);
@@ -125,6 +137,26 @@ function skipReasons(config: ExportConfig): Partial<Record<CollectorName, string
   }
   if (config.members === 'none') reasons.members = 'members: none';
   return reasons;
+}
+
+/** Progress events held back until the guild check passes (then replayed), or dropped when it fails. */
+function heldProgress(onProgress?: (event: ProgressEvent) => void) {
+  let held: ProgressEvent[] | null = [];
+  return {
+    emit(event: ProgressEvent) {
+      if (held) held.push(event);
+      else onProgress?.(event);
+    },
+    open() {
+      const events = held ?? [];
+      held = null;
+      for (const e of events) onProgress?.(e);
+    },
+    drop() {
+      held = [];
+      onProgress = undefined;
+    },
+  };
 }
 
 function safely<T>(fn: () => T, fallback: T): T {

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateGuild, startFakeDiscord, type FakeDiscord, type TraceEntry } from '../../../src/fake-discord/index.js';
+import { runExport } from '../../../src/pipeline/run-export.js';
+import { TEST_TOKEN } from '../../helpers/fake-discord.js';
+
+// What waits behind what, read from the fake's request timeline. The latency is long enough (200 ms) that
+// "sent in the first round trip" means "arrived before the first response left", with a wide margin.
+const LATENCY = 200;
+const guild = generateGuild({ seed: 77, members: 1500, text: 8, forum: 2, now: new Date('2026-06-01T00:00:00Z') });
+let fake: FakeDiscord;
+let dir: string;
+let trace: TraceEntry[];
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({ guilds: [guild], token: TEST_TOKEN, latencyMs: LATENCY, trace: true });
+  dir = mkdtempSync(join(tmpdir(), 'dse-sched-'));
+  const outcome = await runExport({
+    guildId: guild.guild.id, token: TEST_TOKEN, apiBase: fake.apiBase, demo: false, outDir: dir, only: null, skip: [],
+    members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
+  });
+  expect(outcome.status).toBe('complete');
+  trace = fake.stats().trace ?? [];
+});
+
+afterAll(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const firstResponse = () => Math.min(...trace.map((e) => e.sentMs ?? Infinity));
+const arrivals = (test: (path: string) => boolean) => trace.filter((e) => test(e.path)).map((e) => e.arrivedMs);
+
+describe('request scheduling', () => {
+  it('sends every guild-level read in the first round trip, with the guild check', () => {
+    const guildLevel = arrivals((p) => p.startsWith('/guilds/') && !/members\?limit=1000&after=[1-9]/.test(p));
+    expect(guildLevel.length).toBeGreaterThanOrEqual(14);
+    expect(Math.max(...guildLevel)).toBeLessThan(firstResponse());
+  });
+
+  it('sends per-channel reads only after the channel list, and the next member page ahead of them', () => {
+    const perChannel = arrivals((p) => p.startsWith('/channels/'));
+    const [, page2] = arrivals((p) => p.includes('/members?'));
+    expect(perChannel.length).toBeGreaterThan(8);
+    expect(Math.min(...perChannel)).toBeGreaterThanOrEqual(firstResponse());
+    expect(page2).toBeLessThanOrEqual(Math.min(...perChannel));
+  });
+
+  it('finishes in two round trips: nothing is a third', () => {
+    expect(trace.every((e) => e.arrivedMs < 2 * LATENCY)).toBe(true);
+    expect(fake.stats().lowerBoundMs).toBe(2 * LATENCY);
+  });
+
+  it('holds every response for the latency, counted from its arrival', () => {
+    for (const e of trace) expect(e.sentMs! - e.arrivedMs).toBeGreaterThanOrEqual(LATENCY - 2);
+  });
+
+  it('does not hold the thread scan for a member list that is not read', async () => {
+    for (const opts of [{ only: ['threads' as const], members: 'full' as const }, { only: null, members: 'none' as const }]) {
+      fake.resetStats();
+      const outcome = await runExport({
+        guildId: guild.guild.id, token: TEST_TOKEN, apiBase: fake.apiBase, demo: false, outDir: join(dir, opts.members), skip: [],
+        maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000, ...opts,
+      });
+      expect(outcome.export.meta.collectors.threads.status).toBe('ok');
+      expect(outcome.export.threads.length).toBeGreaterThan(0);
+      expect(Object.keys(fake.stats().byRoute).filter((r) => r.includes('/members'))).toEqual([]);
+    }
+  });
+});
