@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (!process.env.NOBUILD) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 const { startFakeDiscord, demoGuild, generateGuild, DEMO_GUILD_ID } = await import('../build/fake-discord/index.js');
 const { plainFetchFloor } = await import('./bench-floor.mjs');
 
@@ -105,7 +105,7 @@ function report(s, result, st, run) {
 /** Runs the export child; calls onResult for each export, then lets the child go on after the windows reset. */
 function runChild(env, onResult) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/bench-export.mjs'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'scripts/bench-export.mjs'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
     let buffered = '';
     let run = 0;
     child.stdout.on('data', (d) => {

@@ -1,7 +1,7 @@
-import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base';
 import type { Finding, GuildExport } from '../schema/types.js';
 import { automodLines, botLines, channelLines, inviteFacts, roleLines, settingsFacts } from './facts.js';
 import type { AuditResult } from './run.js';
+import { loadTokenCounter } from './tokens.js';
 
 /** Default size of audit-prompt.md, in tokens (cl100k_base: close to what current LLMs count, and its tables
  * take 40 MB less memory than o200k, which matters to the memory ceiling of large exports). */
@@ -114,7 +114,10 @@ function render(list: Section[], levels: number[], cut: string[]): string {
 }
 
 /** The LLM audit prompt (audit-prompt.md) within a token budget, saying what was cut to fit. */
-export function buildAuditPrompt(exp: GuildExport, result: AuditResult, options: { budgetTokens?: number } = {}): { prompt: string; tokens: number; cut: string[] } {
+export async function buildAuditPrompt(
+  exp: GuildExport, result: AuditResult, options: { budgetTokens?: number } = {},
+): Promise<{ prompt: string; tokens: number; cut: string[] }> {
+  const countTokens = await loadTokenCounter();
   const budget = options.budgetTokens ?? DEFAULT_PROMPT_BUDGET;
   const { list, steps } = sections(exp, result);
   const levels = list.map(() => 0);

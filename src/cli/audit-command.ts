@@ -79,7 +79,7 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
   try {
     const exp = await readExport(args.file);
     const result = runAudit(exp, config);
-    const prompt = buildAuditPrompt(exp, result, { budgetTokens: args.budget });
+    const prompt = await buildAuditPrompt(exp, result, { budgetTokens: args.budget });
     applyAuditToSummary(exp, result, prompt.prompt);
     const dir = dirname(args.file);
     // Same writer as the export itself, so a re-audit changes only the summary in a git diff.

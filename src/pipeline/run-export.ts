@@ -112,7 +112,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     for (const e of exp.errors) e.message = redact(e.message, secrets);
     exp.access = fatal ? [] : safely(() => computeAccess(exp), []);
     const audit = runAudit(exp, auditConfig);
-    const prompt = buildAuditPrompt(exp, audit, { budgetTokens: config.promptBudget });
+    const prompt = await buildAuditPrompt(exp, audit, { budgetTokens: config.promptBudget });
     applyAuditToSummary(exp, audit, prompt.prompt);
     exp.meta.duration_ms = Date.now() - started;
     const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets });

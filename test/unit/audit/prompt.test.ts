@@ -31,10 +31,10 @@ function hugeGuild(): GuildExport {
 }
 
 describe('audit prompt', () => {
-  it('a small guild fits whole, with role, facts, findings, questions and answer format', () => {
+  it('a small guild fits whole, with role, facts, findings, questions and answer format', async () => {
     const exp = wellRun();
     exp.server!.mfa_level = 0;
-    const { prompt, tokens, cut } = buildAuditPrompt(exp, runAudit(exp));
+    const { prompt, tokens, cut } = await buildAuditPrompt(exp, runAudit(exp));
     expect(cut).toEqual([]);
     expect(tokens).toBe(countTokens(prompt));
     for (const heading of ['## Your role and task', '## Server settings', '## Failing checks', '## Roles', '## Channel tree', '## AutoMod rules', '## Invites', '## Bots', '## Questions to answer', '## Answer format']) {
@@ -45,10 +45,10 @@ describe('audit prompt', () => {
     expect(prompt).toMatch(/priority order/);
   });
 
-  it('a 100,000-member, 1,000-channel guild fits the default budget and says what was cut', () => {
+  it('a 100,000-member, 1,000-channel guild fits the default budget and says what was cut', async () => {
     const exp = hugeGuild();
     const started = Date.now();
-    const { prompt, tokens, cut } = buildAuditPrompt(exp, runAudit(exp));
+    const { prompt, tokens, cut } = await buildAuditPrompt(exp, runAudit(exp));
     expect(tokens).toBeLessThanOrEqual(12_000);
     expect(countTokens(prompt)).toBe(tokens);
     expect(cut.length).toBeGreaterThan(0);
@@ -62,18 +62,18 @@ describe('audit prompt', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it('honours a smaller budget', () => {
+  it('honours a smaller budget', async () => {
     const exp = hugeGuild();
-    const { tokens, cut } = buildAuditPrompt(exp, runAudit(exp), { budgetTokens: 3000 });
+    const { tokens, cut } = await buildAuditPrompt(exp, runAudit(exp), { budgetTokens: 3000 });
     expect(tokens).toBeLessThanOrEqual(3000);
     expect(cut.some((c) => /listed 20 of|only counted/.test(c))).toBe(true);
   });
 
-  it('contains no invite codes, no member identities and no owner or inviter ids', () => {
+  it('contains no invite codes, no member identities and no owner or inviter ids', async () => {
     const exp = hugeGuild();
     exp.members = [{ id: '100000000000000321', name: 'alice_secret', display_name: 'Alice S', nick: 'ally', roles: [], joined_at: null, bot: false, pending: false, premium_since: null, communication_disabled_until: null }];
     exp.server!.vanity_url_code = 'myvanity';
-    const { prompt } = buildAuditPrompt(exp, runAudit(exp), { budgetTokens: 200_000 });
+    const { prompt } = await buildAuditPrompt(exp, runAudit(exp), { budgetTokens: 200_000 });
     expect(prompt).not.toMatch(/INV\d+xyz/);
     expect(prompt).not.toContain('myvanity');
     expect(prompt).not.toContain('alice');
