@@ -38,6 +38,7 @@ export async function scanMembers(
     api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after }, { critical: true });
   let truncated = false;
   let error: unknown = null;
+  let chainStarted = false;
   const now = Date.now();
   let want = Math.min(MEMBER_PAGE_SIZE, limit);
   let pending: Promise<APIGuildMember[]> | null = want > 0 ? fetchPage('0', want) : null;
@@ -64,10 +65,16 @@ export async function scanMembers(
         else truncated = true;
       }
       want = nextWant;
-      // Let that request reach the wire before this page's work (and the garbage it leaves) runs; then the
-      // reads that waited for it may go.
-      if (pending) await nextTurn();
-      options.onChainStarted?.();
+      // Let that request reach the wire before the reads that wait for it go. Two event-loop turns: undici checks
+      // an idle keep-alive socket in a setImmediate before writing to it, queued behind our first turn.
+      if (pending) await nextTurns(2);
+      if (!chainStarted) {
+        chainStarted = true;
+        options.onChainStarted?.();
+        // Then let those reads go (the per-channel ones at once, the deferred guild-level ones a turn later)
+        // before this page's work: it can be done while they are under way.
+        await nextTurns(2);
+      }
       const records: ExportMember[] = [];
       for (const member of page) {
         if (!member.user) continue;
@@ -86,8 +93,8 @@ export async function scanMembers(
   return { stats, bots, truncated, error };
 }
 
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+async function nextTurns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function count(stats: MemberStats, member: APIGuildMember, now: number): void {

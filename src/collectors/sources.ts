@@ -31,7 +31,7 @@ export class Sources {
   private memberScanStarted = false;
 
   guild(): Promise<GuildWithCounts> {
-    return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }));
+    return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }, { critical: true }));
   }
 
   channels(): Promise<APIChannel[]> {
@@ -43,10 +43,8 @@ export class Sources {
    * once) and, if the member scan runs, its second page has been asked for. Never rejects.
    */
   secondRoundSent(): Promise<void> {
-    return Promise.all([
-      this.channels().catch(() => undefined),
-      this.memberScanStarted ? this.memberChain : undefined,
-    ]).then(() => undefined);
+    // Whether the member scan runs is known by the time the channel list is in (it starts in the first round).
+    return this.channels().then(noop, noop).then(() => (this.memberScanStarted ? this.memberChain : undefined));
   }
 
   /** Pages through every member once, streaming records to the sink; null when members are not collected. */
@@ -88,3 +86,5 @@ export class Sources {
 }
 
 export type { APIGuildMember, APIThreadChannel };
+
+function noop(): void {}

@@ -1,5 +1,5 @@
 import { DiscordAPIError, makeURLSearchParams, type REST } from '@discordjs/rest';
-import { classifyError, InvalidResponseError, TokenRejectedError } from './errors.js';
+import { classifyError, ExportNotice, InvalidResponseError, TokenRejectedError } from './errors.js';
 import { Pacer } from './pacer.js';
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -16,7 +16,7 @@ export interface DiscordApiOptions {
 export interface GetOptions {
   /** One of many similar requests (per-channel pages): paced so they never starve the critical path. */
   bulk?: boolean;
-  /** On the critical path (the channel list, member pages): its response is never held (see holdResponses). */
+  /** On the critical path (the guild, the channel list, member pages): never deferred (see deferUntil). */
   critical?: boolean;
 }
 
@@ -32,7 +32,7 @@ export class DiscordApi {
   private readonly memo = new Map<string, Promise<unknown>>();
   private tokenRejected = false;
   private readonly bulkPacer: Pacer;
-  private hold: Promise<void> | null = null;
+  private gate: Promise<boolean> | null = null;
   /** Requests sent, retries included. */
   requests = 0;
 
@@ -44,17 +44,18 @@ export class DiscordApi {
   }
 
   /**
-   * Until `until` settles, responses to requests not marked critical are handed to their callers only after
-   * it (and one more event-loop turn). The first round trip's answers arrive together; this lets the ones the
-   * second round depends on be read and acted on first, and the rest (collectors mapping their payloads)
-   * wait, since they can be done while the second round is under way.
+   * Requests that are neither critical nor bulk (the guild-level reads of most collectors) are sent only once
+   * `gate` settles, one event-loop turn later, and not at all if it resolves false. The first round trip then
+   * carries only what the second depends on (the guild, the channel list, the first member page), so nothing
+   * else competes with reading those answers and sending the second round; the deferred reads go out right
+   * behind it and come back while it is under way. A guild check that fails also spares them as invalid
+   * requests.
    */
-  holdResponses(until: Promise<unknown>): void {
-    const hold = until.then(release, release);
-    this.hold = hold;
-    void hold.then(() => {
-      if (this.hold === hold) this.hold = null;
-    });
+  deferUntil(gate: Promise<boolean>): void {
+    this.gate = gate.then(
+      async (open) => { await nextTurn(); return open; },
+      async () => { await nextTurn(); return true; },
+    );
   }
 
   /** True once Discord has answered 401: the token is bad for the rest of the run. */
@@ -64,6 +65,9 @@ export class DiscordApi {
 
   /** GET a route ("/guilds/123/roles") and return its JSON. */
   async get<T>(route: `/${string}`, query?: Query, options: GetOptions = {}): Promise<T> {
+    if (this.gate && !options.critical && !options.bulk && !(await this.gate)) {
+      throw new ExportNotice(`Not sent (GET ${route}): the guild check failed first.`, 'See the server error.');
+    }
     for (let attempt = 0; ; attempt++) {
       if (this.tokenRejected) throw new TokenRejectedError();
       if (options.bulk) await this.bulkPacer.acquire();
@@ -73,7 +77,6 @@ export class DiscordApi {
         if (body === null || typeof body !== 'object' || body instanceof ArrayBuffer) {
           throw new InvalidResponseError(route, 'the body was not a JSON object or array');
         }
-        if (this.hold && !options.critical) await this.hold;
         return body as T;
       } catch (error) {
         if (error instanceof DiscordAPIError && error.status === 401) this.tokenRejected = true;
@@ -103,7 +106,7 @@ export class DiscordApi {
 }
 
 /** One event-loop turn, so requests dispatched just before get to their sockets first. */
-function release(): Promise<void> {
+function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

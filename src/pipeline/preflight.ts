@@ -11,10 +11,9 @@ export interface Fatal {
 
 /**
  * The guild check: a bad token or a guild the bot cannot see becomes one fatal error with what to do, instead
- * of twenty collector failures. It does not hold the collectors back (they start in the same round trip); what
- * it holds back is every per-channel request, the many: those wait for the channel list, which proves both the
- * token and the access. So a bad token costs about one invalid request per guild-level route (~15), far below
- * Cloudflare's 10,000 per 10 minutes.
+ * of twenty collector failures. Only the first round trip (the guild, the channel list, the first member page)
+ * goes out before the verdict; every other read waits for it (DiscordApi.deferUntil), so a bad token costs
+ * three invalid requests (they count toward Cloudflare's ban), not fifty.
  */
 export async function preflight(sources: Sources, guildId: string, options: { startMembers: boolean; startThreads: boolean }): Promise<Fatal | null> {
   // First on the wire: the channel list (every thread request waits on it) and the first member page (the

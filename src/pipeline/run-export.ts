@@ -74,13 +74,16 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   });
   try {
     const selected = selectCollectors(config);
-    // The guild check and the collectors start in the same round trip: waiting for the check first would put
-    // every guild-level read a whole round trip later. The check's verdict decides what is kept.
+    // The collectors start with the guild check, but their guild-level reads wait (in DiscordApi) until the
+    // second round trip is on its way, and are never sent if the check fails.
+    let verdict!: (passed: boolean) => void;
+    const passed = new Promise<boolean>((resolve) => (verdict = resolve));
+    api.deferUntil(sources.secondRoundSent().then(() => passed));
     const checking = preflight(sources, guildId, {
       startMembers: selected.some((n) => ['members', 'roles', 'bots'].includes(n)),
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
     });
-    api.holdResponses(sources.secondRoundSent());
+    void checking.then((fatal) => verdict(fatal === null), () => verdict(false));
     const progress = heldProgress(onProgress);
     const collecting = runCollectors(exp, {
       api,
