@@ -74,7 +74,8 @@ for (const s of scenarios) {
     }
   } finally {
     await fake.close();
-    rmSync(out, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(`  kept                    ${out}`);
+    else rmSync(out, { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { ExportMember } from '../schema/types.js';
+import { memberEntry } from '../writers/json.js';
 
 /** Where member records go while they are fetched, so memory does not grow with the guild. */
 export interface MemberSink {
@@ -9,15 +9,19 @@ export interface MemberSink {
   add(members: ExportMember[]): Promise<void>;
   /** Flush and close the write side. */
   close(): Promise<void>;
-  /** The records, in the order added (after close). */
-  read(): AsyncIterable<ExportMember>;
+  /** The records, in the order added, as the content of export.json's members array (after close). */
+  jsonSection(): AsyncIterable<string | Buffer>;
   /** Remove any temporary storage. */
   dispose(): void;
 }
 
-/** Spools records to an NDJSON file on disk (one line each), read back when export.json is written. */
+/**
+ * Spools records to a file on disk, already in the form they take in export.json (one compact record per line,
+ * comma-separated), so writing export.json copies the bytes instead of parsing and printing 100,000 records.
+ */
 export class FileMemberSink implements MemberSink {
   private stream: WriteStream | null = null;
+  private first = true;
 
   constructor(private readonly path: string) {}
 
@@ -25,7 +29,10 @@ export class FileMemberSink implements MemberSink {
     this.stream ??= createWriteStream(this.path, { encoding: 'utf8' });
     if (members.length === 0) return;
     let chunk = '';
-    for (const m of members) chunk += JSON.stringify(m) + '\n';
+    for (const m of members) {
+      chunk += memberEntry(JSON.stringify(m), this.first);
+      this.first = false;
+    }
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
@@ -36,10 +43,9 @@ export class FileMemberSink implements MemberSink {
     await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
 
-  async *read(): AsyncIterable<ExportMember> {
+  async *jsonSection(): AsyncIterable<Buffer> {
     if (!this.stream) return;
-    const lines = createInterface({ input: createReadStream(this.path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) if (line) yield JSON.parse(line) as ExportMember;
+    yield* createReadStream(this.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
   }
 
   dispose(): void {
@@ -51,6 +57,6 @@ export class FileMemberSink implements MemberSink {
 export class NullMemberSink implements MemberSink {
   async add(): Promise<void> {}
   async close(): Promise<void> {}
-  async *read(): AsyncIterable<ExportMember> {}
+  async *jsonSection(): AsyncIterable<Buffer> {}
   dispose(): void {}
 }

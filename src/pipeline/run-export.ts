@@ -57,7 +57,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   exp.meta.exported_at = new Date(started).toISOString();
   exp.meta.scope.max_members = config.maxMembers;
 
-  const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.ndjson.tmp')) : new NullMemberSink();
+  const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.json.tmp')) : new NullMemberSink();
   const rest = createRest({
     token,
     apiBase: demo?.apiBase ?? config.apiBase,

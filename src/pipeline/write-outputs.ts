@@ -18,7 +18,7 @@ export async function writeOutputs(
   options: { outDir: string; formats: OutputFormat[]; members: MemberSink; secrets: string[] },
 ): Promise<OutputFiles> {
   const formats: Format[] = [...options.formats, ...(options.formats.includes('markdown') ? (['snapshot'] as const) : [])];
-  const written = await writeFormats(formats, { outDir: options.outDir, exp, members: options.members.read(), secrets: options.secrets });
+  const written = await writeFormats(formats, { outDir: options.outDir, exp, members: options.members.jsonSection(), secrets: options.secrets });
   const path = (name: string) => written.find((f) => f.name === name)?.path ?? null;
   return {
     json: path('export.json'),

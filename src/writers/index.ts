@@ -1,25 +1,30 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExportMember, GuildExport } from '../schema/types.js';
+import type { GuildExport } from '../schema/types.js';
 import { writeExportJson } from './json.js';
 import { renderSnapshotMarkdown } from './markdown.js';
-import { writeZip } from './zip.js';
+import { ZipPacker } from './zip.js';
+import type { Writable } from 'node:stream';
 import { renderSnapshotJson } from './snapshot-json.js';
 import { redact } from '../config/redact.js';
 
 export { writeExportJson } from './json.js';
 export { renderSnapshotMarkdown } from './markdown.js';
 export { renderSnapshotJson, toSnapshotJson, type SnapshotOptions } from './snapshot-json.js';
-export { writeZip } from './zip.js';
+export { writeZip, ZipPacker } from './zip.js';
 
 /** What every writer gets: the export, the output directory and the files written before it. */
 export interface WriteContext {
   outDir: string;
   exp: GuildExport;
-  /** Streamed member records for export.json (exp.members is used when absent). */
-  members?: AsyncIterable<ExportMember>;
-  /** Files already written in this run, in order; the zip writer packs them. */
+  /** The content of export.json's members array, streamed (see memberEntry; exp.members is used when absent). */
+  members?: AsyncIterable<string | Buffer>;
+  /** Files already written in this run, in order (the zip writer packs them when no ZIP is under way). */
   written: { name: string; path: string }[];
+  /** export.json's bytes also go here (the ZIP entry compressed while the file is written). */
+  mirror?: Writable;
+  /** The ZIP under way (writeFormats starts it first), holding every file written before it. */
+  zip?: ZipPacker;
   /** Values scrubbed from the text files (the bot token): nothing written carries one. */
   secrets?: readonly string[];
 }
@@ -41,7 +46,7 @@ const json: Writer = {
   fileName: 'export.json',
   async write(ctx) {
     const path = join(ctx.outDir, this.fileName);
-    await writeExportJson(path, ctx.exp, ctx.members);
+    await writeExportJson(path, ctx.exp, ctx.members, ctx.mirror);
     return path;
   },
 };
@@ -73,7 +78,12 @@ const zip: Writer = {
   fileName: 'export.zip',
   async write(ctx) {
     const path = join(ctx.outDir, this.fileName);
-    await writeZip(path, ctx.written);
+    let packer = ctx.zip;
+    if (!packer) {
+      packer = new ZipPacker(path);
+      for (const file of ctx.written) packer.addFile(file.name, file.path);
+    }
+    await packer.finish();
     return path;
   },
 };
@@ -85,13 +95,25 @@ export type Format = keyof typeof writers;
 /** The order formats are written in: the ZIP last, since it packs the others. */
 export const FORMAT_ORDER: readonly Format[] = ['json', 'markdown', 'snapshot', 'prompt', 'zip'];
 
-/** Writes the chosen formats in FORMAT_ORDER and returns the files written ({name, path}), ZIP included. */
+/**
+ * Writes the chosen formats in FORMAT_ORDER and returns the files written ({name, path}), ZIP included. The ZIP
+ * is started first and takes each file as it is done; export.json goes into it while being written (compressed
+ * beside the disk writes instead of read back afterwards).
+ */
 export async function writeFormats(formats: readonly Format[], ctx: Omit<WriteContext, 'written'>): Promise<{ name: string; path: string }[]> {
   const written: { name: string; path: string }[] = [];
-  for (const format of FORMAT_ORDER.filter((f) => formats.includes(f))) {
-    const writer = writers[format];
-    const path = await writer.write({ ...ctx, written: [...written] });
-    written.push({ name: writer.fileName, path });
+  const zip = formats.includes('zip') ? new ZipPacker(join(ctx.outDir, writers.zip.fileName)) : undefined;
+  try {
+    for (const format of FORMAT_ORDER.filter((f) => formats.includes(f))) {
+      const writer = writers[format];
+      const mirror = zip && format === 'json' ? zip.addStream(writer.fileName) : undefined;
+      const path = await writer.write({ ...ctx, written: [...written], mirror, zip });
+      if (zip && format !== 'json' && format !== 'zip') zip.addFile(writer.fileName, path);
+      written.push({ name: writer.fileName, path });
+    }
+  } catch (err) {
+    await zip?.abort();
+    throw err;
   }
   return written;
 }

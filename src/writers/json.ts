@@ -1,4 +1,5 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { ExportMember, GuildExport } from '../schema/types.js';
 import { emptyExport } from '../schema/empty.js';
@@ -6,27 +7,40 @@ import { emptyExport } from '../schema/empty.js';
 /** Top-level keys in GuildExport's declared order (emptyExport builds them in that order). */
 const TOP_LEVEL_KEYS = Object.keys(emptyExport('0')) as (keyof GuildExport)[];
 
-// Small writes are batched: one fs write per ~64 KiB instead of one per member.
+// Small writes are batched: one fs write per ~64 KiB.
 const FLUSH_AT = 64 * 1024;
 
-/** Writes export.json to `path`, streaming `members` (or exp.members) last, one record at a time, with flat memory. */
+/** How one member record sits in export.json's members array: the scan's spool writes them in this form. */
+export function memberEntry(json: string, first: boolean): string {
+  return `${first ? '' : ','}\n    ${json}`;
+}
+
+/**
+ * Writes export.json to `path`: pretty-printed, except the members, which come last, one compact record per
+ * line (a 100,000-member guild is ~40 % of the size that way, and a line per member still diffs and greps well).
+ * `memberSection` is the members array's content, already in that form (memberEntry): the scan's spool, copied
+ * as bytes rather than parsed and printed again; without it, exp.members is used. Memory stays flat.
+ * `mirror` gets the same bytes (the ZIP entry, compressed meanwhile) and is ended with the file.
+ */
 export async function writeExportJson(
   path: string,
   exp: GuildExport,
-  members?: AsyncIterable<ExportMember>,
+  memberSection?: AsyncIterable<string | Buffer>,
+  mirror?: Writable,
 ): Promise<void> {
-  const sink = new JsonSink(createWriteStream(path), path);
+  const sink = new JsonSink([createWriteStream(path), ...(mirror ? [mirror] : [])], path);
   try {
     const head = TOP_LEVEL_KEYS.filter((key) => key !== 'members')
       .map((key) => `  ${JSON.stringify(key)}: ${indent(JSON.stringify(exp[key] ?? null, null, 2), '  ')}`)
       .join(',\n');
     await sink.write(`{\n${head},\n  "members": [`);
-    let count = 0;
-    for await (const member of members ?? toAsync(exp.members)) {
-      await sink.write(`${count === 0 ? '' : ','}\n    ${indent(JSON.stringify(member, null, 2), '    ')}`);
-      count++;
+    let empty = true;
+    for await (const chunk of memberSection ?? section(exp.members)) {
+      if (chunk.length === 0) continue;
+      empty = false;
+      await sink.write(chunk);
     }
-    await sink.write(count === 0 ? ']\n}' : '\n  ]\n}');
+    await sink.write(empty ? ']\n}' : '\n  ]\n}');
     await sink.end();
   } catch (err) {
     sink.destroy();
@@ -39,32 +53,40 @@ function indent(json: string, prefix: string): string {
   return json.includes('\n') ? json.replace(/\n/g, `\n${prefix}`) : json;
 }
 
-async function* toAsync<T>(items: readonly T[]): AsyncIterable<T> {
-  yield* items;
+async function* section(members: readonly ExportMember[]): AsyncIterable<string> {
+  yield members.map((m, i) => memberEntry(JSON.stringify(m), i === 0)).join('');
 }
 
-/** A write stream with batching, backpressure ('drain') and errors turned into rejections. */
+/** Write streams fed the same bytes, with batching, backpressure ('drain') and errors turned into rejections. */
 class JsonSink {
   private pending = '';
   private failure: Error | null = null;
 
-  constructor(private readonly out: WriteStream, private readonly path: string) {
+  constructor(private readonly outs: Writable[], private readonly path: string) {
     // Without a listener an 'error' (e.g. missing directory) would crash the process instead of rejecting.
-    out.on('error', (err) => {
-      this.failure ??= err;
-    });
+    for (const out of outs) {
+      out.on('error', (err) => {
+        this.failure ??= err;
+      });
+    }
   }
 
-  async write(text: string): Promise<void> {
-    this.pending += text;
-    if (this.pending.length >= FLUSH_AT) await this.flush();
+  /** Small text is batched; a big chunk (a read of the spool) goes out as it is. */
+  async write(data: string | Buffer): Promise<void> {
+    if (typeof data === 'string' && data.length < FLUSH_AT) {
+      this.pending += data;
+      if (this.pending.length >= FLUSH_AT) await this.flush();
+      return;
+    }
+    await this.flush();
+    await this.send(typeof data === 'string' ? Buffer.from(data) : data);
   }
 
   async end(): Promise<void> {
     await this.flush();
-    this.out.end();
+    for (const out of this.outs) out.end();
     try {
-      await finished(this.out);
+      await Promise.all(this.outs.map((out) => finished(out)));
     } catch (err) {
       throw this.wrap(err as Error);
     }
@@ -72,27 +94,33 @@ class JsonSink {
   }
 
   destroy(): void {
-    this.out.destroy();
+    for (const out of this.outs) out.destroy();
   }
 
   private async flush(): Promise<void> {
-    if (this.failure) throw this.wrap(this.failure);
     const chunk = this.pending;
     this.pending = '';
-    if (chunk && !this.out.write(chunk)) await this.drain();
+    // One buffer for every output, so the text is encoded once.
+    if (chunk) await this.send(Buffer.from(chunk));
   }
 
-  private drain(): Promise<void> {
+  private async send(bytes: Buffer): Promise<void> {
+    if (this.failure) throw this.wrap(this.failure);
+    const full = this.outs.filter((out) => !out.write(bytes));
+    await Promise.all(full.map((out) => this.drain(out)));
+  }
+
+  private drain(out: Writable): Promise<void> {
     return new Promise((resolve, reject) => {
       const done = (err?: Error) => {
-        this.out.off('drain', onDrain).off('error', onError).off('close', onClose);
+        out.off('drain', onDrain).off('error', onError).off('close', onClose);
         if (err) reject(this.wrap(err));
         else resolve();
       };
       const onDrain = () => done();
       const onError = (err: Error) => done(err);
       const onClose = () => done(this.failure ?? new Error('stream closed before drain'));
-      this.out.on('drain', onDrain).on('error', onError).on('close', onClose);
+      out.on('drain', onDrain).on('error', onError).on('close', onClose);
     });
   }
 

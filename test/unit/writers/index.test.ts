@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateExport } from '../../../src/schema/validate.js';
 import { FORMAT_ORDER, writeFormats, writers } from '../../../src/writers/index.js';
+import { memberEntry } from '../../../src/writers/json.js';
 import { fixtureExport, member, WEBHOOK_TOKEN } from './fixture.js';
+import { readZip } from '../../helpers/zip.js';
+import { existsSync } from 'node:fs';
 
 let dir: string;
 beforeAll(async () => {
@@ -23,7 +26,7 @@ describe('writers registry', () => {
   it('writes every format; export.json validates against the schema and the ZIP holds the other files', async () => {
     const exp = fixtureExport();
     async function* members() {
-      for (let i = 0; i < 3; i++) yield member(i);
+      yield [0, 1, 2].map((i) => memberEntry(JSON.stringify(member(i)), i === 0)).join('');
     }
     const written = await writeFormats(['zip', 'markdown', 'json', 'prompt'], { outDir: dir, exp, members: members() });
     expect(written.map((f) => f.name)).toEqual(['export.json', 'snapshot.md', 'audit-prompt.md', 'export.zip']);
@@ -37,6 +40,31 @@ describe('writers registry', () => {
     for (const name of ['export.json', 'snapshot.md', 'audit-prompt.md']) expect(zip.includes(Buffer.from(name))).toBe(true);
     expect(zip.includes(Buffer.from('export.zip'))).toBe(false);
     for (const f of written) expect((await readFile(f.path)).includes(Buffer.from(WEBHOOK_TOKEN))).toBe(false);
+  });
+
+  it('packs export.json while writing it: the entries read back (CRC-checked) equal the files, byte for byte', async () => {
+    const out = await mkdtemp(join(dir, 'zip-'));
+    const exp = fixtureExport();
+    async function* members() {
+      for (let page = 0; page < 30; page++) {
+        yield Buffer.from(Array.from({ length: 1000 }, (_, k) => memberEntry(JSON.stringify(member(page * 1000 + k)), page + k === 0)).join(''));
+      }
+    }
+    const written = await writeFormats(['json', 'markdown', 'zip'], { outDir: out, exp, members: members() });
+    const zip = readZip(join(out, 'export.zip'));
+    expect(zip.names).toEqual(['export.json', 'snapshot.md', 'snapshot.json'].filter((n) => written.some((f) => f.name === n)));
+    for (const name of zip.names) expect(zip.files[name]).toBe(await readFile(join(out, name), 'utf8'));
+    expect(JSON.parse(zip.files['export.json']).members).toHaveLength(30_000);
+  });
+
+  it('leaves no ZIP behind when a writer fails part-way', async () => {
+    const out = await mkdtemp(join(dir, 'fail-'));
+    async function* members() {
+      yield memberEntry(JSON.stringify(member(1)), true);
+      throw new Error('member spool unreadable');
+    }
+    await expect(writeFormats(['json', 'zip'], { outDir: out, exp: fixtureExport(), members: members() })).rejects.toThrow('member spool unreadable');
+    expect(existsSync(join(out, 'export.zip'))).toBe(false);
   });
 
   it('writes only the formats asked for', async () => {
