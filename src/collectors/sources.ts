@@ -7,6 +7,9 @@ import type { MemberSink } from './member-sink.js';
 import { scanMembers, type MemberScan } from './scan-members.js';
 import { scanThreads, type ThreadScan } from './scan-threads.js';
 
+/** How long other reads wait for the first member page beyond the channel list (a round trip is ~0.1-0.3 s). */
+export const MEMBER_CHAIN_WAIT_MS = 1000;
+
 export type GuildWithCounts = APIGuild & { approximate_member_count?: number; approximate_presence_count?: number };
 
 /**
@@ -30,6 +33,22 @@ export class Sources {
   private readonly memberChain = new Promise<void>((resolve) => (this.memberChainStarted = resolve));
   private memberScanStarted = false;
 
+  /**
+   * The member chain's start, but waited for no longer than MEMBER_CHAIN_WAIT_MS after the channel list: a first
+   * member page that is slow or retried (timeouts, 5xx) must not hold every other read back with it.
+   */
+  private memberChainOrTimeout(): Promise<void> {
+    if (!this.memberScanStarted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, MEMBER_CHAIN_WAIT_MS);
+      timer.unref?.();
+      void this.memberChain.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   guild(): Promise<GuildWithCounts> {
     return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }, { critical: true }));
   }
@@ -44,7 +63,7 @@ export class Sources {
    */
   secondRoundSent(): Promise<void> {
     // Whether the member scan runs is known by the time the channel list is in (it starts in the first round).
-    return this.channels().then(noop, noop).then(() => (this.memberScanStarted ? this.memberChain : undefined));
+    return this.channels().then(noop, noop).then(() => this.memberChainOrTimeout());
   }
 
   /** Pages through every member once, streaming records to the sink; null when members are not collected. */
@@ -77,7 +96,7 @@ export class Sources {
   threadScan(): Promise<ThreadScan> {
     return this.api.shared('threads', () => {
       const ready = this.channels().then(async (channels) => {
-        if (this.memberScanStarted) await this.memberChain;
+        await this.memberChainOrTimeout();
         return channels;
       });
       return scanThreads(this.api, this.guildId, ready);

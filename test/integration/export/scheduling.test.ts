@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateGuild, startFakeDiscord, type FakeDiscord, type TraceEntry } from '../../../src/fake-discord/index.js';
 import { runExport } from '../../../src/pipeline/run-export.js';
+import { MEMBER_CHAIN_WAIT_MS } from '../../../src/collectors/sources.js';
 import { TEST_TOKEN } from '../../helpers/fake-discord.js';
 
 // What waits behind what, read from the fake's request timeline. The latency is long enough (200 ms) that
@@ -69,6 +70,27 @@ describe('request scheduling', () => {
       expect(outcome.export.meta.collectors.threads.status).toBe('ok');
       expect(outcome.export.threads.length).toBeGreaterThan(0);
       expect(Object.keys(fake.stats().byRoute).filter((r) => r.includes('/members'))).toEqual([]);
+    }
+  });
+
+  it('does not hold the other reads for long behind a slow first member page', async () => {
+    const slow = await startFakeDiscord({
+      guilds: [guild], token: TEST_TOKEN, latencyMs: 20, trace: true,
+      faults: [{ route: 'GET /guilds/:guild/members', kind: 'slow', delayMs: 2500, times: 1 }],
+    });
+    try {
+      const outcome = await runExport({
+        guildId: guild.guild.id, token: TEST_TOKEN, apiBase: slow.apiBase, demo: false, outDir: join(dir, 'slow'), only: null, skip: [],
+        members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000, timeoutMs: 5000,
+      });
+      expect(outcome.status).toBe('complete');
+      const t = slow.stats().trace ?? [];
+      const others = t.filter((e) => !e.path.includes('/members?')).map((e) => e.arrivedMs);
+      // Released after MEMBER_CHAIN_WAIT_MS (1 s), not after the 2.5 s member page.
+      expect(Math.max(...others)).toBeLessThan(2000);
+      expect(Math.max(...others)).toBeGreaterThanOrEqual(MEMBER_CHAIN_WAIT_MS - 50);
+    } finally {
+      await slow.close();
     }
   });
 });
