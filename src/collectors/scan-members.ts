@@ -1,5 +1,5 @@
 import type { APIGuildMember } from 'discord-api-types/v10';
-import type { DiscordApi } from '../discord/api.js';
+import { nextTurn, type DiscordApi } from '../discord/api.js';
 import { InvalidResponseError } from '../discord/errors.js';
 import type { ExportMember, MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';
@@ -67,13 +67,17 @@ export async function scanMembers(
       want = nextWant;
       // Let that request reach the wire before the reads that wait for it go. Two event-loop turns: undici checks
       // an idle keep-alive socket in a setImmediate before writing to it, queued behind our first turn.
-      if (pending) await nextTurns(2);
+      if (pending) {
+        await nextTurn();
+        await nextTurn();
+      }
       if (!chainStarted) {
         chainStarted = true;
         options.onChainStarted?.();
         // Then let those reads go (the per-channel ones at once, the deferred guild-level ones a turn later)
         // before this page's work: it can be done while they are under way.
-        await nextTurns(2);
+        await nextTurn();
+        await nextTurn();
       }
       const records: ExportMember[] = [];
       for (const member of page) {
@@ -91,10 +95,6 @@ export async function scanMembers(
   }
   await options.sink.close();
   return { stats, bots, truncated, error };
-}
-
-async function nextTurns(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function count(stats: MemberStats, member: APIGuildMember, now: number): void {

@@ -24,17 +24,14 @@ const PRIVATE_PARENTS = new Set<number>([ChannelType.GuildText]);
  * them. Channels are requested all at once: each channel id is its own rate-limit bucket on Discord, so the
  * client runs them side by side under the global limit.
  */
-export async function scanThreads(api: DiscordApi, guildId: string, channelList: Promise<APIChannel[]>): Promise<ThreadScan> {
+export async function scanThreads(api: DiscordApi, guildId: string, channels: APIChannel[]): Promise<ThreadScan> {
   const scan: ThreadScan = { threads: [], denied: { public: [], private: [] }, errors: [] };
   const byId = new Map<string, APIThreadChannel>();
-  // The guild-wide active list needs no channel id: it goes out at once.
   const jobs: Promise<void>[] = [
     api.get<{ threads: APIThreadChannel[] }>(`/guilds/${guildId}/threads/active`).then((body) => {
       for (const thread of body.threads ?? []) byId.set(thread.id, thread);
     }),
   ];
-  jobs[0].catch(() => undefined);
-  const channels = await channelList;
   for (const channel of channels) {
     if (PUBLIC_PARENTS.has(channel.type)) jobs.push(archived(api, channel.id, 'public', byId, scan));
     if (PRIVATE_PARENTS.has(channel.type)) jobs.push(archived(api, channel.id, 'private', byId, scan));

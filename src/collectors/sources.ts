@@ -28,7 +28,7 @@ export class Sources {
     },
   ) {}
 
-  /** Resolves once the member list's second page is on its way, or there is none (see threadScan). */
+  /** Resolves once the member list's second page is on its way, or there is none (see readyForSecondRound). */
   private memberChainStarted!: () => void;
   private readonly memberChain = new Promise<void>((resolve) => (this.memberChainStarted = resolve));
   private memberScanStarted = false;
@@ -58,10 +58,11 @@ export class Sources {
   }
 
   /**
-   * Settles once the second round trip is on its way: the channel list is in (the per-channel reads follow at
-   * once) and, if the member scan runs, its second page has been asked for. Never rejects.
+   * Settles once the second round trip may go: the channel list is in (the per-channel reads need it) and, if the
+   * member scan runs, its next page has been sent (it is the longest chain; see memberChainOrTimeout). The
+   * thread scan and every deferred read (DiscordApi.deferUntil) wait for it. Never rejects.
    */
-  secondRoundSent(): Promise<void> {
+  readyForSecondRound(): Promise<void> {
     // Whether the member scan runs is known by the time the channel list is in (it starts in the first round).
     return this.channels().then(noop, noop).then(() => this.memberChainOrTimeout());
   }
@@ -88,18 +89,11 @@ export class Sources {
     return (await this.memberScan())?.stats ?? null;
   }
 
-  /**
-   * Active and archived threads of every channel that can hold them. The per-channel requests wait for the
-   * channel list and also for the member list's second page to be sent: the member pages are the longest
-   * chain, and a burst of thread requests ahead of its cursor delays every page after it.
-   */
+  /** Active and archived threads of every channel that can hold them, sent with the second round trip. */
   threadScan(): Promise<ThreadScan> {
-    return this.api.shared('threads', () => {
-      const ready = this.channels().then(async (channels) => {
-        await this.memberChainOrTimeout();
-        return channels;
-      });
-      return scanThreads(this.api, this.guildId, ready);
+    return this.api.shared('threads', async () => {
+      await this.readyForSecondRound();
+      return scanThreads(this.api, this.guildId, await this.channels());
     });
   }
 }

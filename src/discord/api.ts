@@ -106,7 +106,7 @@ export class DiscordApi {
 }
 
 /** One event-loop turn, so requests dispatched just before get to their sockets first. */
-function nextTurn(): Promise<void> {
+export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

@@ -53,9 +53,13 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
 
   const outDir = resolve(config.outDir);
   mkdirSync(outDir, { recursive: true });
-  let exp = emptyExport(guildId, { members: config.members, demo: config.demo });
-  exp.meta.exported_at = new Date(started).toISOString();
-  exp.meta.scope.max_members = config.maxMembers;
+  const freshExport = () => {
+    const e = emptyExport(guildId, { members: config.members, demo: config.demo });
+    e.meta.exported_at = new Date(started).toISOString();
+    e.meta.scope.max_members = config.maxMembers;
+    return e;
+  };
+  let exp = freshExport();
 
   const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.json.tmp')) : new NullMemberSink();
   const rest = createRest({
@@ -78,7 +82,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     // second round trip is on its way, and are never sent if the check fails.
     let verdict!: (passed: boolean) => void;
     const passed = new Promise<boolean>((resolve) => (verdict = resolve));
-    api.deferUntil(sources.secondRoundSent().then(() => passed));
+    api.deferUntil(sources.readyForSecondRound().then(() => passed));
     const checking = preflight(sources, guildId, {
       startMembers: selected.some((n) => ['members', 'roles', 'bots'].includes(n)),
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
@@ -102,9 +106,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
       progress.drop();
       await collecting.catch(() => undefined);
       await api.settled();
-      exp = emptyExport(guildId, { members: config.members, demo: config.demo });
-      exp.meta.exported_at = new Date(started).toISOString();
-      exp.meta.scope.max_members = config.maxMembers;
+      exp = freshExport();
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
       log(`fatal: ${fatal.message}`);
     } else {

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { GuildExport } from '../schema/types.js';
 import { writeExportJson } from './json.js';
 import { renderSnapshotMarkdown } from './markdown.js';
 import { ZipPacker } from './zip.js';
-import type { Writable } from 'node:stream';
 import { renderSnapshotJson } from './snapshot-json.js';
 import { redact } from '../config/redact.js';
 

@@ -58,22 +58,19 @@ async function listIssues(ctx: RouteContext) {
   return { status: 200, body: items.map((i) => issueJson(state, i)), headers };
 }
 
+/** A new open issue or pull request (they share GitHub's numbering and these fields). */
+export function openItem(state: FakeState, title: string, body: { body?: string | null; labels?: unknown }): FakeIssue {
+  const stamp = now();
+  return {
+    number: state.nextNumber++, title, body: body.body ?? null, state: 'open', state_reason: null,
+    labels: labelNames(state, body.labels), comments: [], created_at: stamp, updated_at: stamp, closed_at: null,
+  };
+}
+
 async function createIssue(ctx: RouteContext) {
   const { state, body } = ctx;
   if (typeof body?.title !== 'string' || !body.title) throw unprocessable('Validation Failed: title is missing');
-  const stamp = now();
-  const issue: FakeIssue = {
-    number: state.nextNumber++,
-    title: body.title,
-    body: body.body ?? null,
-    state: 'open',
-    state_reason: null,
-    labels: labelNames(state, body.labels),
-    comments: [],
-    created_at: stamp,
-    updated_at: stamp,
-    closed_at: null,
-  };
+  const issue = openItem(state, body.title, body);
   state.issues.push(issue);
   return { status: 201, body: issueJson(state, issue), headers: { location: issueJson(state, issue).url as string } };
 }

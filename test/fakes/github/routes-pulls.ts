@@ -2,8 +2,8 @@
 import { HttpError, notFound } from './http-util.js';
 import { route, type Route, type RouteContext } from './route.js';
 import { pullJson } from './shapes.js';
-import { now, type FakePull } from './state.js';
-import { applyEdits, labelNames } from './routes-issues.js';
+import type { FakePull } from './state.js';
+import { applyEdits, openItem } from './routes-issues.js';
 
 function validationFailed(message: string): HttpError {
   return new HttpError(422, 'Validation Failed', { errors: [{ resource: 'PullRequest', code: 'custom', message }] });
@@ -49,21 +49,7 @@ async function createPull(ctx: RouteContext) {
     throw validationFailed(`A pull request already exists for ${state.owner}:${head}.`);
   }
   if (await store.isAncestor(headSha, baseSha)) throw validationFailed(`No commits between ${base} and ${head}`);
-  const stamp = now();
-  const pull: FakePull = {
-    number: state.nextNumber++,
-    title: String(body.title ?? head),
-    body: body.body ?? null,
-    state: 'open',
-    state_reason: null,
-    labels: labelNames(state, body.labels),
-    comments: [],
-    created_at: stamp,
-    updated_at: stamp,
-    closed_at: null,
-    head,
-    base,
-  };
+  const pull: FakePull = { ...openItem(state, String(body.title ?? head), body), head, base };
   state.pulls.push(pull);
   const json = await render(ctx, pull);
   return { status: 201, body: json, headers: { location: json.url as string } };
