@@ -17,7 +17,7 @@ const scenarios = [
     name: 'demo guild (1,400 members), Discord limits, 25 ms latency',
     guild: () => demoGuild(),
     id: DEMO_GUILD_ID,
-    fake: { latencyMs: 25 },
+    fake: { latencyMs: 25, connectLatencyMs: 25 },
     offsetMs: 50,
     floor: true,
     rounds: true,
@@ -27,7 +27,7 @@ const scenarios = [
     name: 'demo guild (1,400 members), Discord limits, 100 ms latency (a runner far from Discord)',
     guild: () => demoGuild(),
     id: DEMO_GUILD_ID,
-    fake: { latencyMs: 100 },
+    fake: { latencyMs: 100, connectLatencyMs: 100 },
     offsetMs: 50,
     floor: true,
     rounds: true,
@@ -39,7 +39,7 @@ const scenarios = [
     // Every limit 10x faster, so it runs in seconds with the same shape: route windows shrink 10x (members: 10 per
     // 1 s), and the global budget keeps Discord's 1 s window (the one @discordjs/rest assumes) with 10x the
     // requests (500 per second), the client told the same. The client's 50 ms reset offset shrinks like the windows.
-    fake: { latencyMs: 5, timeScale: 0.1, limits: { globalLimit: 500, globalWindowMs: 10_000 } },
+    fake: { latencyMs: 5, connectLatencyMs: 5, timeScale: 0.1, limits: { globalLimit: 500, globalWindowMs: 10_000 } },
     globalPerSecond: 500,
     offsetMs: 5,
   },
@@ -79,7 +79,7 @@ for (const s of scenarios) {
   }
 }
 
-function report(s, result, st, run) {
+async function report(s, result, st, run) {
   const span = (st.lastResponseAt ?? 0) - (st.firstRequestAt ?? 0);
   const ratio = st.lowerBoundMs > 0 ? span / st.lowerBoundMs : NaN;
   const label = (s.runs ?? 1) > 1 ? (run === 0 ? ' [fresh process]' : ' [same process again: warm code]') : '';
@@ -95,8 +95,13 @@ function report(s, result, st, run) {
     const round2 = st.trace.filter((e) => e.arrivedMs >= firstOut);
     const lastIn = Math.max(...round2.map((e) => e.arrivedMs));
     console.log(`  second round            ${round2.length} requests, the last in ${(lastIn - firstOut).toFixed(1)} ms after the first response left`);
+    if (process.env.BENCH_TRACE_FILE && run === 0) (await import('node:fs')).writeFileSync(process.env.BENCH_TRACE_FILE, JSON.stringify({ t0: st.firstRequestAt, trace: st.trace }));
+    if (process.env.BENCH_TRACE) {
+      const t0 = Math.min(...st.trace.map((e) => e.arrivedMs));
+      for (const e of [...st.trace].sort((a, b) => a.arrivedMs - b.arrivedMs)) console.log(`    ${(e.arrivedMs - t0).toFixed(1).padStart(6)} -> ${((e.sentMs ?? NaN) - t0).toFixed(1).padStart(6)}  ${e.path.slice(0, 90)}`);
+    }
   }
-  console.log(`  requests                ${st.requests} served, ${result.requests} sent by the client`);
+  console.log(`  requests                ${st.requests} served, ${result.requests} sent by the client, over ${st.connections} connections`);
   console.log(`  429s                    ${st.ratelimited} (${((100 * st.ratelimited) / Math.max(1, st.requests)).toFixed(2)} %), global ${st.globalRatelimited}`);
   console.log(`  peak RSS of the export  ${result.maxRssMb.toFixed(0)} MB`);
   console.log(`  slowest collectors      ${result.slowest}`);

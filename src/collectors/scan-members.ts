@@ -27,8 +27,6 @@ export async function scanMembers(
   options: {
     members: MembersMode; maxMembers: number | null; sink: MemberSink; total: () => number | null;
     onMembers?: (fetched: number, total: number | null) => void;
-    /** Called when the first page is in and the second (if any) is on its way, or the scan ended (again after). */
-    onChainStarted?: () => void;
   },
 ): Promise<MemberScan> {
   const stats: MemberStats = { total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
@@ -38,60 +36,45 @@ export async function scanMembers(
     api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after }, { critical: true });
   let truncated = false;
   let error: unknown = null;
-  let chainStarted = false;
   const now = Date.now();
   let want = Math.min(MEMBER_PAGE_SIZE, limit);
   let pending: Promise<APIGuildMember[]> | null = want > 0 ? fetchPage('0', want) : null;
   truncated = want <= 0;
-  try {
-    while (pending) {
-      let page: APIGuildMember[];
-      try {
-        page = await pending;
-      } catch (caught) {
-        if (stats.total === 0) throw caught;
-        error = caught;
-        break;
-      }
-      if (!Array.isArray(page)) throw new InvalidResponseError(`/guilds/${guildId}/members`, 'expected an array of members');
-      // Ask for the next page before working through this one: the chain of pages is the export's critical
-      // path, so the cursor goes out as soon as it is known.
-      pending = null;
-      const seen = stats.total + page.length;
-      const nextWant = Math.min(MEMBER_PAGE_SIZE, limit - seen);
-      const last = page[page.length - 1]?.user?.id;
-      if (page.length >= want && last) {
-        if (nextWant > 0) pending = fetchPage(last, nextWant);
-        else truncated = true;
-      }
-      want = nextWant;
-      // Let that request reach the wire before the reads that wait for it go. Two event-loop turns: undici checks
-      // an idle keep-alive socket in a setImmediate before writing to it, queued behind our first turn.
-      if (pending) {
-        await nextTurn();
-        await nextTurn();
-      }
-      if (!chainStarted) {
-        chainStarted = true;
-        options.onChainStarted?.();
-        // Then let those reads go (the per-channel ones at once, the deferred guild-level ones a turn later)
-        // before this page's work: it can be done while they are under way.
-        await nextTurn();
-        await nextTurn();
-      }
-      const records: ExportMember[] = [];
-      for (const member of page) {
-        if (!member.user) continue;
-        count(stats, member, now);
-        if (member.user.bot) bots.push(member);
-        if (options.members === 'full') records.push(toExportMember(member));
-      }
-      await options.sink.add(records);
-      options.onMembers?.(stats.total, options.total());
+  while (pending) {
+    let page: APIGuildMember[];
+    try {
+      page = await pending;
+    } catch (caught) {
+      if (stats.total === 0) throw caught;
+      error = caught;
+      break;
     }
-  } finally {
-    // Whatever ended the scan (or stopped it on the first page), nothing waits for its cursor any more.
-    options.onChainStarted?.();
+    if (!Array.isArray(page)) throw new InvalidResponseError(`/guilds/${guildId}/members`, 'expected an array of members');
+    // Ask for the next page before working through this one: the chain of pages is the export's critical
+    // path, so the cursor goes out as soon as it is known.
+    pending = null;
+    const seen = stats.total + page.length;
+    const nextWant = Math.min(MEMBER_PAGE_SIZE, limit - seen);
+    const last = page[page.length - 1]?.user?.id;
+    if (page.length >= want && last) {
+      if (nextWant > 0) pending = fetchPage(last, nextWant);
+      else truncated = true;
+    }
+    want = nextWant;
+    // Let that request, and any other that is ready to go, reach the wire before this page's work: it can be
+    // done while they are under way. Two event-loop turns: undici checks an idle keep-alive socket in a
+    // setImmediate before writing to it, queued behind our first turn.
+    await nextTurn();
+    await nextTurn();
+    const records: ExportMember[] = [];
+    for (const member of page) {
+      if (!member.user) continue;
+      count(stats, member, now);
+      if (member.user.bot) bots.push(member);
+      if (options.members === 'full') records.push(toExportMember(member));
+    }
+    await options.sink.add(records);
+    options.onMembers?.(stats.total, options.total());
   }
   await options.sink.close();
   return { stats, bots, truncated, error };

@@ -7,9 +7,6 @@ import type { MemberSink } from './member-sink.js';
 import { scanMembers, type MemberScan } from './scan-members.js';
 import { scanThreads, type ThreadScan } from './scan-threads.js';
 
-/** How long other reads wait for the first member page beyond the channel list (a round trip is ~0.1-0.3 s). */
-export const MEMBER_CHAIN_WAIT_MS = 1000;
-
 export type GuildWithCounts = APIGuild & { approximate_member_count?: number; approximate_presence_count?: number };
 
 /**
@@ -28,26 +25,7 @@ export class Sources {
     },
   ) {}
 
-  /** Resolves once the member list's second page is on its way, or there is none (see readyForSecondRound). */
-  private memberChainStarted!: () => void;
-  private readonly memberChain = new Promise<void>((resolve) => (this.memberChainStarted = resolve));
   private memberScanStarted = false;
-
-  /**
-   * The member chain's start, but waited for no longer than MEMBER_CHAIN_WAIT_MS after the channel list: a first
-   * member page that is slow or retried (timeouts, 5xx) must not hold every other read back with it.
-   */
-  private memberChainOrTimeout(): Promise<void> {
-    if (!this.memberScanStarted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, MEMBER_CHAIN_WAIT_MS);
-      timer.unref?.();
-      void this.memberChain.then(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
 
   guild(): Promise<GuildWithCounts> {
     return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }, { critical: true }));
@@ -58,13 +36,12 @@ export class Sources {
   }
 
   /**
-   * Settles once the second round trip may go: the channel list is in (the per-channel reads need it) and, if the
-   * member scan runs, its next page has been sent (it is the longest chain; see memberChainOrTimeout). The
-   * thread scan and every deferred read (DiscordApi.deferUntil) wait for it. Never rejects.
+   * Settles once the second round trip may go: the channel list is in (the per-channel reads need it; the member
+   * chain's next page goes on its own as soon as the first is read, whichever comes first). The thread scan and
+   * every deferred read (DiscordApi.deferUntil) wait for it. Never rejects.
    */
   readyForSecondRound(): Promise<void> {
-    // Whether the member scan runs is known by the time the channel list is in (it starts in the first round).
-    return this.channels().then(noop, noop).then(() => this.memberChainOrTimeout());
+    return this.channels().then(noop, noop);
   }
 
   /** Pages through every member once, streaming records to the sink; null when members are not collected. */
@@ -75,7 +52,7 @@ export class Sources {
     let total: number | null = null;
     void this.guild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
     return this.api.shared('members', () =>
-      scanMembers(this.api, this.guildId, { ...this.options, total: () => total, onChainStarted: this.memberChainStarted }),
+      scanMembers(this.api, this.guildId, { ...this.options, total: () => total }),
     );
   }
 

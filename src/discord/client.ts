@@ -1,4 +1,5 @@
 import { REST, type RateLimitData } from '@discordjs/rest';
+import type { Dispatcher } from 'undici';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 
@@ -14,6 +15,8 @@ export interface DiscordClientOptions {
   globalRequestsPerSecond?: number;
   /** Extra wait added to every rate-limit reset, for clock skew (ms). */
   offsetMs?: number;
+  /** The undici dispatcher the client sends through (see Connections); undici's global one when absent. */
+  agent?: Dispatcher;
 }
 
 /**
@@ -25,6 +28,7 @@ export function createRest(options: DiscordClientOptions): REST {
   const rest = new REST({
     api: (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, ''),
     version: '10',
+    agent: options.agent ?? null,
     retries: 0,
     timeout: options.timeoutMs ?? 15_000,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { APIUser } from 'discord-api-types/v10';
 import { demoGuild, FAKE_BOT_TOKEN } from './demo.js';
 import { MISSING_ACCESS, MISSING_PERMISSIONS, NOT_FOUND, UNAUTHORIZED, UNKNOWN_CHANNEL, UNKNOWN_GUILD, type Reply } from './errors.js';
@@ -19,6 +19,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const token = options.token ?? FAKE_BOT_TOKEN;
   const timeScale = options.timeScale ?? 1;
   const latencyMs = options.latencyMs ?? 0;
+  const connectLatencyMs = options.connectLatencyMs ?? 0;
+  const readyAt = new WeakMap<Socket, number>();
   const limits = resolveLimits(options.limits);
   const limiter = new RateLimiter(limits, timeScale);
   const bound = new LowerBoundTracker(limiter.globalLimit, latencyMs);
@@ -110,9 +112,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   };
 
   const server = createServer((req, res) => {
-    const arrivedAt = performance.now();
+    // A request cannot arrive before its connection's handshakes are done (see connectLatencyMs).
+    const arrivedAt = Math.max(performance.now(), readyAt.get(req.socket) ?? 0);
     req.resume();
     req.on('end', () => handle(req, res, arrivedAt));
+  });
+  server.on('connection', (socket: Socket) => {
+    stats.connection();
+    readyAt.set(socket, performance.now() + connectLatencyMs);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -12,7 +12,7 @@ export class StatsRecorder {
   }
 
   private static empty(): Omit<FakeStats, 'lowerBoundMs' | 'lowerBoundDetail'> {
-    return { requests: 0, byRoute: {}, ratelimited: 0, globalRatelimited: 0, status: {}, firstRequestAt: null, lastResponseAt: null };
+    return { requests: 0, byRoute: {}, ratelimited: 0, globalRatelimited: 0, status: {}, connections: 0, firstRequestAt: null, lastResponseAt: null };
   }
 
   /** Counts a request (arrivedAt: performance.now() when it came in); returns its timeline entry (null when not tracing) for response(). */
@@ -25,6 +25,10 @@ export class StatsRecorder {
     const entry: TraceEntry = { path, arrivedMs: t - this.s.firstRequestAt, sentMs: null, status: null };
     this.trace.push(entry);
     return entry;
+  }
+
+  connection(): void {
+    this.s.connections++;
   }
 
   ratelimited(global: boolean): void {

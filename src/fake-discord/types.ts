@@ -111,6 +111,12 @@ export interface FakeDiscordOptions {
   limits?: Partial<RateLimitConfig>;
   timeScale?: number;
   latencyMs?: number;
+  /**
+   * What opening a connection costs (ms): Discord is reached over TLS, so a new connection takes a TCP and a TLS
+   * handshake before its first request can arrive. Requests on a connection younger than this count as arriving
+   * when it is ready (and are answered latencyMs after that). Default 0: connections are free.
+   */
+  connectLatencyMs?: number;
   faults?: FaultRule[];
   /** Keep a timeline of every request (for benchmarks that want to see what waited behind what). */
   trace?: boolean;
@@ -130,6 +136,8 @@ export interface FakeStats {
   ratelimited: number;
   globalRatelimited: number;
   status: Record<number, number>;
+  /** Connections the fake accepted. */
+  connections: number;
   firstRequestAt: number | null;
   lastResponseAt: number | null;
   lowerBoundMs: number;

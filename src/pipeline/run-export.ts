@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DiscordApi } from '../discord/api.js';
-import { createRest } from '../discord/client.js';
+import { createRest, DEFAULT_API_BASE } from '../discord/client.js';
+import { Connections } from '../discord/connections.js';
 import { COLLECTOR_NAMES, type CollectorName } from '../collectors/index.js';
 import { FileMemberSink, NullMemberSink, type MemberSink } from '../collectors/member-sink.js';
 import { runCollectors, toExportError } from '../collectors/run.js';
@@ -62,9 +63,12 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   let exp = freshExport();
 
   const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.json.tmp')) : new NullMemberSink();
+  const apiBase = demo?.apiBase ?? config.apiBase ?? DEFAULT_API_BASE;
+  const connections = new Connections(apiBase);
   const rest = createRest({
     token,
-    apiBase: demo?.apiBase ?? config.apiBase,
+    apiBase,
+    agent: connections.agent,
     timeoutMs: config.timeoutMs,
     offsetMs: config.rateLimitOffsetMs,
     globalRequestsPerSecond: config.globalRequestsPerSecond,
@@ -88,6 +92,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
     });
     void checking.then((fatal) => verdict(fatal === null), () => verdict(false));
+    // While the first round trip is in flight, open the sockets the second will need (see Connections).
+    setImmediate(() => connections.warm(warmConnections(config.globalRequestsPerSecond)));
     const progress = heldProgress(onProgress);
     const collecting = runCollectors(exp, {
       api,
@@ -125,8 +131,18 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     return { export: exp, status, fatal, files, audit, requests: api.requests };
   } finally {
     sink.dispose();
+    await connections.close();
     await demo?.close();
   }
+}
+
+/**
+ * How many sockets to open ahead: the second round trip (a page per channel plus the guild-level reads) is as
+ * wide as the global budget lets it be in its first second, less the three first-round requests whose sockets
+ * come free.
+ */
+export function warmConnections(globalPerSecond = 50): number {
+  return Math.max(0, Math.min(globalPerSecond, 50) - 3);
 }
 
 function selectCollectors(config: ExportConfig): CollectorName[] {

@@ -1,0 +1,97 @@
+import type { Socket } from 'node:net';
+import { Agent, buildConnector } from 'undici';
+
+type Connect = buildConnector.connector;
+type ConnectOptions = buildConnector.Options;
+type Callback = buildConnector.Callback;
+
+/** Sockets opened per event-loop turn while warming. */
+const WARM_PER_TURN = 8;
+
+/**
+ * The HTTP connections to Discord, with room for sockets opened ahead of need. An export's first round trip
+ * carries three requests; the second carries dozens (one per channel, plus the guild-level reads), and each of
+ * them would otherwise open its own connection just when the answers it waits on arrive: a TCP (and, against
+ * Discord, TLS) handshake per request, paid on the critical path. `warm(n)` opens up to n sockets while the
+ * first round trip is in flight (the client is idle then); undici takes them instead of dialling new ones.
+ */
+export class Connections {
+  readonly agent: Agent;
+  private readonly dial: Connect;
+  private readonly origin: URL;
+  private readonly spare: Socket[] = [];
+  private warming = 0;
+  private closed = false;
+
+  constructor(apiBase: string, options: { connectTimeoutMs?: number } = {}) {
+    this.origin = new URL(apiBase);
+    this.dial = buildConnector({ timeout: options.connectTimeoutMs ?? 10_000 });
+    this.agent = new Agent({ connect: (opts, callback) => this.connect(opts, callback) });
+  }
+
+  /** Sockets opened ahead and not yet taken. */
+  get spareCount(): number {
+    return this.spare.length;
+  }
+
+  /**
+   * Opens sockets until `count` are spare or being opened, a few per event-loop turn so the requests already
+   * under way are not held up. Failures are ignored: undici dials on demand as before.
+   */
+  warm(count: number): void {
+    const { protocol, hostname, host, port } = this.origin;
+    let opened = 0;
+    while (!this.closed && this.spare.length + this.warming < count && opened < WARM_PER_TURN) {
+      opened++;
+      this.warming++;
+      this.dial({ protocol, hostname, host, port }, (error, socket) => {
+        this.warming--;
+        if (error || !socket) return;
+        if (this.closed) {
+          socket.destroy();
+          return;
+        }
+        this.keep(socket as Socket);
+      });
+    }
+    if (!this.closed && this.spare.length + this.warming < count) setImmediate(() => this.warm(count));
+  }
+
+  /** Destroys the spare sockets and the agent's connections. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const s of this.spare.splice(0)) s.destroy();
+    await this.agent.destroy().catch(() => undefined);
+  }
+
+  private keep(socket: Socket): void {
+    // While spare, a reset or a server-side idle close just drops it from the list.
+    const drop = () => {
+      const i = this.spare.indexOf(socket);
+      if (i >= 0) this.spare.splice(i, 1);
+    };
+    const onError = () => drop();
+    socket.on('error', onError).once('close', drop);
+    (socket as Socket & { releaseSpare?: () => void }).releaseSpare = () => {
+      socket.off('error', onError).off('close', drop);
+    };
+    this.spare.push(socket);
+  }
+
+  private connect(opts: ConnectOptions, callback: Callback): void {
+    for (let s = this.spare.shift(); s; s = this.spare.shift()) {
+      const release = (s as Socket & { releaseSpare?: () => void }).releaseSpare;
+      release?.();
+      if (!s.destroyed && s.readyState === 'open' && sameOrigin(opts, this.origin)) {
+        callback(null, s);
+        return;
+      }
+      s.destroy();
+    }
+    this.dial(opts, callback);
+  }
+}
+
+function sameOrigin(opts: ConnectOptions, origin: URL): boolean {
+  return opts.protocol === origin.protocol && opts.hostname === origin.hostname && String(opts.port ?? '') === origin.port;
+}
