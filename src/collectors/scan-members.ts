@@ -63,9 +63,13 @@ export async function scanMembers(
     want = nextWant;
     // Let that request, and any other that is ready to go, reach the wire before this page's work: it can be
     // done while they are under way. Two event-loop turns: undici checks an idle keep-alive socket in a
-    // setImmediate before writing to it, queued behind our first turn.
-    await nextTurn();
-    await nextTurn();
+    // setImmediate before writing to it, queued behind our first turn. The first page also waits for the rest
+    // of the second round trip (the per-channel and guild-level reads) to be sent.
+    if (stats.total === 0) await api.deferredSent();
+    else {
+      await nextTurn();
+      await nextTurn();
+    }
     const records: ExportMember[] = [];
     for (const member of page) {
       if (!member.user) continue;

@@ -50,10 +50,11 @@ export class Sources {
     this.memberScanStarted = true;
     // The first page goes out at once (it needs only the guild id): the member list is the critical path.
     let total: number | null = null;
-    void this.guild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
-    return this.api.shared('members', () =>
+    const scan = this.api.shared('members', () =>
       scanMembers(this.api, this.guildId, { ...this.options, total: () => total }),
     );
+    void this.guild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
+    return scan;
   }
 
   /** The member scan if a collector started one, else null: never starts the paging on its own. */

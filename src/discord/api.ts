@@ -58,6 +58,17 @@ export class DiscordApi {
     );
   }
 
+  /**
+   * Resolves once the deferred requests have been handed to the client (two event-loop turns after the gate
+   * opens, so they reach their sockets), or two turns from now when nothing is deferred. Never rejects. Work that
+   * can wait (spooling the first member page) waits for it instead of delaying the second round trip.
+   */
+  async deferredSent(): Promise<void> {
+    await this.gate?.catch(() => undefined);
+    await nextTurn();
+    await nextTurn();
+  }
+
   /** True once Discord has answered 401: the token is bad for the rest of the run. */
   get isTokenRejected(): boolean {
     return this.tokenRejected;

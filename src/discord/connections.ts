@@ -22,6 +22,8 @@ export class Connections {
   private readonly spare: Socket[] = [];
   private warming = 0;
   private closed = false;
+  /** Called whenever a dial settles (see ready). */
+  private waiters = new Set<() => void>();
 
   constructor(apiBase: string, options: { connectTimeoutMs?: number } = {}) {
     this.origin = new URL(apiBase);
@@ -46,15 +48,36 @@ export class Connections {
       this.warming++;
       this.dial({ protocol, hostname, host, port }, (error, socket) => {
         this.warming--;
-        if (error || !socket) return;
-        if (this.closed) {
-          socket.destroy();
-          return;
+        if (socket && !error) {
+          if (this.closed) socket.destroy();
+          else this.keep(socket as Socket);
         }
-        this.keep(socket as Socket);
+        for (const wake of this.waiters) wake();
       });
     }
     if (!this.closed && this.spare.length + this.warming < count) setImmediate(() => this.warm(count));
+  }
+
+  /**
+   * Opens `count` sockets and resolves when they are ready, when every attempt has failed (the requests then
+   * dial themselves and report the real error), or after `maxWaitMs`. The first round trip waits for this so
+   * its requests leave together instead of one handshake apart; the handshakes would be paid anyway.
+   */
+  ready(count: number, maxWaitMs = 2000): Promise<void> {
+    this.warm(count);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const check = () => {
+        if (this.closed || this.spare.length >= count || this.warming === 0) done();
+      };
+      const timer = setTimeout(done, maxWaitMs);
+      this.waiters.add(check);
+      check();
+    });
   }
 
   /** Destroys the spare sockets and the agent's connections. */

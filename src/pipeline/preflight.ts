@@ -16,12 +16,12 @@ export interface Fatal {
  * three invalid requests (they count toward Cloudflare's ban), not fifty.
  */
 export async function preflight(sources: Sources, guildId: string, options: { startMembers: boolean; startThreads: boolean }): Promise<Fatal | null> {
-  // First on the wire: the channel list (every thread request waits on it) and the first member page (the
-  // member list is the longest chain of requests).
+  // First on the wire: the first member page (the member list is the longest chain of requests, and its pages
+  // the heaviest to read), the channel list (every thread request waits on it), then the guild.
+  if (options.startMembers) sources.memberScan().catch(() => undefined);
+  sources.channels().catch(() => undefined);
   const guild = sources.guild();
   guild.catch(() => undefined);
-  sources.channels().catch(() => undefined);
-  if (options.startMembers) sources.memberScan().catch(() => undefined);
   // The per-channel thread listings go out once the channel list is in.
   if (options.startThreads) sources.threadScan().catch(() => undefined);
   try {

@@ -81,6 +81,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     onMembers: (fetched, total) => onProgress?.({ type: 'members', fetched, total }),
   });
   try {
+    // The first round trip's three requests leave together on sockets opened for them (see Connections.ready).
+    await connections.ready(3);
     const selected = selectCollectors(config);
     // The collectors start with the guild check, but their guild-level reads wait (in DiscordApi) until the
     // second round trip is on its way, and are never sent if the check fails.
