@@ -1,5 +1,8 @@
 // npm run bench: exports seeded guilds from the fake Discord API and prints time, requests, 429s, peak RSS and
 // the ratio to the lower bound the fake computes from the limits it enforced. Figures, not pass/fail.
+// Optional: `node scripts/bench.mjs <scenario name prefix>` runs one scenario; NOBUILD=1 skips the tsc build;
+// BENCH_NODE_ARGS passes node flags to the export child (e.g. --cpu-prof); BENCH_KEEP keeps the output folders;
+// BENCH_TRACE=1 prints the fake's request timeline; BENCH_TRACE_FILE=path saves the first run's timeline as JSON.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
