@@ -41,7 +41,8 @@ export class Connections {
    * under way are not held up. Failures are ignored: undici dials on demand as before.
    */
   warm(count: number): void {
-    const { protocol, hostname, host, port } = this.origin;
+    const { protocol, host, port } = this.origin;
+    const hostname = bare(this.origin.hostname);
     let opened = 0;
     while (!this.closed && this.spare.length + this.warming < count && opened < WARM_PER_TURN) {
       opened++;
@@ -116,5 +117,10 @@ export class Connections {
 }
 
 function sameOrigin(opts: ConnectOptions, origin: URL): boolean {
-  return opts.protocol === origin.protocol && opts.hostname === origin.hostname && String(opts.port ?? '') === origin.port;
+  return opts.protocol === origin.protocol && bare(opts.hostname) === bare(origin.hostname) && String(opts.port ?? '') === origin.port;
+}
+
+/** An IPv6 literal without its URL brackets, as undici dials it. */
+function bare(hostname: string): string {
+  return hostname.startsWith('[') ? hostname.slice(1, hostname.indexOf(']')) : hostname;
 }

@@ -80,6 +80,28 @@ describe('Connections (sockets opened ahead of need)', () => {
     expect(await res.body.json()).toEqual({});
   });
 
+  it('warms an IPv6 literal API base (a local rate-limit proxy at [::1]) and hands those sockets out', async () => {
+    plain = createServer((_, res) => res.end('{}'));
+    const listening = await new Promise<boolean>((resolve) => {
+      plain!.once('error', () => resolve(false));
+      plain!.listen(0, '::1', () => resolve(true));
+    });
+    if (!listening) {
+      plain = null;
+      return; // no IPv6 loopback on this machine: nothing to check
+    }
+    let accepted = 0;
+    plain.on('connection', () => accepted++);
+    const base = `http://[::1]:${(plain.address() as AddressInfo).port}`;
+    connections = new Connections(base);
+    connections.warm(2);
+    await until(() => connections!.spareCount === 2);
+    const res = await request(`${base}/x`, { dispatcher: connections.agent });
+    expect(await res.body.json()).toEqual({});
+    expect(connections.spareCount).toBe(1);
+    expect(accepted).toBe(2);
+  });
+
   it('closes its spare sockets and opens none after close', async () => {
     fake = await startFakeDiscord({ guilds: [demoGuild()], token: TEST_TOKEN });
     connections = new Connections(fake.apiBase);
