@@ -64,8 +64,9 @@ export async function scanMembers(
     // Let that request, and any other that is ready to go, reach the wire before this page's work: it can be
     // done while they are under way. Two event-loop turns: undici checks an idle keep-alive socket in a
     // setImmediate before writing to it, queued behind our first turn. The first page also waits for the rest
-    // of the second round trip (the per-channel and guild-level reads) to be sent.
-    if (stats.total === 0) await api.deferredSent();
+    // of the second round trip (the per-channel and guild-level reads) to be sent, but never past the next
+    // page's arrival: a slow channel list must not hold the member chain.
+    if (stats.total === 0) await Promise.race([api.deferredSent(), pending?.then(noop, noop) ?? new Promise(noop)]);
     else {
       await nextTurn();
       await nextTurn();
@@ -83,6 +84,8 @@ export async function scanMembers(
   await options.sink.close();
   return { stats, bots, truncated, error };
 }
+
+function noop(): void {}
 
 function count(stats: MemberStats, member: APIGuildMember, now: number): void {
   stats.total++;

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const firstResponse = () => Math.min(...trace.map((e) => e.sentMs ?? Infinity));
-const arrivals = (test: (path: string) => boolean) => trace.filter((e) => test(e.path)).map((e) => e.arrivedMs);
+const arrivals = (test: (path: string) => boolean, from: TraceEntry[] = trace) => from.filter((e) => test(e.path)).map((e) => e.arrivedMs);
 
 describe('request scheduling', () => {
   it('sends only what the second round depends on in the first: the guild, the channels, member page 1', () => {
@@ -90,6 +90,28 @@ describe('request scheduling', () => {
       // Two round trips of 20 ms, not the 2.5 s member page.
       expect(others.length).toBeGreaterThan(20);
       expect(Math.max(...others)).toBeLessThan(1000);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('does not hold the member chain behind a slow channel list', async () => {
+    const big = generateGuild({ seed: 78, members: 2500, text: 4, now: new Date('2026-06-01T00:00:00Z') });
+    const slow = await startFakeDiscord({
+      guilds: [big], token: TEST_TOKEN, latencyMs: 20, trace: true,
+      faults: [{ route: 'GET /guilds/:guild/channels', kind: 'slow', delayMs: 2500, times: 1 }],
+    });
+    try {
+      const outcome = await runExport({
+        guildId: big.guild.id, token: TEST_TOKEN, apiBase: slow.apiBase, demo: false, outDir: join(dir, 'slow-channels'), only: null, skip: [],
+        members: 'full', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000, timeoutMs: 5000,
+      });
+      expect(outcome.status).toBe('complete');
+      expect(outcome.export.member_stats?.total).toBe(2500);
+      const pages = arrivals((p) => p.includes('/members?'), slow.stats().trace ?? []);
+      // Three pages, one after another at 20 ms each, long before the 2.5 s channel list.
+      expect(pages).toHaveLength(3);
+      expect(Math.max(...pages)).toBeLessThan(1000);
     } finally {
       await slow.close();
     }
