@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateGuild, startFakeDiscord, type FakeDiscord, type TraceEntry } from '../../../src/fake-discord/index.js';
+import { generateGuild, startFakeDiscord, type FakeDiscord, type FakeGuild, type TraceEntry } from '../../../src/fake-discord/index.js';
 import { runExport } from '../../../src/pipeline/run-export.js';
 import { TEST_TOKEN } from '../../helpers/fake-discord.js';
 
@@ -75,45 +75,39 @@ describe('request scheduling', () => {
   });
 
   it('does not hold the other reads behind a slow first member page', async () => {
-    const slow = await startFakeDiscord({
-      guilds: [guild], token: TEST_TOKEN, latencyMs: 20, trace: true,
-      faults: [{ route: 'GET /guilds/:guild/members', kind: 'slow', delayMs: 2500, times: 1 }],
-    });
-    try {
-      const outcome = await runExport({
-        guildId: guild.guild.id, token: TEST_TOKEN, apiBase: slow.apiBase, demo: false, outDir: join(dir, 'slow'), only: null, skip: [],
-        members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000, timeoutMs: 5000,
-      });
-      expect(outcome.status).toBe('complete');
-      const t = slow.stats().trace ?? [];
-      const others = t.filter((e) => !e.path.includes('/members?')).map((e) => e.arrivedMs);
-      // Two round trips of 20 ms, not the 2.5 s member page.
-      expect(others.length).toBeGreaterThan(20);
-      expect(Math.max(...others)).toBeLessThan(1000);
-    } finally {
-      await slow.close();
-    }
+    const { outcome, trace: t } = await exportWithSlowRoute(guild, 'GET /guilds/:guild/members', 'counts');
+    expect(outcome.status).toBe('complete');
+    const others = arrivals((p) => !p.includes('/members?'), t);
+    // Two round trips of 20 ms, not the 2.5 s member page.
+    expect(others.length).toBeGreaterThan(20);
+    expect(Math.max(...others)).toBeLessThan(1000);
   });
 
   it('does not hold the member chain behind a slow channel list', async () => {
     const big = generateGuild({ seed: 78, members: 2500, text: 4, now: new Date('2026-06-01T00:00:00Z') });
-    const slow = await startFakeDiscord({
-      guilds: [big], token: TEST_TOKEN, latencyMs: 20, trace: true,
-      faults: [{ route: 'GET /guilds/:guild/channels', kind: 'slow', delayMs: 2500, times: 1 }],
-    });
-    try {
-      const outcome = await runExport({
-        guildId: big.guild.id, token: TEST_TOKEN, apiBase: slow.apiBase, demo: false, outDir: join(dir, 'slow-channels'), only: null, skip: [],
-        members: 'full', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000, timeoutMs: 5000,
-      });
-      expect(outcome.status).toBe('complete');
-      expect(outcome.export.member_stats?.total).toBe(2500);
-      const pages = arrivals((p) => p.includes('/members?'), slow.stats().trace ?? []);
-      // Three pages, one after another at 20 ms each, long before the 2.5 s channel list.
-      expect(pages).toHaveLength(3);
-      expect(Math.max(...pages)).toBeLessThan(1000);
-    } finally {
-      await slow.close();
-    }
+    const { outcome, trace: t } = await exportWithSlowRoute(big, 'GET /guilds/:guild/channels', 'full');
+    expect(outcome.status).toBe('complete');
+    expect(outcome.export.member_stats?.total).toBe(2500);
+    const pages = arrivals((p) => p.includes('/members?'), t);
+    // Three pages, one after another at 20 ms each, long before the 2.5 s channel list.
+    expect(pages).toHaveLength(3);
+    expect(Math.max(...pages)).toBeLessThan(1000);
   });
 });
+
+/** One export from a fake (20 ms latency) whose first answer on `route` takes 2.5 s; returns it and the timeline. */
+async function exportWithSlowRoute(g: FakeGuild, route: string, members: 'counts' | 'full') {
+  const slow = await startFakeDiscord({
+    guilds: [g], token: TEST_TOKEN, latencyMs: 20, trace: true,
+    faults: [{ route, kind: 'slow', delayMs: 2500, times: 1 }],
+  });
+  try {
+    const outcome = await runExport({
+      guildId: g.guild.id, token: TEST_TOKEN, apiBase: slow.apiBase, demo: false, outDir: join(dir, `slow-${members}`), only: null, skip: [],
+      members, maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000, timeoutMs: 5000,
+    });
+    return { outcome, trace: slow.stats().trace ?? [] };
+  } finally {
+    await slow.close();
+  }
+}
