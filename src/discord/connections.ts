@@ -19,7 +19,8 @@ export class Connections {
   readonly agent: Agent;
   private readonly dial: Connect;
   private readonly origin: URL;
-  private readonly spare: Socket[] = [];
+  /** Open sockets nobody has taken yet, each with what detaches the listeners it had while spare. */
+  private readonly spare: { socket: Socket; release: () => void }[] = [];
   private warming = 0;
   private closed = false;
   /** Called whenever a dial settles (see ready). */
@@ -84,33 +85,37 @@ export class Connections {
   /** Destroys the spare sockets and the agent's connections. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const s of this.spare.splice(0)) s.destroy();
+    for (const { socket } of this.spare.splice(0)) socket.destroy();
     await this.agent.destroy().catch(() => undefined);
   }
 
   private keep(socket: Socket): void {
     // While spare, a reset or a server-side idle close just drops it from the list.
+    const entry = {
+      socket,
+      release: () => {
+        socket.off('error', drop).off('close', drop);
+      },
+    };
     const drop = () => {
-      const i = this.spare.indexOf(socket);
+      const i = this.spare.indexOf(entry);
       if (i >= 0) this.spare.splice(i, 1);
     };
-    const onError = () => drop();
-    socket.on('error', onError).once('close', drop);
-    (socket as Socket & { releaseSpare?: () => void }).releaseSpare = () => {
-      socket.off('error', onError).off('close', drop);
-    };
-    this.spare.push(socket);
+    socket.on('error', drop).once('close', drop);
+    this.spare.push(entry);
   }
 
+  /** undici's connector: a spare socket when one is open, else a new connection. */
   private connect(opts: ConnectOptions, callback: Callback): void {
-    for (let s = this.spare.shift(); s; s = this.spare.shift()) {
-      const release = (s as Socket & { releaseSpare?: () => void }).releaseSpare;
-      release?.();
-      if (!s.destroyed && s.readyState === 'open' && sameOrigin(opts, this.origin)) {
-        callback(null, s);
-        return;
+    if (sameOrigin(opts, this.origin)) {
+      for (let entry = this.spare.shift(); entry; entry = this.spare.shift()) {
+        entry.release();
+        if (!entry.socket.destroyed && entry.socket.readyState === 'open') {
+          callback(null, entry.socket);
+          return;
+        }
+        entry.socket.destroy();
       }
-      s.destroy();
     }
     this.dial(opts, callback);
   }

@@ -42,6 +42,9 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   if (!config.demo && !config.token) {
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable (or the discord-token input), or use --demo to export the built-in demo guild.');
   }
+  if (config.apiBase && !URL.canParse(config.apiBase)) {
+    throw new ConfigError(`The Discord API base "${config.apiBase}" is not a URL: give one like https://discord.com/api (--api-base, DISCORD_API_BASE or the api-base input).`);
+  }
   // A bad audit config is a usage error: say so before any request, not after a long export.
   const auditConfig = loadAuditConfig(config.auditConfigPath);
   let demo: DemoHandle | null = null;

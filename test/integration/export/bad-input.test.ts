@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateGuild } from '../../../src/fake-discord/index.js';
 import { runCli } from '../../helpers/cli.js';
+import { runExport } from '../../../src/pipeline/run-export.js';
+import { ConfigError } from '../../../src/config/validate.js';
 import { TEST_TOKEN as TOKEN, useFakeDiscord } from '../../helpers/fake-discord.js';
 
 
@@ -25,6 +27,17 @@ describe('bad input gets one clear message', () => {
     const run = await runCli(['export', '--guild', '12ab', '--out', join(ctx.dir, 'x')], ctx.env());
     expect(run.code).toBe(64);
     expect(run.stderr).toMatch(/17 to 20 digits/);
+    expect(ctx.fake.stats().requests).toBe(0);
+  });
+
+  it('an API base that passed the action\'s http(s) check but is no URL is a usage error before any request', async () => {
+    ctx.fake.resetStats();
+    const err = await runExport({
+      guildId, token: TOKEN, apiBase: 'http://[not-a-host', demo: false, outDir: join(ctx.dir, 'bad-base'), only: null, skip: [],
+      members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toMatch(/is not a URL.*https:\/\/discord\.com\/api/);
     expect(ctx.fake.stats().requests).toBe(0);
   });
 
