@@ -1,9 +1,15 @@
 import { startFakeDiscord } from './server.js';
 import { DEMO_GUILD_ID, FAKE_BOT_TOKEN } from './demo.js';
 
-/** Manual use: `npm run build && node build/fake-discord/serve.js` serves the demo guild until Ctrl+C. */
+/**
+ * Manual use: `npm run build && node build/fake-discord/serve.js` serves the demo guild until Ctrl+C.
+ * FAKE_DISCORD_LATENCY_MS and FAKE_DISCORD_CONNECT_LATENCY_MS set the round trip and the per-connection handshake.
+ */
 async function main(): Promise<void> {
-  const fake = await startFakeDiscord({ latencyMs: Number(process.env.FAKE_DISCORD_LATENCY_MS ?? 0) });
+  const fake = await startFakeDiscord({
+    latencyMs: Number(process.env.FAKE_DISCORD_LATENCY_MS ?? 0),
+    connectLatencyMs: Number(process.env.FAKE_DISCORD_CONNECT_LATENCY_MS ?? 0),
+  });
   console.log(`fake Discord API: ${fake.apiBase}  (guild ${DEMO_GUILD_ID}, token ${FAKE_BOT_TOKEN})`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => { void fake.close().then(() => process.exit(0)); };
