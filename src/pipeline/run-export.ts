@@ -88,7 +88,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     await connections.ready(3);
     const selected = selectCollectors(config);
     // The collectors start with the guild check, but their guild-level reads wait (in DiscordApi) until the
-    // second round trip is on its way, and are never sent if the check fails.
+    // channel list is in and the check has passed, and are never sent if it fails.
     let verdict!: (passed: boolean) => void;
     const passed = new Promise<boolean>((resolve) => (verdict = resolve));
     api.deferUntil(sources.readyForSecondRound().then(() => passed));
@@ -146,7 +146,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
  * wide as the global budget lets it be in its first second, less the three first-round requests whose sockets
  * come free.
  */
-export function warmConnections(globalPerSecond = 50): number {
+function warmConnections(globalPerSecond = 50): number {
   return Math.max(0, Math.min(globalPerSecond, 50) - 3);
 }
 
