@@ -27,12 +27,34 @@ export class Sources {
 
   private memberScanStarted = false;
 
+  /**
+   * The guild as collectors read it: once it is in and the second round trip has been sent. Reading it (roles,
+   * emojis, stickers, the server record) is work that can wait; sending the requests that depend on the first
+   * round trip's answers cannot, and the event loop runs whichever is queued first.
+   */
   guild(): Promise<GuildWithCounts> {
+    return this.afterSecondRoundSent(this.fetchGuild());
+  }
+
+  /** The channel list as collectors read it: like guild(), after the second round trip has been sent. */
+  channels(): Promise<APIChannel[]> {
+    return this.afterSecondRoundSent(this.fetchChannels());
+  }
+
+  /** The guild as soon as it arrives: the guild check and the member scan's total. */
+  fetchGuild(): Promise<GuildWithCounts> {
     return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }, { critical: true }));
   }
 
-  channels(): Promise<APIChannel[]> {
+  /** The channel list as soon as it arrives: the per-channel thread reads are built from it. */
+  fetchChannels(): Promise<APIChannel[]> {
     return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`, undefined, { critical: true }));
+  }
+
+  private async afterSecondRoundSent<T>(read: Promise<T>): Promise<T> {
+    const value = await read;
+    await this.api.deferredSent();
+    return value;
   }
 
   /**
@@ -41,7 +63,7 @@ export class Sources {
    * every deferred read (DiscordApi.deferUntil) wait for it. Never rejects.
    */
   readyForSecondRound(): Promise<void> {
-    return this.channels().then(noop, noop);
+    return this.fetchChannels().then(noop, noop);
   }
 
   /** Pages through every member once, streaming records to the sink; null when members are not collected. */
@@ -53,7 +75,7 @@ export class Sources {
     const scan = this.api.shared('members', () =>
       scanMembers(this.api, this.guildId, { ...this.options, total: () => total }),
     );
-    void this.guild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
+    void this.fetchGuild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
     return scan;
   }
 
@@ -71,7 +93,7 @@ export class Sources {
   threadScan(): Promise<ThreadScan> {
     return this.api.shared('threads', async () => {
       await this.readyForSecondRound();
-      return scanThreads(this.api, this.guildId, await this.channels());
+      return scanThreads(this.api, this.guildId, await this.fetchChannels());
     });
   }
 }

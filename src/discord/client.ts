@@ -1,5 +1,6 @@
 import { REST, type RateLimitData } from '@discordjs/rest';
 import type { Dispatcher } from 'undici';
+import { makeRequest } from './make-request.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 
@@ -29,6 +30,7 @@ export function createRest(options: DiscordClientOptions): REST {
     api: (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, ''),
     version: '10',
     agent: options.agent ?? null,
+    makeRequest,
     retries: 0,
     timeout: options.timeoutMs ?? 15_000,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,

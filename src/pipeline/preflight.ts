@@ -19,8 +19,8 @@ export async function preflight(sources: Sources, guildId: string, options: { st
   // First on the wire: the first member page (the member list is the longest chain of requests, and its pages
   // the heaviest to read), the channel list (every thread request waits on it), then the guild.
   if (options.startMembers) sources.memberScan().catch(() => undefined);
-  sources.channels().catch(() => undefined);
-  const guild = sources.guild();
+  sources.fetchChannels().catch(() => undefined);
+  const guild = sources.fetchGuild();
   guild.catch(() => undefined);
   // The per-channel thread listings go out once the channel list is in.
   if (options.startThreads) sources.threadScan().catch(() => undefined);
