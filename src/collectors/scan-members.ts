@@ -27,13 +27,15 @@ export async function scanMembers(
   options: {
     members: MembersMode; maxMembers: number | null; sink: MemberSink; total: () => number | null;
     onMembers?: (fetched: number, total: number | null) => void;
+    /** Settles once the second round trip has been sent (see Sources.secondRoundSent); at once when absent. */
+    secondRoundSent?: () => Promise<void>;
   },
 ): Promise<MemberScan> {
   const stats: MemberStats = { total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
   const bots: APIGuildMember[] = [];
   const limit = options.maxMembers ?? Infinity;
   const fetchPage = (after: string, want: number) =>
-    api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after }, { critical: true });
+    api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after });
   let truncated = false;
   let error: unknown = null;
   const now = Date.now();
@@ -64,12 +66,12 @@ export async function scanMembers(
     // Let that request, and any other that is ready to go, reach the wire before this page's work: it can be
     // done while they are under way. Two event-loop turns: undici checks an idle keep-alive socket in a
     // setImmediate before writing to it, queued behind our first turn. The first page also waits for the rest
-    // of the second round trip (the per-channel and guild-level reads) to be sent, but never past the next
-    // page's arrival: a slow channel list must not hold the member chain.
-    if (stats.total === 0) await Promise.race([api.deferredSent(), pending?.then(noop, noop) ?? new Promise(noop)]);
-    else {
-      await nextTurn();
-      await nextTurn();
+    // of the second round trip (the per-channel reads) to be sent, but never past the next page's arrival: a
+    // slow channel list must not hold the member chain.
+    await nextTurn();
+    await nextTurn();
+    if (stats.total === 0 && options.secondRoundSent) {
+      await Promise.race([options.secondRoundSent(), pending?.then(noop, noop) ?? new Promise(noop)]);
     }
     const records: ExportMember[] = [];
     for (const member of page) {

@@ -24,11 +24,15 @@ const PRIVATE_PARENTS = new Set<number>([ChannelType.GuildText]);
  * them. Channels are requested all at once: each channel id is its own rate-limit bucket on Discord, so the
  * client runs them side by side under the global limit.
  */
-export async function scanThreads(api: DiscordApi, guildId: string, channels: APIChannel[]): Promise<ThreadScan> {
+export async function scanThreads(
+  api: DiscordApi,
+  active: Promise<{ threads?: APIThreadChannel[] }>,
+  channels: APIChannel[],
+): Promise<ThreadScan> {
   const scan: ThreadScan = { threads: [], denied: { public: [], private: [] }, errors: [] };
   const byId = new Map<string, APIThreadChannel>();
   const jobs: Promise<void>[] = [
-    api.get<{ threads: APIThreadChannel[] }>(`/guilds/${guildId}/threads/active`).then((body) => {
+    active.then((body) => {
       for (const thread of body.threads ?? []) byId.set(thread.id, thread);
     }),
   ];

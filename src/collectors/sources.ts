@@ -1,7 +1,7 @@
 import type {
   APIChannel, APIGuild, APIGuildMember, APIThreadChannel,
 } from 'discord-api-types/v10';
-import type { DiscordApi } from '../discord/api.js';
+import { nextTurn, type DiscordApi } from '../discord/api.js';
 import type { MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';
 import { scanMembers, type MemberScan } from './scan-members.js';
@@ -11,7 +11,11 @@ export type GuildWithCounts = APIGuild & { approximate_member_count?: number; ap
 
 /**
  * Reads several collectors share, each fetched once per run (memoised in DiscordApi): the guild (which also
- * carries roles, emojis and stickers), the channel list, the member scan and the thread scan.
+ * carries roles, emojis and stickers), the channel list, the member scan and the thread scan. They also set the
+ * export's two round trips: everything that needs only the guild id goes in the first; the second carries what
+ * the first's answers make possible (the next member page, the per-channel thread reads), and work that can
+ * wait (collectors reading the guild and the channel list, spooling the first member page) waits until the
+ * second round has been sent, because the event loop runs whichever is queued first.
  */
 export class Sources {
   constructor(
@@ -26,12 +30,9 @@ export class Sources {
   ) {}
 
   private memberScanStarted = false;
+  private sent: Promise<void> | null = null;
 
-  /**
-   * The guild as collectors read it: once it is in and the second round trip has been sent. Reading it (roles,
-   * emojis, stickers, the server record) is work that can wait; sending the requests that depend on the first
-   * round trip's answers cannot, and the event loop runs whichever is queued first.
-   */
+  /** The guild as collectors read it: once it is in and the second round trip has been sent. */
   guild(): Promise<GuildWithCounts> {
     return this.afterSecondRoundSent(this.fetchGuild());
   }
@@ -41,29 +42,38 @@ export class Sources {
     return this.afterSecondRoundSent(this.fetchChannels());
   }
 
-  /** The guild as soon as it arrives: the guild check and the member scan's total. */
+  /** The guild as soon as it arrives: for the guild check and the member scan's total. */
   fetchGuild(): Promise<GuildWithCounts> {
-    return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }, { critical: true }));
+    return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }));
   }
 
   /** The channel list as soon as it arrives: the per-channel thread reads are built from it. */
   fetchChannels(): Promise<APIChannel[]> {
-    return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`, undefined, { critical: true }));
+    return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`, undefined));
   }
 
   private async afterSecondRoundSent<T>(read: Promise<T>): Promise<T> {
     const value = await read;
-    await this.api.deferredSent();
+    await this.secondRoundSent();
     return value;
   }
 
   /**
    * Settles once the second round trip may go: the channel list is in (the per-channel reads need it; the member
-   * chain's next page goes on its own as soon as the first is read, whichever comes first). The thread scan and
-   * every deferred read (DiscordApi.deferUntil) wait for it. Never rejects.
+   * chain's next page goes on its own as soon as the first is read, whichever comes first). Never rejects.
    */
   readyForSecondRound(): Promise<void> {
     return this.fetchChannels().then(noop, noop);
+  }
+
+  /**
+   * Settles once the second round trip's per-channel reads have been handed to their sockets: two event-loop
+   * turns after the channel list is in (undici checks an idle keep-alive socket in a setImmediate before it
+   * writes to it). Never rejects.
+   */
+  secondRoundSent(): Promise<void> {
+    this.sent ??= this.readyForSecondRound().then(nextTurn).then(nextTurn);
+    return this.sent;
   }
 
   /** Pages through every member once, streaming records to the sink; null when members are not collected. */
@@ -73,7 +83,7 @@ export class Sources {
     // The first page goes out at once (it needs only the guild id): the member list is the critical path.
     let total: number | null = null;
     const scan = this.api.shared('members', () =>
-      scanMembers(this.api, this.guildId, { ...this.options, total: () => total }),
+      scanMembers(this.api, this.guildId, { ...this.options, total: () => total, secondRoundSent: () => this.secondRoundSent() }),
     );
     void this.fetchGuild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
     return scan;
@@ -89,11 +99,16 @@ export class Sources {
     return (await this.memberScan())?.stats ?? null;
   }
 
-  /** Active and archived threads of every channel that can hold them, sent with the second round trip. */
+  /**
+   * Active threads (one guild-wide read, sent at once) and the archived threads of every channel that can hold
+   * them (sent with the second round trip, once the channel list is in).
+   */
   threadScan(): Promise<ThreadScan> {
     return this.api.shared('threads', async () => {
+      const active = this.api.get<{ threads: APIThreadChannel[] }>(`/guilds/${this.guildId}/threads/active`);
+      active.catch(noop);
       await this.readyForSecondRound();
-      return scanThreads(this.api, this.guildId, await this.fetchChannels());
+      return scanThreads(this.api, active, await this.fetchChannels());
     });
   }
 }

@@ -1,5 +1,5 @@
 import { DiscordAPIError, makeURLSearchParams, type REST } from '@discordjs/rest';
-import { classifyError, ExportNotice, InvalidResponseError, TokenRejectedError } from './errors.js';
+import { classifyError, InvalidResponseError, TokenRejectedError } from './errors.js';
 import { Pacer } from './pacer.js';
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -16,8 +16,6 @@ export interface DiscordApiOptions {
 export interface GetOptions {
   /** One of many similar requests (per-channel pages): paced so they never starve the critical path. */
   bulk?: boolean;
-  /** On the critical path (the guild, the channel list, member pages): never deferred (see deferUntil). */
-  critical?: boolean;
 }
 
 /**
@@ -32,7 +30,6 @@ export class DiscordApi {
   private readonly memo = new Map<string, Promise<unknown>>();
   private tokenRejected = false;
   private readonly bulkPacer: Pacer;
-  private gate: Promise<boolean> | null = null;
   /** Requests sent, retries included. */
   requests = 0;
 
@@ -43,32 +40,6 @@ export class DiscordApi {
     this.bulkPacer = new Pacer(Math.max(1, Math.floor(global * 0.9)));
   }
 
-  /**
-   * Requests that are neither critical nor bulk (the guild-level reads of most collectors) are sent only once
-   * `gate` settles, one event-loop turn later, and not at all if it resolves false. The first round trip then
-   * carries only what the second depends on (the guild, the channel list, the first member page), so nothing
-   * else competes with reading those answers and sending the second round; the deferred reads go out right
-   * behind it and come back while it is under way. A guild check that fails also spares them as invalid
-   * requests.
-   */
-  deferUntil(gate: Promise<boolean>): void {
-    this.gate = gate.then(
-      async (open) => { await nextTurn(); return open; },
-      async () => { await nextTurn(); return true; },
-    );
-  }
-
-  /**
-   * Resolves once the deferred requests have been handed to the client (two event-loop turns after the gate
-   * opens, so they reach their sockets), or two turns from now when nothing is deferred. Never rejects. Work that
-   * can wait (spooling the first member page) waits for it instead of delaying the second round trip.
-   */
-  async deferredSent(): Promise<void> {
-    await this.gate?.catch(() => undefined);
-    await nextTurn();
-    await nextTurn();
-  }
-
   /** True once Discord has answered 401: the token is bad for the rest of the run. */
   get isTokenRejected(): boolean {
     return this.tokenRejected;
@@ -76,9 +47,6 @@ export class DiscordApi {
 
   /** GET a route ("/guilds/123/roles") and return its JSON. */
   async get<T>(route: `/${string}`, query?: Query, options: GetOptions = {}): Promise<T> {
-    if (this.gate && !options.critical && !options.bulk && !(await this.gate)) {
-      throw new ExportNotice(`Not sent (GET ${route}): the guild check failed first.`, 'See the server error.');
-    }
     for (let attempt = 0; ; attempt++) {
       if (this.tokenRejected) throw new TokenRejectedError();
       if (options.bulk) await this.bulkPacer.acquire();

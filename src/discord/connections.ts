@@ -22,6 +22,9 @@ export class Connections {
   /** Open sockets nobody has taken yet, each with what detaches the listeners it had while spare. */
   private readonly spare: { socket: Socket; release: () => void }[] = [];
   private warming = 0;
+  /** A later turn of warm() is scheduled (see WARM_PER_TURN). */
+  private queued = false;
+  private failed = false;
   private closed = false;
   /** Called whenever a dial settles (see ready). */
   private waiters = new Set<() => void>();
@@ -42,10 +45,11 @@ export class Connections {
    * under way are not held up. Failures are ignored: undici dials on demand as before.
    */
   warm(count: number): void {
+    this.queued = false;
     const { protocol, host, port } = this.origin;
     const hostname = bare(this.origin.hostname);
     let opened = 0;
-    while (!this.closed && this.spare.length + this.warming < count && opened < WARM_PER_TURN) {
+    while (this.canDial() && this.spare.length + this.warming < count && opened < WARM_PER_TURN) {
       opened++;
       this.warming++;
       this.dial({ protocol, hostname, host, port }, (error, socket) => {
@@ -53,11 +57,23 @@ export class Connections {
         if (socket && !error) {
           if (this.closed) socket.destroy();
           else this.keep(socket as Socket);
+        } else {
+          // One failure stops the warming: the requests dial on demand and report the real error.
+          this.failed = true;
         }
         for (const wake of this.waiters) wake();
       });
     }
-    if (!this.closed && this.spare.length + this.warming < count) setImmediate(() => this.warm(count));
+    if (this.canDial() && this.spare.length + this.warming < count) {
+      this.queued = true;
+      setImmediate(() => this.warm(count));
+    } else {
+      for (const wake of this.waiters) wake();
+    }
+  }
+
+  private canDial(): boolean {
+    return !this.closed && !this.failed;
   }
 
   /**
@@ -74,7 +90,8 @@ export class Connections {
         resolve();
       };
       const check = () => {
-        if (this.closed || this.spare.length >= count || this.warming === 0) done();
+        // Done when enough are open, or when nothing is being opened and nothing more will be (a failure).
+        if (this.closed || this.spare.length >= count || (this.warming === 0 && !this.queued)) done();
       };
       const timer = setTimeout(done, maxWaitMs);
       this.waiters.add(check);

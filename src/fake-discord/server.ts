@@ -7,6 +7,7 @@ import { CLOUDFLARE_BAN_BODY, FaultTable, NON_JSON_PAGE, statusBody } from './fa
 import { resolveLimits, RateLimiter, type LimitDecision } from './limits.js';
 import { LowerBoundTracker } from './lower-bound.js';
 import { matchRoute } from './routes.js';
+import { SendQueue } from './send-queue.js';
 import { StatsRecorder } from './stats.js';
 import type { FakeChannel, FakeDiscord, FakeDiscordOptions, FakeGuild, FaultRule, TraceEntry } from './types.js';
 
@@ -26,7 +27,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const bound = new LowerBoundTracker(limiter.globalLimit, latencyMs);
   const stats = new StatsRecorder(bound, options.trace);
   const faults = new FaultTable(options.faults);
-  const timers = new Set<NodeJS.Timeout>();
+  const sends = new SendQueue();
   const first = guilds.values().next().value as FakeGuild | undefined;
   const me: APIUser = first?.botUser ?? { id: '1000000000000000000', username: 'fake-bot', discriminator: '0000', global_name: null, avatar: null, bot: true };
 
@@ -105,10 +106,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
     // The latency runs from the request's arrival, so the fake's own work (building and serialising a
     // 1,000-member page) is part of the round trip instead of being added to it, as at Discord.
-    const wait = delayMs - (performance.now() - arrivedAt);
-    if (wait < 1) return send();
-    const t = setTimeout(() => { timers.delete(t); send(); }, Math.ceil(wait));
-    timers.add(t);
+    if (delayMs <= 0) return send();
+    sends.at(arrivedAt + delayMs, send);
   };
 
   const server = createServer((req, res) => {
@@ -135,8 +134,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     resetStats: () => stats.reset(),
     setFaults: (rules: FaultRule[]) => faults.set(rules),
     close: () => new Promise<void>((resolve, reject) => {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
+      sends.clear();
       server.close((err) => (err ? reject(err) : resolve()));
       server.closeAllConnections();
     }),

@@ -11,18 +11,20 @@ export interface Fatal {
 
 /**
  * The guild check: a bad token or a guild the bot cannot see becomes one fatal error with what to do, instead
- * of twenty collector failures. Only the first round trip (the guild, the channel list, the first member page)
- * goes out before the verdict; every other read waits for it (DiscordApi.deferUntil), so a bad token costs
- * three invalid requests (they count toward Cloudflare's ban), not fifty.
+ * of twenty collector failures. Only the first round trip (the reads that need nothing but the guild id, about
+ * fifteen) goes out before the verdict: the per-channel reads need the channel list, and a 401 makes the client
+ * drop its token, so a bad token costs one round trip of invalid requests (they count toward Cloudflare's ban of
+ * 10,000 in 10 minutes), not fifty.
  */
 export async function preflight(sources: Sources, guildId: string, options: { startMembers: boolean; startThreads: boolean }): Promise<Fatal | null> {
   // First on the wire: the first member page (the member list is the longest chain of requests, and its pages
-  // the heaviest to read), the channel list (every thread request waits on it), then the guild.
+  // the heaviest to read), the channel list (every thread request waits on it), then the guild. The collectors'
+  // guild-level reads follow in the same round trip.
   if (options.startMembers) sources.memberScan().catch(() => undefined);
   sources.fetchChannels().catch(() => undefined);
   const guild = sources.fetchGuild();
   guild.catch(() => undefined);
-  // The per-channel thread listings go out once the channel list is in.
+  // The active threads go out now; the per-channel thread listings once the channel list is in.
   if (options.startThreads) sources.threadScan().catch(() => undefined);
   try {
     await guild;

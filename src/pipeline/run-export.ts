@@ -84,19 +84,15 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     onMembers: (fetched, total) => onProgress?.({ type: 'members', fetched, total }),
   });
   try {
-    // The first round trip's three requests leave together on sockets opened for them (see Connections.ready).
-    await connections.ready(3);
+    // The first round trip's requests leave together on sockets opened for them (see Connections.ready).
+    await connections.ready(FIRST_ROUND_SOCKETS);
     const selected = selectCollectors(config);
-    // The collectors start with the guild check, but their guild-level reads wait (in DiscordApi) until the
-    // channel list is in and the check has passed, and are never sent if it fails.
-    let verdict!: (passed: boolean) => void;
-    const passed = new Promise<boolean>((resolve) => (verdict = resolve));
-    api.deferUntil(sources.readyForSecondRound().then(() => passed));
+    // Every read that needs only the guild id goes out now, in the first round trip, with the guild check; the
+    // per-channel reads follow as soon as the channel list is in (Sources).
     const checking = preflight(sources, guildId, {
       startMembers: selected.some((n) => ['members', 'roles', 'bots'].includes(n)),
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
     });
-    void checking.then((fatal) => verdict(fatal === null), () => verdict(false));
     // While the first round trip is in flight, open the sockets the second will need (see Connections).
     setImmediate(() => connections.warm(warmConnections(config.globalRequestsPerSecond)));
     const progress = heldProgress(onProgress);
@@ -142,12 +138,17 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
 }
 
 /**
- * How many sockets to open ahead: the second round trip (a page per channel plus the guild-level reads) is as
- * wide as the global budget lets it be in its first second, less the three first-round requests whose sockets
- * come free.
+ * Sockets for the first round trip: the guild, the channel list, the first member page, the active threads and
+ * the guild-level reads of every collector (about ten). A few more than that cost nothing: they serve the second.
+ */
+const FIRST_ROUND_SOCKETS = 16;
+
+/**
+ * How many sockets to open ahead for the second round trip (a page per channel): as wide as the global budget
+ * lets it be in its first second, less the first round's sockets, which come free for it.
  */
 function warmConnections(globalPerSecond = 50): number {
-  return Math.max(0, Math.min(globalPerSecond, 50) - 3);
+  return Math.max(0, Math.min(globalPerSecond, 50) - FIRST_ROUND_SOCKETS);
 }
 
 function selectCollectors(config: ExportConfig): CollectorName[] {

@@ -114,4 +114,26 @@ describe('Connections (sockets opened ahead of need)', () => {
     expect(connections.spareCount).toBe(0);
     expect(fake.stats().connections).toBe(4);
   });
+
+  it('ready(n) waits for all n sockets, even when they open over several event-loop turns', async () => {
+    fake = await startFakeDiscord({ guilds: [demoGuild()], token: TEST_TOKEN });
+    connections = new Connections(fake.apiBase);
+    await connections.ready(16);
+    expect(connections.spareCount).toBe(16);
+  });
+
+  it('ready(n) gives up at the first refused connection instead of dialling again and again', async () => {
+    // A port that was just free: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    connections = new Connections(`http://127.0.0.1:${port}/api`);
+    const started = Date.now();
+    await connections.ready(40);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(connections.spareCount).toBe(0);
+    // The requests then dial on their own and get the real error.
+    await expect(request(`http://127.0.0.1:${port}/x`, { dispatcher: connections.agent })).rejects.toThrow(/ECONNREFUSED/);
+  });
 });

@@ -57,11 +57,12 @@ describe('bad input gets one clear message', () => {
     expect(run.stderr).toMatch(/rejected the bot token/);
     expect(run.stderr).toContain('DISCORD_TOKEN');
     expect(run.stderr + run.stdout).not.toContain(wrong);
-    // Invalid requests count toward Cloudflare's ban: only the first round trip's three (guild, channels, first
-    // member page); everything else waits for the guild check and is never sent.
+    // Invalid requests count toward Cloudflare's ban: only the first round trip's (the reads that need nothing
+    // but the guild id); nothing is sent once a 401 has come back (the client drops its token).
     const st = ctx.fake.stats();
-    expect(st.status[401]).toBeGreaterThanOrEqual(1);
-    expect(st.requests).toBeLessThanOrEqual(3);
+    expect(st.status[401]).toBe(st.requests);
+    expect(st.requests).toBeLessThanOrEqual(16);
+    expect(Object.keys(st.byRoute).filter((r) => r.startsWith('GET /channels/'))).toEqual([]);
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
     expect(exp.errors[0].http_status).toBe(401);
     expect(existsSync(join(out, 'export.zip'))).toBe(true);
