@@ -41,15 +41,15 @@ export class Connections {
   }
 
   /**
-   * Opens sockets until `count` are spare or being opened, a few per event-loop turn so the requests already
-   * under way are not held up. Failures are ignored: undici dials on demand as before.
+   * Opens sockets until `count` are spare or being opened, `perTurn` per event-loop turn so the requests already
+   * under way are not held up. The first failure stops it: undici dials on demand as before.
    */
-  warm(count: number): void {
+  warm(count: number, perTurn = WARM_PER_TURN): void {
     this.queued = false;
     const { protocol, host, port } = this.origin;
     const hostname = bare(this.origin.hostname);
     let opened = 0;
-    while (this.canDial() && this.spare.length + this.warming < count && opened < WARM_PER_TURN) {
+    while (this.canDial() && this.spare.length + this.warming < count && opened < perTurn) {
       opened++;
       this.warming++;
       this.dial({ protocol, hostname, host, port }, (error, socket) => {
@@ -66,7 +66,7 @@ export class Connections {
     }
     if (this.canDial() && this.spare.length + this.warming < count) {
       this.queued = true;
-      setImmediate(() => this.warm(count));
+      setImmediate(() => this.warm(count, perTurn));
     } else {
       for (const wake of this.waiters) wake();
     }
@@ -82,7 +82,8 @@ export class Connections {
    * its requests leave together instead of one handshake apart; the handshakes would be paid anyway.
    */
   ready(count: number, maxWaitMs = 2000): Promise<void> {
-    this.warm(count);
+    // Nothing is under way yet to be held up: dial them all at once, so they are ready together.
+    this.warm(count, count);
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
