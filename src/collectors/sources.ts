@@ -49,7 +49,7 @@ export class Sources {
 
   /** The channel list as soon as it arrives: the per-channel thread reads are built from it. */
   fetchChannels(): Promise<APIChannel[]> {
-    return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`, undefined));
+    return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`));
   }
 
   private async afterSecondRoundSent<T>(read: Promise<T>): Promise<T> {
