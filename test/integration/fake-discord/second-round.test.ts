@@ -6,7 +6,7 @@ import { NullMemberSink } from '../../../src/collectors/member-sink.js';
 import { Sources } from '../../../src/collectors/sources.js';
 import { FAKE_BOT_TOKEN, generateGuild, startFakeDiscord, type FakeDiscord } from '../../../src/fake-discord/index.js';
 
-// The channel list answers 150 ms after the guild here, so "waits for the second round" is visible.
+// The channel list answers 400 ms after the guild here, so "waits for the second round" is visible.
 const guild = generateGuild({ seed: 5, members: 10, text: 3, now: new Date('2026-06-01T00:00:00Z') });
 let fake: FakeDiscord;
 let connections: Connections;
@@ -25,7 +25,7 @@ const sources = async (guildId = guild.guild.id) => {
   const rest = createRest({ token: FAKE_BOT_TOKEN, apiBase: fake.apiBase, agent: connections.agent });
   return new Sources(new DiscordApi(rest, { retries: 0 }), guildId, { members: 'none', maxMembers: null, sink: new NullMemberSink() });
 };
-const slowChannels = () => fake.setFaults([{ route: 'GET /guilds/:guild/channels', kind: 'slow', delayMs: 150, times: 1 }]);
+const slowChannels = () => fake.setFaults([{ route: 'GET /guilds/:guild/channels', kind: 'slow', delayMs: 400, times: 1 }]);
 
 describe('Sources: the second round trip before the collectors\' reading', () => {
   it('hands the guild to collectors only once the channel list is in and the per-channel reads are sent', async () => {
@@ -57,7 +57,7 @@ describe('Sources: the second round trip before the collectors\' reading', () =>
     const trace = fake.stats().trace ?? [];
     const channelsAt = trace.find((e) => e.path.endsWith('/channels'))!.arrivedMs;
     const activeAt = trace.find((e) => e.path.endsWith('/threads/active'))!.arrivedMs;
-    expect(activeAt - channelsAt).toBeLessThan(100);
+    expect(activeAt - channelsAt).toBeLessThan(200);
     await scan;
   });
 
