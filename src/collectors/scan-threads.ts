@@ -20,9 +20,10 @@ const PUBLIC_PARENTS = new Set<number>([ChannelType.GuildText, ChannelType.Guild
 const PRIVATE_PARENTS = new Set<number>([ChannelType.GuildText]);
 
 /**
- * Active threads (one guild-wide call) plus archived public and private threads of each channel that can hold
- * them. Channels are requested all at once: each channel id is its own rate-limit bucket on Discord, so the
- * client runs them side by side under the global limit.
+ * Active threads (the guild-wide read, already sent by the caller: it needs no channel list, so it goes in the
+ * first round trip) plus archived public and private threads of each channel that can hold them. Channels are
+ * requested all at once: each channel id is its own rate-limit bucket on Discord, so the client runs them side by
+ * side under the global limit.
  */
 export async function scanThreads(
   api: DiscordApi,
