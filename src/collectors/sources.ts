@@ -59,20 +59,13 @@ export class Sources {
   }
 
   /**
-   * Settles once the second round trip may go: the channel list is in (the per-channel reads need it; the member
-   * chain's next page goes on its own as soon as the first is read, whichever comes first). Never rejects.
-   */
-  readyForSecondRound(): Promise<void> {
-    return this.fetchChannels().then(noop, noop);
-  }
-
-  /**
    * Settles once the second round trip's per-channel reads have been handed to their sockets: two event-loop
    * turns after the channel list is in (undici checks an idle keep-alive socket in a setImmediate before it
-   * writes to it). Never rejects.
+   * writes to it). The member chain's next page does not wait for it: it goes as soon as the first is read.
+   * Never rejects.
    */
   secondRoundSent(): Promise<void> {
-    this.sent ??= this.readyForSecondRound().then(nextTurn).then(nextTurn);
+    this.sent ??= this.fetchChannels().then(noop, noop).then(nextTurn).then(nextTurn);
     return this.sent;
   }
 
@@ -107,7 +100,6 @@ export class Sources {
     return this.api.shared('threads', async () => {
       const active = this.api.get<{ threads: APIThreadChannel[] }>(`/guilds/${this.guildId}/threads/active`);
       active.catch(noop);
-      await this.readyForSecondRound();
       return scanThreads(this.api, active, await this.fetchChannels());
     });
   }

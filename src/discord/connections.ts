@@ -10,10 +10,11 @@ const WARM_PER_TURN = 8;
 
 /**
  * The HTTP connections to Discord, with room for sockets opened ahead of need. An export's first round trip
- * carries three requests; the second carries dozens (one per channel, plus the guild-level reads), and each of
- * them would otherwise open its own connection just when the answers it waits on arrive: a TCP (and, against
- * Discord, TLS) handshake per request, paid on the critical path. `warm(n)` opens up to n sockets while the
- * first round trip is in flight (the client is idle then); undici takes them instead of dialling new ones.
+ * carries a dozen requests (everything that needs only the guild id); the second carries one or two per channel,
+ * and each of them would otherwise open its own connection just when the answers it waits on arrive: a TCP (and,
+ * against Discord, TLS) handshake per request, paid on the critical path. `ready(n)` opens the first round's
+ * sockets together; `warm(n)` opens the second's while the first round trip is in flight (the client is idle
+ * then). undici takes them instead of dialling new ones.
  */
 export class Connections {
   readonly agent: Agent;
