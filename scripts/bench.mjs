@@ -4,7 +4,7 @@
 // BENCH_NODE_ARGS passes node flags to the export child (e.g. --cpu-prof); BENCH_KEEP keeps the output folders;
 // BENCH_TRACE=1 prints the fake's request timeline; BENCH_TRACE_FILE=path saves the first run's timeline as JSON.
 // BENCH_PROCESSES=n runs each demo scenario in n fresh processes (default 5) for a steadier median.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,13 @@ import { join } from 'node:path';
 if (!process.env.NOBUILD) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 const { startFakeDiscord, demoGuild, generateGuild, DEMO_GUILD_ID } = await import('../build/fake-discord/index.js');
 
+// The exports (and the floor) run at the lowest CPU priority, the fake at normal priority. Discord's servers never
+// wait for the client's CPU; here both share two cores, and a fresh client's JIT and GC threads used to starve the
+// fake, which then answered late (charged to the client: the 100 ms demo on Node 24 measured ~0.02x worse). A lower
+// priority can only slow the client, so whatever the figures gain is the fake's own lateness removed. BENCH_NICE=0
+// turns it off; without a `nice` command (Windows) the children run as before.
+const NICE = process.env.BENCH_NICE ?? '19';
+const CHILD_PREFIX = NICE !== '0' && spawnSync('nice', ['-n', NICE, 'true']).status === 0 ? ['nice', '-n', NICE] : [];
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bench.abcdefghijklmnopqrstuvwxyz';
 const only = process.argv[2];
 
@@ -68,7 +75,7 @@ for (const s of scenarios) {
         fake.resetStats();
         bound = st.lowerBoundMs;
         const span = (st.lastResponseAt ?? 0) - (st.firstRequestAt ?? 0);
-        (ratios[run] ??= []).push({ span: span / bound, whole: result.exportMs / bound, status: result.status, ratelimited: st.ratelimited });
+        (ratios[run] ??= []).push({ span: span / bound, whole: result.exportMs / bound, status: result.status, ratelimited: st.ratelimited, late: fakeLateness(st, s) });
         if (proc === 0) await report(s, result, st, run);
       });
     } finally {
@@ -82,7 +89,7 @@ for (const s of scenarios) {
       const label = run === 0 ? 'fresh process' : 'warm code    ';
       const spans = list.map((r) => r.span);
       const wholes = list.map((r) => r.whole);
-      console.log(`  ${label} x${list.length}  span / bound median ${median(spans).toFixed(3)}x (${Math.min(...spans).toFixed(3)}-${Math.max(...spans).toFixed(3)}), whole run / bound median ${median(wholes).toFixed(2)}x; ${list.filter((r) => r.status === 'complete').length} complete, ${list.reduce((n, r) => n + r.ratelimited, 0)} 429s`);
+      console.log(`  ${label} x${list.length}  span / bound median ${median(spans).toFixed(3)}x (${Math.min(...spans).toFixed(3)}-${Math.max(...spans).toFixed(3)}), whole run / bound median ${median(wholes).toFixed(2)}x; ${list.filter((r) => r.status === 'complete').length} complete, ${list.reduce((n, r) => n + r.ratelimited, 0)} 429s; fake late by ${median(list.map((r) => r.late)).toFixed(1)} ms (median of maxima)`);
     }
   }
   if (s.floor) {
@@ -104,6 +111,11 @@ for (const s of scenarios) {
     }
     console.log(`  bare-request floor x${spans.length}  span / bound median ${median(spans).toFixed(3)}x (${Math.min(...spans).toFixed(3)}-${Math.max(...spans).toFixed(3)}): the same two round trips with bare undici request(), warm code`);
   }
+}
+
+/** The most any response left the fake after its due time (arrival + latency): the rig's own error, charged to the client. */
+function fakeLateness(st, s) {
+  return Math.max(0, ...(st.trace ?? []).map((e) => (e.sentMs ?? 0) - e.arrivedMs - s.fake.latencyMs));
 }
 
 function median(values) {
@@ -134,6 +146,7 @@ async function report(s, result, st, run) {
       for (const e of [...st.trace].sort((a, b) => a.arrivedMs - b.arrivedMs)) console.log(`    ${(e.arrivedMs - t0).toFixed(1).padStart(6)} -> ${((e.sentMs ?? NaN) - t0).toFixed(1).padStart(6)}  ${e.path.slice(0, 90)}`);
     }
   }
+  if (st.trace?.length) console.log(`  fake's own lateness     ${fakeLateness(st, s).toFixed(1)} ms at most (a response sent after its due time)`);
   console.log(`  requests                ${st.requests} served, ${result.requests} sent by the client, over ${st.connections} connections`);
   console.log(`  429s                    ${st.ratelimited} (${((100 * st.ratelimited) / Math.max(1, st.requests)).toFixed(2)} %), global ${st.globalRatelimited}`);
   console.log(`  peak RSS of the export  ${result.maxRssMb.toFixed(0)} MB`);
@@ -144,7 +157,9 @@ async function report(s, result, st, run) {
 /** Runs the export child; calls onResult for each export, then lets the child go on after the windows reset. */
 function runChild(env, onResult, script = 'scripts/bench-export.mjs') {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), script], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const args = [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), script];
+    const [command, ...rest] = [...CHILD_PREFIX, process.execPath, ...args];
+    const child = spawn(command, rest, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
     let buffered = '';
     let run = 0;
     child.stdout.on('data', (d) => {
