@@ -1,7 +1,8 @@
 import type { ExportChannel, ExportOverwrite, GuildExport } from '../schema/types.js';
 import { DANGEROUS_PERMISSIONS } from '../discord/permissions.js';
-import { isSnowflake, snowflakeTime } from '../schema/snowflake.js';
+import { compareSnowflakes, isSnowflake, snowflakeTime } from '../schema/snowflake.js';
 import { plural } from './helpers.js';
+import { compareText } from '../schema/order.js';
 
 /*
  * Compact, identity-free renderings of the export for the audit prompt. Members appear only as counts;
@@ -47,13 +48,13 @@ export function inviteFacts(exp: GuildExport): string[] {
     const name = i.channel ? `#${exp.channels.find((c) => c.id === i.channel)?.name ?? 'unknown'}` : 'unknown';
     channels.set(name, (channels.get(name) ?? 0) + 1);
   }
-  const where = [...channels].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([n, k]) => `${n} ${k}`).join(', ');
+  const where = [...channels].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 10).map(([n, k]) => `${n} ${k}`).join(', ');
   return [`- ${inv.length} invites: ${permanent} permanent, ${unlimited} with unlimited uses, ${temporary} granting temporary membership, ${inv.reduce((s, i) => s + i.uses, 0)} uses in total; by channel: ${where}`];
 }
 
 /** Roles, highest first. `dangerousOnly` lists only roles holding dangerous permissions, with just those, and counts the rest. */
 export function roleLines(exp: GuildExport, dangerousOnly: boolean): string[] {
-  const all = [...exp.roles].sort((a, b) => b.position - a.position || a.id.localeCompare(b.id));
+  const all = [...exp.roles].sort((a, b) => b.position - a.position || compareSnowflakes(a.id, b.id));
   const roles = dangerousOnly ? all.filter((r) => r.permission_names.some((p) => DANGEROUS_PERMISSIONS.includes(p))) : all;
   const rest = all.length - roles.length;
   const lines = roles.map((r) => {
@@ -98,7 +99,7 @@ function channelLine(exp: GuildExport, c: ExportChannel, withOverwrites: boolean
 /** The channel tree: categories in position order with their channels indented, top-level channels first. */
 export function channelLines(exp: GuildExport, withOverwrites: boolean): string[] {
   const now = Date.parse(exp.meta.exported_at) || 0;
-  const order = (a: ExportChannel, b: ExportChannel): number => a.position - b.position || a.id.localeCompare(b.id);
+  const order = (a: ExportChannel, b: ExportChannel): number => a.position - b.position || compareSnowflakes(a.id, b.id);
   const children = new Map<string | null, ExportChannel[]>();
   for (const c of exp.channels) {
     if (c.type_name === 'category') continue;
@@ -115,7 +116,7 @@ export function channelLines(exp: GuildExport, withOverwrites: boolean): string[
 
 /** AutoMod rules: trigger, actions, exemptions (keyword lists are counted, not quoted). */
 export function automodLines(exp: GuildExport): string[] {
-  return [...exp.automod].sort((a, b) => a.name.localeCompare(b.name)).map((r) => {
+  return [...exp.automod].sort((a, b) => compareText(a.name, b.name)).map((r) => {
     const keywords = Array.isArray(r.trigger_metadata.keyword_filter) ? ` (${r.trigger_metadata.keyword_filter.length} keywords)` : '';
     const actions = r.actions.map((a) => a.type).join(', ');
     return `- ${r.name}: ${r.enabled ? 'enabled' : 'DISABLED'}, trigger ${r.trigger}${keywords}, actions ${actions || 'none'}, exempt ${r.exempt_roles.length} roles / ${r.exempt_channels.length} channels`;
@@ -124,7 +125,7 @@ export function automodLines(exp: GuildExport): string[] {
 
 /** Bots with their dangerous permissions. */
 export function botLines(exp: GuildExport): string[] {
-  return [...exp.bots].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((b) => {
+  return [...exp.bots].sort((a, b) => compareText(a.name, b.name) || compareSnowflakes(a.id, b.id)).map((b) => {
     const danger = b.permission_names.includes('Administrator') ? ['Administrator'] : b.permission_names.filter((p) => DANGEROUS_PERMISSIONS.includes(p));
     return `- ${b.name}: ${danger.length ? danger.join(', ') : 'no dangerous permissions'}${b.added_at ? `; added ${b.added_at.slice(0, 10)}` : ''}`;
   });

@@ -5,6 +5,7 @@ import { buildContext, missingInput, partialInputs } from './context.js';
 import { SEVERITY_WEIGHTS } from './defaults.js';
 import { scoreChecks, sizeFactor } from './score.js';
 import type { Check, CheckContext, CheckRun, Evidence } from './types.js';
+import { compareIds, compareText } from '../schema/order.js';
 
 /** The audit of one export: score, per-check outcomes, findings and the notes a config file caused. */
 export interface AuditResult {
@@ -45,7 +46,7 @@ export function runAudit(exp: GuildExport, config: AuditConfig = defaultAuditCon
       outcome: run.outcome, message: run.message, evidence, remediation: meta.remediation,
     });
   }
-  findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id));
+  findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.id, b.id));
   return {
     score: scoreChecks(checks),
     checks,
@@ -77,7 +78,7 @@ function evaluate(check: Check, exp: GuildExport, ctx: CheckContext, config: Aud
 
 /** Sorted (so array order in the export never matters) and capped, saying how many were left out. */
 function boundEvidence(evidence: Evidence[]): Evidence[] {
-  const sorted = [...evidence].sort((a, b) => a.id.localeCompare(b.id) || a.name.localeCompare(b.name) || (a.detail ?? '').localeCompare(b.detail ?? ''));
+  const sorted = [...evidence].sort((a, b) => compareIds(a.id, b.id) || compareText(a.name, b.name) || compareText(a.detail ?? '', b.detail ?? ''));
   if (sorted.length <= MAX_EVIDENCE) return sorted;
   return [...sorted.slice(0, MAX_EVIDENCE), { id: '…', name: `${sorted.length - MAX_EVIDENCE} more not listed` }];
 }

@@ -1,4 +1,5 @@
 import type { AuditResult } from './run.js';
+import { compareText } from '../schema/order.js';
 
 const LABEL = { pass: 'PASS', fail: 'FAIL', not_applicable: 'N/A ', error: 'ERR ' } as const;
 const ORDER = { fail: 0, error: 1, pass: 2, not_applicable: 3 } as const;
@@ -14,7 +15,7 @@ export function renderAuditText(result: AuditResult): string {
   }
   lines.push('');
   const checks = [...result.checks].sort((a, b) =>
-    ORDER[a.outcome] - ORDER[b.outcome] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id));
+    ORDER[a.outcome] - ORDER[b.outcome] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.id, b.id));
   const width = Math.max(...checks.map((c) => c.id.length), 10);
   for (const c of checks) {
     const score = c.score === null ? '  -  ' : c.score.toFixed(2);

@@ -1,4 +1,5 @@
 import type { ProgressEvent } from '../collectors/types.js';
+import { formatCount } from '../writers/round.js';
 
 /**
  * Progress for humans: on a TTY one line redrawn in place (collectors done / running, members fetched / total);
@@ -27,7 +28,7 @@ export function createProgress(stream: NodeJS.WriteStream, total: number): { onE
         done++;
         if (!tty) stream.write(`${e.status === 'ok' ? 'ok     ' : e.status === 'partial' ? 'partial' : 'FAILED '} ${e.collector} (${e.count})\n`);
       } else {
-        members = e.total ? `${e.fetched.toLocaleString('en-US')} / ~${e.total.toLocaleString('en-US')}` : e.fetched.toLocaleString('en-US');
+        members = e.total ? `${formatCount(e.fetched)} / ~${formatCount(e.total)}` : formatCount(e.fetched);
         if (!tty && e.fetched - lastMembersLine >= 10_000) {
           lastMembersLine = e.fetched;
           stream.write(`members ${members}\n`);

@@ -5,6 +5,7 @@ import { collectors, type CollectorName } from './index.js';
 import type { MemberSink } from './member-sink.js';
 import { Sources } from './sources.js';
 import type { CollectContext, Collector, Needs, ProgressEvent } from './types.js';
+import { compareText } from '../schema/order.js';
 
 export interface RunCollectorsOptions {
   api: DiscordApi;
@@ -45,7 +46,7 @@ export async function runCollectors(exp: GuildExport, options: RunCollectorsOpti
   const scan = await sources.memberScanIfStarted().catch(() => null);
   exp.member_stats = scan?.stats ?? null;
   exp.meta.scope.members_truncated = scan?.truncated ?? false;
-  exp.errors.sort((a, b) => a.collector.localeCompare(b.collector) || a.message.localeCompare(b.message));
+  exp.errors.sort((a, b) => compareText(a.collector, b.collector) || compareText(a.message, b.message));
   return sources;
 }
 

@@ -1,5 +1,6 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { compareSnowflakes } from '../schema/snowflake.js';
 import { byPositionThenId, mapChannel } from './map-channel.js';
 import { bitsOf, toBits } from '../discord/permissions.js';
 
@@ -32,7 +33,7 @@ export const stage = defineCollector({
             }
             return role.id !== guild.id && (p & MODERATOR) === MODERATOR;
           })
-          .sort((a, b) => b.position - a.position || a.id.localeCompare(b.id))
+          .sort((a, b) => b.position - a.position || compareSnowflakes(a.id, b.id))
           .map((r) => ({ id: r.id, name: r.name }));
         return { id: c.id, name: c.name, topic: c.topic, moderators, category: c.category };
       });

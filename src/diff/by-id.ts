@@ -1,6 +1,6 @@
 import type { DiffChange, DiffSeverity } from './types.js';
-import { change, cmp, show, stableJson } from './util.js';
-import { compareSnowflakes, isSnowflake } from '../schema/snowflake.js';
+import { change, show, stableJson } from './util.js';
+import { compareIds } from '../schema/order.js';
 
 /** How to compare one kind of entity that is matched by id. */
 export interface EntitySpec<T> {
@@ -13,11 +13,6 @@ export interface EntitySpec<T> {
   removed: DiffSeverity;
   changed?: DiffSeverity;
   renamed?: DiffSeverity;
-}
-
-/** Compares ids numerically when both are snowflakes, else as strings. */
-export function compareIds(a: string, b: string): number {
-  return isSnowflake(a) && isSnowflake(b) ? compareSnowflakes(a, b) : cmp(a, b);
 }
 
 /** Pairs items of two lists by id: the ones only before, only after, and in both (each sorted by id). */

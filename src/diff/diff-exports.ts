@@ -10,8 +10,7 @@ import { diffOverwrites, diffVisibility } from './overwrites.js';
 import { diffBots } from './bots.js';
 import { diffInvites } from './invites.js';
 import { diffOthers } from './others.js';
-import { compareIds } from './by-id.js';
-import { cmp } from './util.js';
+import { compareIds, compareText } from '../schema/order.js';
 
 /** Display and sort order of entities (most security-relevant first). */
 const ENTITY_ORDER = ['guild', 'feature', 'role', 'bot', 'category', 'channel', 'thread', 'webhook', 'invite',
@@ -26,11 +25,11 @@ const entityRank = (e: string): number => {
 export function compareChanges(x: DiffChange, y: DiffChange): number {
   return Number(y.escalation) - Number(x.escalation)
     || SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity)
-    || entityRank(x.entity) - entityRank(y.entity) || cmp(x.entity, y.entity)
+    || entityRank(x.entity) - entityRank(y.entity) || compareText(x.entity, y.entity)
     || compareIds(x.id, y.id)
-    || cmp(x.kind, y.kind)
-    || cmp(x.summary, y.summary)
-    || cmp((x.details ?? []).join('\n'), (y.details ?? []).join('\n'));
+    || compareText(x.kind, y.kind)
+    || compareText(x.summary, y.summary)
+    || compareText((x.details ?? []).join('\n'), (y.details ?? []).join('\n'));
 }
 
 /** Every configuration change from `before` to `after`, matched by id, most dangerous first. */

@@ -1,7 +1,8 @@
 import type { ExportServer, GuildExport } from '../schema/types.js';
 import type { DiffChange } from './types.js';
-import { change, cmp, show } from './util.js';
+import { change, show } from './util.js';
 import type { NameBook } from './names.js';
+import { compareText } from '../schema/order.js';
 
 /** Settings where a higher number means more protection: lowering one is an escalation. */
 const SAFETY: [key: keyof ExportServer, label: string, values: string[]][] = [
@@ -68,10 +69,10 @@ export function diffGuild(before: GuildExport, after: GuildExport, names: NameBo
   }
   const fb = new Set(b.features ?? []);
   const fa = new Set(a.features ?? []);
-  for (const f of [...fa].filter((x) => !fb.has(x)).sort(cmp)) {
+  for (const f of [...fa].filter((x) => !fb.has(x)).sort(compareText)) {
     out.push(change('added', 'info', 'feature', f, f, 'enabled'));
   }
-  for (const f of [...fb].filter((x) => !fa.has(x)).sort(cmp)) {
+  for (const f of [...fb].filter((x) => !fa.has(x)).sort(compareText)) {
     out.push(change('removed', 'info', 'feature', f, f, 'disabled'));
   }
   return out;

@@ -1,7 +1,8 @@
 import type { ExportInvite, GuildExport } from '../schema/types.js';
 import type { DiffChange } from './types.js';
-import { change, cmp } from './util.js';
+import { change } from './util.js';
 import type { NameBook } from './names.js';
+import { compareText } from '../schema/order.js';
 
 // Invite codes are secrets that grant entry and snapshots drop them, so invites are compared by shape only.
 const shapeKey = (i: Partial<ExportInvite>): string =>
@@ -34,7 +35,7 @@ export function diffInvites(before: GuildExport, after: GuildExport, names: Name
   const b = countShapes(before.invites);
   const a = countShapes(after.invites);
   const out: DiffChange[] = [];
-  for (const key of [...new Set([...b.keys(), ...a.keys()])].sort(cmp)) {
+  for (const key of [...new Set([...b.keys(), ...a.keys()])].sort(compareText)) {
     const delta = (a.get(key) ?? 0) - (b.get(key) ?? 0);
     if (delta === 0) continue;
     const d = describe(key, names);

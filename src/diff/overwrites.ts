@@ -4,9 +4,10 @@ import { everyoneRoleId } from '../permissions/effective.js';
 import { computeAccess } from '../permissions/access.js';
 import type { DiffChange, DiffSeverity } from './types.js';
 import { matchById } from './by-id.js';
-import { bitDelta, change, cmp, dangerousAmong, flagNames } from './util.js';
+import { bitDelta, change, dangerousAmong, flagNames } from './util.js';
 import { isSnowflake } from '../schema/snowflake.js';
 import type { NameBook } from './names.js';
+import { compareText } from '../schema/order.js';
 
 const isCategory = (c: ExportChannel): boolean => c.type_name === 'category' || c.type === 4;
 // Decided from both sides so diff(a, b) and diff(b, a) name the same entity even if the type changed.
@@ -68,7 +69,7 @@ function pairOverwrites(before: ExportOverwrite[], after: ExportOverwrite[]):
       common: [...roles.common, ...members.common] };
   }
   const shape = (o: ExportOverwrite): string => `${toBits(o.allow)}:${toBits(o.deny)}`;
-  const byShape = (x: ExportOverwrite, y: ExportOverwrite): number => cmp(shape(x), shape(y));
+  const byShape = (x: ExportOverwrite, y: ExportOverwrite): number => compareText(shape(x), shape(y));
   const remaining = [...ma];
   const removed: ExportOverwrite[] = [];
   for (const o of [...mb].sort(byShape)) {

@@ -55,7 +55,3 @@ export function show(value: unknown): string {
   return stableJson(value);
 }
 
-/** Plain string compare (locale-independent, so output is the same on every machine). */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

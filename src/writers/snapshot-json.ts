@@ -1,7 +1,8 @@
 import type { ExportInvite, GuildExport, MemberStats } from '../schema/types.js';
 import { memberIds, MEMBER_PLACEHOLDER, scrubSummary } from './privacy.js';
 import { roundCount } from './round.js';
-import { compareText, orderKeys, sortArraysById } from './stable-json.js';
+import { compareText } from '../schema/order.js';
+import { orderKeys, sortArraysById } from './stable-json.js';
 
 export interface SnapshotOptions {
   /** Keep member ids (owner, creators, member overwrites); honoured only when the export's members mode is `full`. */

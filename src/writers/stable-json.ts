@@ -1,4 +1,5 @@
 import schema from '../schema/export.schema.json' with { type: 'json' };
+import { compareIds, compareText } from '../schema/order.js';
 import { compareSnowflakes, isSnowflake } from '../schema/snowflake.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -20,15 +21,6 @@ export function sortArraysById(value: unknown): void {
   } else if (value && typeof value === 'object') {
     Object.values(value).forEach(sortArraysById);
   }
-}
-
-/** Code-unit string order: unlike localeCompare it is the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareIds(a: string, b: string): number {
-  return isSnowflake(a) && isSnowflake(b) ? compareSnowflakes(a, b) : compareText(a, b);
 }
 
 function hasId(item: unknown): item is { id: string } {

@@ -1,5 +1,5 @@
 import type { GuildExport } from '../../schema/types.js';
-import { compareText } from '../stable-json.js';
+import { compareText } from '../../schema/order.js';
 import { byName, type Names, perms, section, table, yesNo } from './format.js';
 
 /** Thread counts per parent channel (thread names change too often and say little about configuration). */

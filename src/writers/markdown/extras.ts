@@ -1,5 +1,5 @@
 import type { GuildExport } from '../../schema/types.js';
-import { compareText } from '../stable-json.js';
+import { compareText } from '../../schema/order.js';
 import { byName, cell, type Names, section, table, yesNo } from './format.js';
 import { formatApproxCount } from '../round.js';
 

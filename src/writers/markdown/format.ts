@@ -1,6 +1,6 @@
 import type { GuildExport } from '../../schema/types.js';
 import { compareSnowflakes } from '../../schema/snowflake.js';
-import { compareText } from '../stable-json.js';
+import { compareText } from '../../schema/order.js';
 
 /** A markdown table cell: one line, pipes escaped, trimmed; `empty` for blank values. */
 export function cell(value: string | number | boolean | null | undefined, empty = '-'): string {
