@@ -149,7 +149,9 @@ function summarise(list) {
   for (const o of list.filter((x) => x.s.large)) {
     const r = o.fresh[0];
     console.log(`  100k members: peak RSS under 300 MB            ${r.rssMb.toFixed(0)} MB: ${verdict(r.rssMb < 300)}`);
-    console.log(`  100k members: within 1.10x of its bound        span ${r.span.toFixed(3)}x, whole run ${r.whole.toFixed(3)}x: ${verdict(r.whole <= 1.1)}`);
+    // The same measure as the demo's (what the fake can bound: first request to last response); the whole run adds
+    // writing the 67 MB export.json and its ZIP after the last response, shown beside it.
+    console.log(`  100k members: within 1.10x of its bound        span ${r.span.toFixed(3)}x: ${verdict(r.span <= 1.1)} (whole run, files written: ${r.whole.toFixed(3)}x)`);
   }
 }
 
