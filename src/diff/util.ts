@@ -54,4 +54,3 @@ export function show(value: unknown): string {
   if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}...` : value;
   return stableJson(value);
 }
-
