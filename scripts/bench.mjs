@@ -3,7 +3,7 @@
 // Optional: `node scripts/bench.mjs <scenario name prefix>` runs one scenario; NOBUILD=1 skips the tsc build;
 // BENCH_NODE_ARGS passes node flags to the export child (e.g. --cpu-prof); BENCH_KEEP keeps the output folders;
 // BENCH_TRACE=1 prints the fake's request timeline; BENCH_TRACE_FILE=path saves the first run's timeline as JSON.
-// BENCH_PROCESSES=n runs each demo scenario in n fresh processes (default 5) for a steadier median; BENCH_NICE=n sets
+// BENCH_PROCESSES=n runs each demo scenario in n fresh processes (default 9) for a steadier median; BENCH_NICE=n sets
 // the children's CPU priority (default 19, the lowest; 0 leaves it alone).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,7 +57,7 @@ function demoScenario(latencyMs, note) {
     floor: true,
     rounds: true,
     runs: 2,
-    processes: Number(process.env.BENCH_PROCESSES ?? 5),
+    processes: Number(process.env.BENCH_PROCESSES ?? 9),
   };
 }
 
