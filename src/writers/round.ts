@@ -17,7 +17,9 @@ export function formatApproxCount(n: number | null | undefined): string {
  * toLocaleString: the same on every machine, and no ICU number formatter to build (a few milliseconds on first use).
  */
 export function formatCount(n: number): string {
-  const digits = String(Math.abs(Math.trunc(n)));
+  // Counts are whole numbers; anything else is shown as it is rather than silently truncated.
+  if (!Number.isSafeInteger(n)) return String(n);
+  const digits = String(Math.abs(n));
   const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
   return n < 0 ? `-${grouped}` : grouped;
 }

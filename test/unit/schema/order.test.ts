@@ -24,6 +24,11 @@ describe('formatCount', () => {
     }
   });
 
+  it('shows a value that is not a whole number as it is', () => {
+    expect(formatCount(1.5)).toBe('1.5');
+    expect(formatCount(Number.NaN)).toBe('NaN');
+  });
+
   it('keeps formatApproxCount rounding volatile counts to two figures', () => {
     expect(formatApproxCount(1437)).toBe('~1,400');
     expect(formatApproxCount(99)).toBe('99');
