@@ -100,7 +100,7 @@ for (const s of scenarios) {
       const label = run === 0 ? 'fresh process' : 'warm code    ';
       const spans = list.map((r) => r.span);
       const wholes = list.map((r) => r.whole);
-      console.log(`  ${label} x${list.length}  span / bound median ${median(spans).toFixed(3)}x (${Math.min(...spans).toFixed(3)}-${Math.max(...spans).toFixed(3)}), whole run / bound median ${median(wholes).toFixed(2)}x; ${list.filter((r) => r.status === 'complete').length} complete, ${list.reduce((n, r) => n + r.ratelimited, 0)} 429s; fake late by ${median(list.map((r) => r.late)).toFixed(1)} ms (median of maxima)`);
+      console.log(`  ${label} x${list.length}  span / bound median ${median(spans).toFixed(3)}x (${range(spans)}), whole run / bound median ${median(wholes).toFixed(2)}x; ${list.filter((r) => r.status === 'complete').length} complete, ${list.reduce((n, r) => n + r.ratelimited, 0)} 429s; fake late by ${median(list.map((r) => r.late)).toFixed(1)} ms (median of maxima)`);
     }
   }
   const outcome = { s, fresh: ratios[0] ?? [], floor: null, excess: null };
