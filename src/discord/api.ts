@@ -1,6 +1,6 @@
 import { DiscordAPIError, makeURLSearchParams, type REST } from '@discordjs/rest';
 import { classifyError, InvalidResponseError, TokenRejectedError } from './errors.js';
-import { Pacer } from './pacer.js';
+import { GlobalBudget } from './global-budget.js';
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -9,12 +9,14 @@ export interface DiscordApiOptions {
   retries?: number;
   /** First backoff delay (ms); doubles each attempt, with jitter. */
   backoffMs?: number;
-  /** The global budget per second the client runs under (bulk requests get 90 % of it). */
+  /** Discord's global limit per second (see GlobalBudget for the share the client keeps to). */
   globalRequestsPerSecond?: number;
+  /** Added to the global window for clock skew and network jitter, like the client's bucket resets (ms, default 50). */
+  rateLimitOffsetMs?: number;
 }
 
 export interface GetOptions {
-  /** One of many similar requests (per-channel pages): paced so they never starve the critical path. */
+  /** One of many similar requests (per-channel pages): kept to a share of the budget so they never starve the critical path. */
   bulk?: boolean;
 }
 
@@ -29,15 +31,14 @@ export class DiscordApi {
   private readonly backoffMs: number;
   private readonly memo = new Map<string, Promise<unknown>>();
   private tokenRejected = false;
-  private readonly bulkPacer: Pacer;
+  private readonly budget: GlobalBudget;
   /** Requests sent, retries included. */
   requests = 0;
 
   constructor(private readonly rest: REST, options: DiscordApiOptions = {}) {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 250;
-    const global = options.globalRequestsPerSecond ?? 50;
-    this.bulkPacer = new Pacer(Math.max(1, Math.floor(global * 0.9)));
+    this.budget = GlobalBudget.forGlobalLimit(options.globalRequestsPerSecond ?? 50, options.rateLimitOffsetMs ?? 50);
   }
 
   /** True once Discord has answered 401: the token is bad for the rest of the run. */
@@ -49,7 +50,7 @@ export class DiscordApi {
   async get<T>(route: `/${string}`, query?: Query, options: GetOptions = {}): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (this.tokenRejected) throw new TokenRejectedError();
-      if (options.bulk) await this.bulkPacer.acquire();
+      await this.budget.acquire(options.bulk);
       try {
         this.requests++;
         const body = await this.rest.get(route, query ? { query: makeURLSearchParams(query) } : {});

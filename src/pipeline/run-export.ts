@@ -76,7 +76,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     offsetMs: config.rateLimitOffsetMs,
     globalRequestsPerSecond: config.globalRequestsPerSecond,
   });
-  const api = new DiscordApi(rest, { globalRequestsPerSecond: config.globalRequestsPerSecond });
+  const api = new DiscordApi(rest, { globalRequestsPerSecond: config.globalRequestsPerSecond, rateLimitOffsetMs: config.rateLimitOffsetMs });
   const sources = new Sources(api, guildId, {
     members: config.members,
     maxMembers: config.maxMembers,
