@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,16 +7,18 @@ import { generateGuild, startFakeDiscord, type FakeDiscord, type TraceEntry } fr
 import { runExport } from '../../../src/pipeline/run-export.js';
 import { TEST_TOKEN } from '../../helpers/fake-discord.js';
 
-/** The most requests that arrived in any one-second window, wherever it starts (what any server-side window sees). */
-function busiestSecond(trace: TraceEntry[]): number {
-  const times = trace.map((e) => e.arrivedMs).sort((a, b) => a - b);
+/** The most of `times` (ms) in any window of `windowMs`, wherever it starts (what any server-side window sees). */
+function busiest(times: number[], windowMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b);
   let most = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i] - times[j] >= 1000) j++;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i] - sorted[j] >= windowMs) j++;
     most = Math.max(most, i - j + 1);
   }
   return most;
 }
+
+const arrivals = (trace: TraceEntry[]) => trace.map((e) => e.arrivedMs);
 
 // Discord's own global limit (50 per second) and route windows, so the global budget is what binds: ~200 archived
 // thread reads (bulk) beside the member pages and the guild-level reads (the critical path). Before the client kept
@@ -35,18 +38,28 @@ describe('the global budget at Discord\'s limits', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('never lets more than the limit arrive in any second, gets no 429, and still runs near the global bound', async () => {
+  it('never sends more than the limit in any second, gets no 429, and still runs near the global bound', async () => {
+    // When each request's headers went on the wire, as the client saw it (undici's diagnostics channel).
+    const sent: number[] = [];
+    const onSend = () => sent.push(performance.now());
+    diagnostics.subscribe('undici:client:sendHeaders', onSend);
     const outcome = await runExport({
       guildId: guild.guild.id, token: TEST_TOKEN, apiBase: fake.apiBase, demo: false, outDir: dir, only: null, skip: [],
       members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
-    });
+    }).finally(() => diagnostics.unsubscribe('undici:client:sendHeaders', onSend));
     expect(outcome.status).toBe('complete');
     const stats = fake.stats();
     expect(stats.requests).toBeGreaterThan(200);
     expect(stats.ratelimited).toBe(0);
-    // The client keeps to 48 (45-46 arrive in the busiest second on a quiet machine); the fake's own stamps move by
-    // a few when the machine is busy (two cores shared with other test files), never past Discord's 50.
-    expect(busiestSecond(stats.trace!)).toBeLessThanOrEqual(50);
+    expect(sent).toHaveLength(stats.requests);
+    // What the client controls: never Discord's 50 exceeded in any second (it counts 48 per 1,050 ms when it lets a
+    // request go, 48 in the busiest second here; the request reaches the socket a little after, following that
+    // turn's other work, and on a busy machine a little more). Without the budget: 73, and 1-5 global 429s. The fake runs in this process
+    // and stamps an arrival when the event loop comes to it, after the client's work in that turn, so its stamps
+    // bunch up (a few more in its busiest second on a quiet machine, many more when other test files share the two
+    // cores): that figure is printed, not held.
+    expect(busiest(sent)).toBeLessThanOrEqual(50);
+    console.log(`global budget: busiest second ${busiest(sent)} sent, ${busiest(arrivals(stats.trace!))} arrived (fake's stamps)`);
     // The bound is the global window (ceil(n / 50) - 1 seconds); the budget keeps 48 of 50 in windows of 1.05 s and
     // bulk reads to 43 of them, so allow what that costs and little more.
     const span = stats.lastResponseAt! - stats.firstRequestAt!;
