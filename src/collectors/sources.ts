@@ -75,9 +75,12 @@ export class Sources {
     this.memberScanStarted = true;
     // The first page goes out at once (it needs only the guild id): the member list is the critical path.
     let total: number | null = null;
-    const scan = this.api.shared('members', () =>
-      scanMembers(this.api, this.guildId, { ...this.options, total: () => total, secondRoundSent: () => this.secondRoundSent() }),
-    );
+    const scan = this.api.shared('members', () => {
+      const scanning = scanMembers(this.api, this.guildId, { ...this.options, total: () => total, secondRoundSent: () => this.secondRoundSent() });
+      // Its pages are the export's longest chain: the per-channel reads leave them room in every window.
+      this.api.reserveFor(scanning);
+      return scanning;
+    });
     void this.fetchGuild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
     return scan;
   }

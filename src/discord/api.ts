@@ -67,6 +67,11 @@ export class DiscordApi {
     }
   }
 
+  /** Keeps bulk requests to their share of the global budget while `chain` (critical requests in sequence) runs. */
+  reserveFor(chain: Promise<unknown>): void {
+    this.budget.reserve(chain);
+  }
+
   /** Resolves once every shared read started so far has settled (nothing left in flight from them). */
   async settled(): Promise<void> {
     await Promise.allSettled([...this.memo.values()]);

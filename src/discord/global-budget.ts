@@ -1,8 +1,8 @@
 /**
  * The client's share of Discord's global budget (50 requests per second per bot token), kept as a sliding window:
- * in any `windowMs`, at most `limit` requests start, and bulk requests (hundreds of archived-thread pages) at most
- * `bulkLimit` of them, so the requests on the export's critical path (the member list, whose pages must follow one
- * another) always find room. Critical requests go first; each tier is FIFO.
+ * in any `windowMs`, at most `limit` requests start, and while a critical chain is under way (the member list, whose
+ * pages must follow one another: see reserve) bulk requests (hundreds of archived-thread pages) at most `bulkLimit`
+ * of them, so each page finds room at once. Critical requests go first; each tier is FIFO.
  *
  * Why a sliding window of our own: @discordjs/rest counts the global budget in fixed one-second windows that open
  * at its first send, and Discord's windows open on its own clock. Fifty requests at the end of one client window
@@ -21,6 +21,8 @@ export class GlobalBudget {
   private readonly critical: (() => void)[] = [];
   private readonly bulk: (() => void)[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** Critical chains under way (reserve()): only while one is, bulk requests are kept to bulkLimit. */
+  private chains = 0;
 
   constructor(private readonly limit: number, private readonly bulkLimit: number, private readonly windowMs = 1000) {}
 
@@ -31,6 +33,20 @@ export class GlobalBudget {
   static forGlobalLimit(perSecond: number, offsetMs = 50): GlobalBudget {
     const limit = Math.max(1, perSecond - Math.max(2, Math.ceil(perSecond * 0.04)));
     return new GlobalBudget(limit, Math.max(1, limit - Math.max(1, Math.ceil(perSecond * 0.1))), 1000 + Math.max(0, offsetMs));
+  }
+
+  /**
+   * Keeps bulk requests to their share until `chain` settles: a chain of critical requests (the member list, page
+   * after page) is under way and each page must find room at once. Without one, bulk requests may take the whole
+   * budget (a guild with many channels and few members is bound by the global limit, not by its member list).
+   */
+  reserve(chain: Promise<unknown>): void {
+    this.chains++;
+    const done = () => {
+      this.chains--;
+      this.pump();
+    };
+    chain.then(done, done);
   }
 
   /** Resolves when the caller may send (a bulk request, or one on the critical path). */
@@ -49,7 +65,7 @@ export class GlobalBudget {
     while (this.starts.length < this.limit) {
       // A critical request whenever there is room; a bulk one only when none waits and bulk has room of its own.
       const bulk = this.critical.length === 0;
-      if (bulk && (this.bulk.length === 0 || this.bulkStarts >= this.bulkLimit)) break;
+      if (bulk && (this.bulk.length === 0 || (this.chains > 0 && this.bulkStarts >= this.bulkLimit))) break;
       this.starts.push({ at: now, bulk });
       if (bulk) this.bulkStarts++;
       (bulk ? this.bulk : this.critical).shift()!();

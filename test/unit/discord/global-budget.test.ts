@@ -31,10 +31,13 @@ describe('GlobalBudget', () => {
     expect(times[6]).toBeLessThan(2_000);
   });
 
-  it('keeps bulk requests to their share and gives the rest to the critical path, which never waits behind bulk', async () => {
+  it('keeps bulk requests to their share while a critical chain runs; the chain never waits behind bulk', async () => {
     const budget = new GlobalBudget(5, 3, 300);
+    let endChain = () => {};
+    budget.reserve(new Promise<void>((resolve) => (endChain = resolve)));
     // Six bulk requests queued first, then two critical ones: the critical pair goes at once, beside three bulk.
     const started = await run(budget, 'bbbbbbcc');
+    endChain();
     const at = new Map(started);
     expect(at.get(6)!).toBeLessThan(50);
     expect(at.get(7)!).toBeLessThan(50);
@@ -49,8 +52,28 @@ describe('GlobalBudget', () => {
 
   it("counts bulk's share apart: critical requests already sent do not eat into it", async () => {
     // The demo guild's shape: the first round trip (critical) then the per-channel reads (bulk), all in one window.
-    const started = await run(new GlobalBudget(5, 3, 300), 'ccbbb');
+    const budget = new GlobalBudget(5, 3, 300);
+    budget.reserve(new Promise(() => {}));
+    const started = await run(budget, 'ccbbb');
     expect(started.every(([, t]) => t < 50)).toBe(true);
+  });
+
+  it('lets bulk requests take the whole budget when no critical chain runs, and the freed share as soon as one ends', async () => {
+    const alone = await run(new GlobalBudget(5, 3, 300), 'bbbbb');
+    expect(alone.every(([, t]) => t < 50)).toBe(true);
+
+    const budget = new GlobalBudget(5, 3, 300);
+    let endChain = () => {};
+    budget.reserve(new Promise<void>((resolve) => (endChain = resolve)));
+    const t0 = performance.now();
+    const later: number[] = [];
+    const pending = [0, 1, 2, 3, 4].map(() => budget.acquire(true).then(() => later.push(performance.now() - t0)));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(later).toHaveLength(3);
+    endChain();
+    await Promise.all(pending);
+    // The last two went when the chain ended (~60 ms), not when the window moved on (300 ms).
+    expect(Math.max(...later)).toBeLessThan(200);
   });
 
   it('holds bulk requests back while a critical one waits for room', async () => {
