@@ -6,17 +6,7 @@ import { join } from 'node:path';
 import { generateGuild, startFakeDiscord, type FakeDiscord, type TraceEntry } from '../../../src/fake-discord/index.js';
 import { runExport } from '../../../src/pipeline/run-export.js';
 import { TEST_TOKEN } from '../../helpers/fake-discord.js';
-
-/** The most of `times` (ms) in any window of `windowMs`, wherever it starts (what any server-side window sees). */
-function busiest(times: number[], windowMs = 1000): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
+import { busiest } from '../../helpers/windows.js';
 
 const arrivals = (trace: TraceEntry[]) => trace.map((e) => e.arrivedMs);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GlobalBudget } from '../../../src/discord/global-budget.js';
+import { busiest } from '../../helpers/windows.js';
 
 /** Acquires for each entry ('c' critical, 'b' bulk) at once and records [index, ms since start] as each is let go. */
 async function run(budget: GlobalBudget, kinds: string): Promise<[number, number][]> {
@@ -9,23 +10,12 @@ async function run(budget: GlobalBudget, kinds: string): Promise<[number, number
   return started;
 }
 
-/** The most starts in any window of `windowMs` (a sliding window, not aligned to anything). */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
-
 describe('GlobalBudget', () => {
   it('lets at most `limit` starts through in any window (sliding), in order within a tier', async () => {
     const started = await run(new GlobalBudget(3, 3, 200), 'ccccccc');
     expect(started.map(([i]) => i)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const times = started.map(([, t]) => t);
-    expect(busiestWindow(times, 199)).toBeLessThanOrEqual(3);
+    expect(busiest(times, 199)).toBeLessThanOrEqual(3);
     // Three windows of work: about 400 ms, not 7 x 200.
     expect(times[6]).toBeGreaterThanOrEqual(399);
     expect(times[6]).toBeLessThan(2_000);
@@ -46,8 +36,8 @@ describe('GlobalBudget', () => {
     // The other three bulk requests wait for the window to move on, still in order, still at most three at a time.
     expect(started.filter(([i]) => i < 6).map(([i]) => i)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(at.get(3)!).toBeGreaterThanOrEqual(299);
-    expect(busiestWindow(started.filter(([i]) => i < 6).map(([, t]) => t), 299)).toBeLessThanOrEqual(3);
-    expect(busiestWindow(started.map(([, t]) => t), 299)).toBeLessThanOrEqual(5);
+    expect(busiest(started.filter(([i]) => i < 6).map(([, t]) => t), 299)).toBeLessThanOrEqual(3);
+    expect(busiest(started.map(([, t]) => t), 299)).toBeLessThanOrEqual(5);
   });
 
   it("counts bulk's share apart: critical requests already sent do not eat into it", async () => {
