@@ -51,6 +51,8 @@ export class DiscordApi {
     for (let attempt = 0; ; attempt++) {
       if (this.tokenRejected) throw new TokenRejectedError();
       await this.budget.acquire(options.bulk);
+      // A 401 may have come while this one waited for room: the client has dropped its token by now.
+      if (this.tokenRejected) throw new TokenRejectedError();
       try {
         this.requests++;
         const body = await this.rest.get(route, query ? { query: makeURLSearchParams(query) } : {});
