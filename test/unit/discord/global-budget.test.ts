@@ -52,7 +52,7 @@ describe('GlobalBudget', () => {
     const alone = await run(new GlobalBudget(5, 3, 300), 'bbbbb');
     expect(alone.every(([, t]) => t < 50)).toBe(true);
 
-    const budget = new GlobalBudget(5, 3, 300);
+    const budget = new GlobalBudget(5, 3, 1000);
     let endChain = () => {};
     budget.reserve(new Promise<void>((resolve) => (endChain = resolve)));
     const t0 = performance.now();
@@ -62,8 +62,8 @@ describe('GlobalBudget', () => {
     expect(later).toHaveLength(3);
     endChain();
     await Promise.all(pending);
-    // The last two went when the chain ended (~60 ms), not when the window moved on (300 ms).
-    expect(Math.max(...later)).toBeLessThan(200);
+    // The last two went when the chain ended (~60 ms), not when the window moved on (1,000 ms).
+    expect(Math.max(...later)).toBeLessThan(600);
   });
 
   it('holds bulk requests back while a critical one waits for room', async () => {
