@@ -6,6 +6,11 @@
 type CountTokens = (text: string) => number;
 let loading: Promise<CountTokens> | null = null;
 
+/** True once something has asked for the counter (the export starts it early for small guilds). */
+export function tokenCounterRequested(): boolean {
+  return loading !== null;
+}
+
 export function loadTokenCounter(): Promise<CountTokens> {
   loading ??= import(/* webpackMode: "eager" */ 'gpt-tokenizer/encoding/cl100k_base').then((m) => m.countTokens);
   return loading;
