@@ -15,10 +15,10 @@ import { emptyExport } from '../schema/empty.js';
 import type { GuildExport } from '../schema/types.js';
 import { computeAccess } from '../permissions/access.js';
 import { applyAuditToSummary, buildAuditPrompt, loadAuditConfig, runAudit, type AuditResult } from '../audit/index.js';
-import { loadTokenCounter } from '../audit/tokens.js';
 import { writeOutputs, type OutputFiles } from './write-outputs.js';
 import { preflight, type Fatal } from './preflight.js';
 import { startDemo, type DemoHandle } from './demo.js';
+import { warmTokenizer } from './warm-tokenizer.js';
 
 export type { ExportConfig } from '../config/types.js';
 
@@ -78,13 +78,14 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     globalRequestsPerSecond: config.globalRequestsPerSecond,
   });
   const api = new DiscordApi(rest, { globalRequestsPerSecond: config.globalRequestsPerSecond, rateLimitOffsetMs: config.rateLimitOffsetMs });
-  const warmTokenizer = tokenizerWarmer(() => sources.secondRoundSent());
+  let firstPageRead = noop;
+  const firstPage = new Promise<void>((resolve) => (firstPageRead = resolve));
   const sources = new Sources(api, guildId, {
     members: config.members,
     maxMembers: config.maxMembers,
     sink,
     onMembers: (fetched, total) => {
-      if (total !== null && total <= TOKENIZER_EARLY_MAX_MEMBERS) warmTokenizer();
+      firstPageRead();
       onProgress?.({ type: 'members', fetched, total });
     },
   });
@@ -101,8 +102,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     });
     // While the first round trip is in flight, open the sockets the second will need (see Connections).
     setImmediate(() => connections.warm(warmConnections(config.globalRequestsPerSecond)));
-    // With no member scan, the tokenizer's moment is once the second round trip is out (see tokenizerWarmer).
-    if (!startMembers) warmTokenizer();
+    warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
     const progress = heldProgress(onProgress);
     const collecting = runCollectors(exp, {
       api,
@@ -152,37 +152,11 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
 const FIRST_ROUND_SOCKETS = 16;
 
 /**
- * Guilds up to this size (by the guild's approximate count) load the tokenizer during the scan (see
- * tokenizerWarmer). Larger ones keep loading it at the end: on the 100,000-member bench guild, loading it at the
- * first page raised the peak RSS from ~205 to ~290 MB, and two pages before the end still to ~227 MB, with no
- * gain measurable in a tail of several hundred milliseconds.
- */
-const TOKENIZER_EARLY_MAX_MEMBERS = 10_000;
-
-/**
  * How many sockets to open ahead for the second round trip (a page per channel): as wide as the global budget
  * lets it be in its first second, less the first round's sockets, which come free for it.
  */
 function warmConnections(globalPerSecond = 50): number {
   return Math.max(0, Math.min(globalPerSecond, 50) - FIRST_ROUND_SOCKETS);
-}
-
-/**
- * Loads the prompt's token counter (25-100 ms of CPU: its tables are built on import) while the export waits on
- * Discord, instead of after the last answer, where it was the largest part of a small guild's tail (the demo's
- * whole run: ~470 -> ~420 ms). The caller fires it once the first member page has been read (small guilds only,
- * see TOKENIZER_EARLY_MAX_MEMBERS): by then the next page and the second round trip's reads are out, so it holds
- * up no request that was ready; a page arriving meanwhile waits at most that long, which the tail no longer
- * pays. Only the first call counts; a failure shows again where the prompt needs it.
- */
-function tokenizerWarmer(secondRoundSent: () => Promise<void>): () => void {
-  let fired = false;
-  return () => {
-    if (fired) return;
-    fired = true;
-    // The first page can be read before the channel list is in (a slow one): never go ahead of its reads.
-    void secondRoundSent().then(() => setImmediate(() => void loadTokenCounter().catch(() => undefined)));
-  };
 }
 
 function selectCollectors(config: ExportConfig): CollectorName[] {
@@ -227,3 +201,5 @@ function safely<T>(fn: () => T, fallback: T): T {
     return fallback;
   }
 }
+
+function noop(): void {}
