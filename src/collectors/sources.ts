@@ -81,7 +81,9 @@ export class Sources {
       this.api.reserveFor(scanning);
       return scanning;
     });
-    void this.fetchGuild().then((g) => (total = g.approximate_member_count ?? null), () => undefined);
+    // The total (for progress) comes with the guild; asked for a turn later, so a caller sending the channel list
+    // right after this one still gets it onto the wire before the guild (see preflight).
+    queueMicrotask(() => void this.fetchGuild().then((g) => (total = g.approximate_member_count ?? null), () => undefined));
     return scan;
   }
 

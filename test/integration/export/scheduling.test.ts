@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,14 +16,18 @@ const guild = generateGuild({ seed: 77, members: 1500, text: 8, forum: 2, now: n
 let fake: FakeDiscord;
 let dir: string;
 let trace: TraceEntry[];
+/** Request paths in the order the client wrote them (undici's diagnostics channel), ids replaced by :id. */
+const written: string[] = [];
+const onSend = ({ request }: { request: { path: string } }) => written.push(request.path.replace(/^\/api\/v10/, '').replace(/\d{17,20}/g, ':id'));
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ guilds: [guild], token: TEST_TOKEN, latencyMs: LATENCY, connectLatencyMs: LATENCY, trace: true });
   dir = mkdtempSync(join(tmpdir(), 'dse-sched-'));
+  diagnostics.subscribe('undici:client:sendHeaders', onSend as (message: unknown) => void);
   const outcome = await runExport({
     guildId: guild.guild.id, token: TEST_TOKEN, apiBase: fake.apiBase, demo: false, outDir: dir, only: null, skip: [],
     members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
-  });
+  }).finally(() => diagnostics.unsubscribe('undici:client:sendHeaders', onSend as (message: unknown) => void));
   expect(outcome.status).toBe('complete');
   trace = fake.stats().trace ?? [];
 });
@@ -44,6 +49,11 @@ describe('request scheduling', () => {
     }
     expect(first.filter((p) => p.startsWith('/guilds/')).length).toBeGreaterThanOrEqual(14);
     expect(first.filter((p) => p.startsWith('/channels/'))).toEqual([]);
+  });
+
+  it('writes the first member page, then the channel list, then the guild', () => {
+    // The member list is the longest chain and every thread read waits on the channel list; the guild can follow.
+    expect(written.slice(0, 3)).toEqual(['/guilds/:id/members?limit=1000&after=0', '/guilds/:id/channels', '/guilds/:id?with_counts=true']);
   });
 
   it('sends the next member page and the per-channel reads in the second round, once the first answers are in', () => {
