@@ -1,7 +1,10 @@
 // Builds dist/: tsc compiles src/ to build/ (ncc cannot drive TypeScript 7, and plain JS bundles the same
-// everywhere), then ncc bundles each entry. dist/cli.js is the CLI, dist/index.js the Action.
+// everywhere), then ncc bundles each entry into a folder of its own: dist/cli/ (the CLI) and dist/action/ (the
+// Action). Each bundle has a chunk file besides (the prompt tokenizer's tables, loaded when needed), and the two
+// builds number their chunks alike with different contents, so they cannot share one folder. dist/cli.js (the
+// package's bin) and dist/index.js (action.yml's main) are one-line entry points into them.
+import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const node = process.execPath;
@@ -12,15 +15,17 @@ run(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
-const entries = { cli: 'build/cli/main.js', index: 'build/action/index.js' };
-for (const [name, entry] of Object.entries(entries)) {
+const entries = [
+  { name: 'cli', source: 'build/cli/main.js', launcher: 'cli.js', shebang: true },
+  { name: 'action', source: 'build/action/index.js', launcher: 'index.js', shebang: false },
+];
+for (const { name, source, launcher, shebang } of entries) {
   const tmp = join('.tmp', `ncc-${name}`);
   rmSync(tmp, { recursive: true, force: true });
-  run(['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', tmp, '--quiet', '--license', 'licenses.txt']);
-  for (const file of readdirSync(tmp)) {
-    const target = file === 'index.js' || file === 'index.mjs' ? `${name}.js` : file === 'licenses.txt' ? `${name}.licenses.txt` : file;
-    cpSync(join(tmp, file), join('dist', target), { recursive: true });
-  }
+  run(['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', source, '-o', tmp, '--quiet', '--license', 'licenses.txt']);
+  for (const file of readdirSync(tmp)) cpSync(join(tmp, file), join('dist', name, file), { recursive: true });
+  writeFileSync(join('dist', launcher), `${shebang ? '#!/usr/bin/env node\n' : ''}import './${name}/index.js';\n`);
+  if (shebang) chmodSync(join('dist', launcher), 0o755);
 }
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n');
 console.log('dist/ rebuilt');

@@ -1,6 +1,6 @@
 /** Runs dist/index.js as the GitHub runner does: INPUT_* env, real GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FakeGitHub } from '../fakes/github/index.js';
@@ -17,8 +17,10 @@ let privateEntry: string | null = null;
 export function bundledEntry(): string {
   if (privateEntry) return privateEntry;
   const dir = mkdtempSync(join(tmpdir(), 'dse-dist-'));
+  // The entry point, and the bundle folder it imports (with the tokenizer chunk beside it).
   copyFileSync(ACTION_ENTRY, join(dir, 'index.js'));
   copyFileSync(resolve('dist/package.json'), join(dir, 'package.json'));
+  cpSync(resolve('dist/action'), join(dir, 'action'), { recursive: true });
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   privateEntry = join(dir, 'index.js');
   return privateEntry;

@@ -56,7 +56,7 @@ describe("yazl's CRC-32 through zlib.crc32", () => {
     expect(yazlsCrc32.unsigned(Buffer.from('lo'), previous)).toBe(yazlsCrc32.unsigned(Buffer.from('hello')));
   });
 
-  it.each(['dist/cli.js', 'dist/index.js'])('is wired to yazl in the bundle %s', (file) => {
+  it.each(['dist/cli/index.js', 'dist/action/index.js'])('is wired to yazl in the bundle %s', (file) => {
     // In the bundle, modules are numbered: the replacement must require the same module as yazl's CRC watcher.
     const bundle = readFileSync(resolve(file), 'utf8');
     const moduleOf = (marker: string) => {
