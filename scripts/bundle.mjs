@@ -16,15 +16,21 @@ run(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 const entries = [
-  { name: 'cli', source: 'build/cli/main.js', launcher: 'cli.js', shebang: true },
-  { name: 'action', source: 'build/action/index.js', launcher: 'index.js', shebang: false },
+  // The CLI turns on Node's compile cache first (Node 22.1 and later; a no-op before): a repeated run loads the
+  // bundle's compiled code instead of compiling it again (Node 24, --version: ~0.15 -> ~0.12 s). The Action does
+  // not: every run starts on a fresh runner, where the cache would only be written.
+  { name: 'cli', source: 'build/cli/main.js', launcher: 'cli.js', shebang: true, compileCache: true },
+  { name: 'action', source: 'build/action/index.js', launcher: 'index.js', shebang: false, compileCache: false },
 ];
-for (const { name, source, launcher, shebang } of entries) {
+for (const { name, source, launcher, shebang, compileCache } of entries) {
   const tmp = join('.tmp', `ncc-${name}`);
   rmSync(tmp, { recursive: true, force: true });
   run(['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', source, '-o', tmp, '--quiet', '--license', 'licenses.txt']);
   for (const file of readdirSync(tmp)) cpSync(join(tmp, file), join('dist', name, file), { recursive: true });
-  writeFileSync(join('dist', launcher), `${shebang ? '#!/usr/bin/env node\n' : ''}import './${name}/index.js';\n`);
+  const body = compileCache
+    ? `import module from 'node:module';\n\nmodule.enableCompileCache?.();\nawait import('./${name}/index.js');\n`
+    : `import './${name}/index.js';\n`;
+  writeFileSync(join('dist', launcher), `${shebang ? '#!/usr/bin/env node\n' : ''}${body}`);
   if (shebang) chmodSync(join('dist', launcher), 0o755);
 }
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n');
