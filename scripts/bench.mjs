@@ -127,7 +127,7 @@ for (const s of scenarios) {
     const excess = outcome.fresh.map((r, i) => r.span - floors[i]);
     outcome.excess = median(excess);
     console.log(`  bare-request floor x${floors.length}  span / bound median ${median(floors).toFixed(3)}x (${range(floors)}): the same two round trips with bare undici request(), warm code, measured after each export`);
-    console.log(`  fresh export - floor    median +${outcome.excess.toFixed(3)}x (${range(excess)}), paired by process`);
+    console.log(`  fresh export - floor    median ${signed(outcome.excess)}x (${range(excess)}), paired by process`);
   }
 }
 
@@ -152,6 +152,10 @@ async function bareRequestFloor(s) {
   return ratio;
 }
 
+function signed(x) {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+}
+
 function range(values) {
   return `${Math.min(...values).toFixed(3)}-${Math.max(...values).toFixed(3)}`;
 }
@@ -168,7 +172,7 @@ function summarise(list) {
     for (const o of demos) {
       const spans = o.fresh.map((r) => r.span);
       const m = median(spans);
-      const floor = o.floor === null ? '' : `, bare-request floor ${o.floor.toFixed(3)}x (export above it by +${o.excess.toFixed(3)}x, paired)`;
+      const floor = o.floor === null ? '' : `, bare-request floor ${o.floor.toFixed(3)}x (export ${o.excess >= 0 ? 'above' : 'below'} it by ${signed(o.excess)}x, paired)`;
       const label = o.s.reference ? 'demo within 1.10x of its bound, reference' : 'demo within 1.10x of its bound, sensitivity';
       console.log(`  ${label.padEnd(46)} ${o.s.fake.latencyMs} ms: median ${m.toFixed(3)}x (${range(spans)})${floor}: ${verdict(m <= 1.1)}`);
     }
