@@ -187,7 +187,7 @@ function summarise(list) {
     console.log(`  ${`100k members${at}: peak RSS under 300 MB`.padEnd(46)} ${r.rssMb.toFixed(0)} MB: ${verdict(r.rssMb < 300)}`);
     // The same measure as the demo's (what the fake can bound: first request to last response); the whole run adds
     // writing the 67 MB export.json and its ZIP after the last response, shown beside it.
-    console.log(`  ${`100k members${at}: within 1.10x of its bound`.padEnd(46)} span ${r.span.toFixed(3)}x: ${verdict(r.span <= 1.1)} (whole run, files written: ${r.whole.toFixed(3)}x: ${verdict(r.whole <= 1.1)})`);
+    console.log(`  ${`100k members${at}: within 1.10x of its bound`.padEnd(46)} span ${r.span.toFixed(3)}x: ${verdict(r.span <= 1.1)} (whole run, files written: ${r.whole.toFixed(3)}x: ${verdict(r.whole <= 1.1)}${o.s.realtime ? '' : '; with limits 10x faster the writing weighs tenfold: the whole run is judged at Discord\'s limits, BENCH_REALTIME=1'})`);
   }
 }
 
