@@ -52693,10 +52693,11 @@ let done = null;
  * Runs the HTTP client's whole path once, in this process, while the export's first round trip is in flight (the
  * client is idle then): requests through @discordjs/rest, our makeRequest and undici, over loopback sockets to a
  * server here that answers like Discord (JSON, rate-limit headers). In a fresh process the first answers otherwise
- * pay for compiling that code on the critical path, between the first round trip and the second. Measured on the demo guild (npm run bench:ab, 15 pairs of fresh processes each): at 100 ms
- * the span fell by 0.040x of its bound on Node 20 (1.127x -> 1.098x in medians) and 0.035x on Node 24 (1.127x ->
- * 1.088x), at 50 ms by 0.037x, at 25 ms by 0.012x; the whole run by 16-32 ms. Once per process; any failure (no
- * loopback, say) is ignored: the export only loses the head start.
+ * pay for compiling that code on the critical path, between the first round trip and the second. Measured on the
+ * demo guild (npm run bench:ab, 15 pairs of fresh processes each): at 100 ms the span fell by 0.040x of its bound
+ * on Node 20 (1.127x -> 1.098x in medians) and 0.035x on Node 24 (1.127x -> 1.088x), at 50 ms by 0.037x, at 25 ms
+ * by 0.012x; the whole run by 16-32 ms. Once per process; any failure (no loopback, say) is ignored: the export
+ * only loses the head start.
  */
 function warmHttpClient() {
     done ??= run().catch(() => undefined);

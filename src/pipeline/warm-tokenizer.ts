@@ -6,7 +6,7 @@ import { loadTokenCounter } from '../audit/tokens.js';
  * first member page raised the peak RSS from ~205 to ~290 MB (two pages before the end, still ~227 MB), with no
  * gain measurable in a tail of several hundred milliseconds.
  */
-export const TOKENIZER_EARLY_MAX_MEMBERS = 10_000;
+const TOKENIZER_EARLY_MAX_MEMBERS = 10_000;
 
 /**
  * Loads the prompt's token counter (25-100 ms of CPU: its tables are built on import) while the export waits on
