@@ -17,6 +17,7 @@ import { publishSnapshot, type PublishResult } from './publish.js';
 import { decideThreshold } from './threshold.js';
 import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
 import { redact } from '../config/redact.js';
+import { logLine } from '../text/escape.js';
 import { resolveAuditConfig } from './audit-config.js';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
@@ -42,7 +43,7 @@ export async function run(): Promise<void> {
     failures.push(message);
   };
 
-  const client = inputs.githubToken && ctx.owner && ctx.repo ? new GitHubClient({ apiUrl: ctx.apiUrl, token: inputs.githubToken, owner: ctx.owner, repo: ctx.repo }) : null;
+  const client = inputs.githubToken && ctx.owner && ctx.repo ? new GitHubClient({ apiUrl: ctx.apiUrl, token: inputs.githubToken, owner: ctx.owner, repo: ctx.repo, log: (line) => core.info(logLine(redact(line, secrets))) }) : null;
   let outcome: ExportOutcome;
   try {
     const auditConfigPath = await resolveAuditConfig(inputs.config, {

@@ -35,16 +35,11 @@ export function issueMarker(guildId: string): string {
   return `<!-- discord-server-exporter:guild:${guildId} -->`;
 }
 
-/** The open tracking issue for a guild: listed by label, matched by marker, pull requests skipped. */
+/** The open tracking issue for a guild: listed by label (every page), matched by marker, pull requests skipped. */
 export async function findTrackingIssue(client: GitHubClient, guildId: string, label: string): Promise<IssueItem | null> {
   const marker = issueMarker(guildId);
-  for (let page = 1; page <= 10; page++) {
-    const items = await client.request<IssueItem[]>('GET', `issues?state=open&labels=${encodeURIComponent(label)}&per_page=100&page=${page}`);
-    const match = items.find((item) => !item.pull_request && (item.body ?? '').includes(marker));
-    if (match) return match;
-    if (items.length < 100) return null;
-  }
-  return null;
+  const items = await client.paginate<IssueItem>(`issues?state=open&labels=${encodeURIComponent(label)}&per_page=100`);
+  return items.find((item) => !item.pull_request && (item.body ?? '').includes(marker)) ?? null;
 }
 
 /** Opens, updates (comment) or closes (comment + close) the one tracking issue for a guild. */
