@@ -1,10 +1,12 @@
-import * as core from '@actions/core';
 import { run } from './main.js';
 import { readRawInputs, secretInputs } from './inputs.js';
-import { redact } from '../config/redact.js';
+import { createActionLog } from './log.js';
 
-// One top-level catch: anything unexpected fails the step with its message, tokens removed.
+// One top-level catch: anything unexpected fails the step with its message, tokens removed, every line escaped
+// (an error's message can carry Discord's or GitHub's text).
 run().catch((err: unknown) => {
-  const text = err instanceof Error ? err.stack ?? err.message : String(err);
-  core.setFailed(`Unexpected error: ${redact(text, secretInputs(readRawInputs()))}. Please report it with this log.`);
+  const log = createActionLog(secretInputs(readRawInputs()));
+  const message = err instanceof Error ? err.message : String(err);
+  for (const line of (err instanceof Error ? err.stack ?? '' : '').split('\n').slice(1)) if (line.trim()) log.info(line);
+  log.fail(`Unexpected error: ${message}. Please report it with this log.`);
 });

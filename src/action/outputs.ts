@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Finding } from '../schema/types.js';
+import type { ActionLog } from './log.js';
 
 /** Every output action.yml declares, by its exact name. */
 export const OUTPUT_NAMES: readonly (keyof ActionOutputs)[] = [
@@ -29,9 +30,9 @@ export function writeOutputs(outputs: Partial<ActionOutputs>): void {
 }
 
 /** Appends Markdown to the job summary; a no-op (with a note) outside the runner. */
-export async function writeSummary(markdown: string): Promise<void> {
+export async function writeSummary(markdown: string, log: ActionLog): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info('GITHUB_STEP_SUMMARY is not set: the job summary is not written (local run).');
+    log.info('GITHUB_STEP_SUMMARY is not set: the job summary is not written (local run).');
     return;
   }
   await core.summary.addRaw(markdown, true).write();
@@ -40,15 +41,18 @@ export async function writeSummary(markdown: string): Promise<void> {
 /** GitHub shows at most 10 annotations of each kind per step; the rest are in the summary. */
 const MAX_ANNOTATIONS = 10;
 
-/** Annotates failing critical (error) and high (warning) findings. */
-export function annotateFindings(findings: Finding[]): void {
+/**
+ * Annotates failing critical and high findings, critical first. A critical finding is an error annotation only when
+ * the step fails (a red mark beside a green step reads as a contradiction); otherwise every one is a warning.
+ */
+export function annotateFindings(findings: Finding[], options: { stepFails: boolean; log: ActionLog }): void {
   const failing = findings.filter((f) => f.outcome === 'fail' && (f.severity === 'critical' || f.severity === 'high'));
   const ordered = [...failing.filter((f) => f.severity === 'critical'), ...failing.filter((f) => f.severity === 'high')];
   for (const finding of ordered.slice(0, MAX_ANNOTATIONS)) {
     const text = `${finding.message} Fix: ${finding.remediation.text}`;
-    const props = { title: `Discord health [${finding.severity}]: ${finding.title}` };
-    if (finding.severity === 'critical') core.error(text, props);
-    else core.warning(text, props);
+    const title = `Discord health [${finding.severity}]: ${finding.title}`;
+    if (finding.severity === 'critical' && options.stepFails) options.log.error(text, title);
+    else options.log.warning(text, title);
   }
-  if (ordered.length > MAX_ANNOTATIONS) core.info(`${ordered.length - MAX_ANNOTATIONS} more high-severity findings are listed in the job summary.`);
+  if (ordered.length > MAX_ANNOTATIONS) options.log.info(`${ordered.length - MAX_ANNOTATIONS} more high-severity findings are listed in the job summary.`);
 }

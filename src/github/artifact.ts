@@ -1,6 +1,5 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
 
 export type ArtifactResult =
   | { status: 'uploaded'; id: number | null; size: number | null; name: string }
@@ -27,6 +26,9 @@ export async function uploadExportArtifact(
   if (!options.runtimeAvailable) {
     return { status: 'skipped', reason: 'ACTIONS_RUNTIME_TOKEN is not set (not running inside GitHub Actions), so no artifact was uploaded.' };
   }
+  // Loaded here, not at start-up: the artifact library (with the Azure storage SDK) is most of the bundle, and a run
+  // without an upload (a local run, a failed export) should not pay for reading and compiling it.
+  const { DefaultArtifactClient } = await import('@actions/artifact');
   const client = new DefaultArtifactClient();
   // Uploaded as the ZIP itself (no archive around it), so the download is export.zip under the artifact's name.
   const staging = mkdtempSync(join(dirname(zipPath), '.artifact-'));

@@ -1,5 +1,6 @@
 import type { CheckOutcomeRecord, Finding, Severity } from '../schema/types.js';
 import { scoreLine } from './score-text.js';
+import { formatCount } from '../writers/round.js';
 
 /** The runner rejects step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
@@ -9,6 +10,17 @@ export interface SummaryLinks {
   pullRequest?: { number: number; url: string; operation: string } | null;
   artifact?: { name: string; url: string | null } | { skipped: string } | null;
   issue?: { number: number; url: string; operation: string } | null;
+  /** The committed snapshot.md (at the new commit, or on the branch that already holds it). */
+  snapshot?: { path: string; url: string } | null;
+}
+
+/** How the run went: shown so a slow or large run can be understood from the summary alone. */
+export interface RunDetails {
+  durationMs: number;
+  /** Requests sent to Discord (retries included). */
+  requests: number;
+  /** The server's member count (Discord's approximate count), when known. */
+  members: number | null;
 }
 
 export interface JobSummaryInput {
@@ -29,28 +41,58 @@ export interface JobSummaryInput {
   problems: string[];
   /** Audit configuration in force (disabled checks with reasons, changed weights): shown so no exclusion is hidden. */
   configNotes?: string[];
+  run?: RunDetails;
 }
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
 
-/** Renders the job summary Markdown: score and delta, failing checks by severity with fixes, changes, links. */
+/**
+ * Renders the job summary Markdown: score and delta, failing checks by severity with fixes, the other checks
+ * collapsed, changes, run details, links. Blocks are separated by exactly one blank line.
+ */
 export function renderJobSummary(input: JobSummaryInput, maxBytes = SUMMARY_MAX_BYTES): string {
-  const head = [
+  const head = blocks([
     `## Discord server health: ${escapeMd(input.guildName)} (\`${input.guildId}\`)`,
-    '',
     scoreLine(input.score, input.previousScore, input.threshold),
-    input.exportStatus === 'partial' ? '\n> [!WARNING]\n> The export is partial: some collectors failed (see Problems below).' : '',
-    input.configNotes?.length ? `\n**Audit configuration** (changes the score):\n${input.configNotes.map((n) => `- ${escapeMd(n)}`).join('\n')}\n` : '',
-    '',
-  ].join('\n');
-  const tail = [renderLinks(input.links), renderProblems(input.problems)].filter(Boolean).join('\n');
+    input.exportStatus === 'partial' ? '> [!WARNING]\n> The export is partial: some collectors failed (see Problems below).' : '',
+    input.configNotes?.length ? `**Audit configuration** (changes the score):\n${input.configNotes.map((n) => `- ${escapeMd(n)}`).join('\n')}` : '',
+  ]);
+  const tail = blocks([renderOtherChecks(input.checks), input.run ? renderRunDetails(input.run) : '', renderLinks(input.links), renderProblems(input.problems)]);
   const failing = renderFailingChecks(input.checks, input.findings);
   const changes = renderChangesSection(input);
   // The fixed parts first; the two long sections share what is left, failing checks first.
   const budget = Math.max(0, maxBytes - bytes(head) - bytes(tail) - 200);
   const failingPart = truncateMarkdown(failing, Math.max(Math.floor(budget / 2), budget - bytes(changes)));
   const changesPart = truncateMarkdown(changes, budget - bytes(failingPart));
-  return truncateMarkdown([head, failingPart, changesPart, tail].join('\n'), maxBytes);
+  return truncateMarkdown(blocks([head, failingPart, changesPart, tail]), maxBytes);
+}
+
+/** Non-empty blocks, trimmed, one blank line between them, one newline at the end. */
+function blocks(parts: string[]): string {
+  const text = parts.map((p) => p.trim()).filter(Boolean).join('\n\n');
+  return text ? `${text}\n` : '';
+}
+
+const OTHER_OUTCOMES: { outcome: CheckOutcomeRecord['outcome']; label: string }[] = [
+  { outcome: 'pass', label: 'Passing' },
+  { outcome: 'not_applicable', label: 'Not applicable' },
+  { outcome: 'error', label: 'Inconclusive' },
+];
+
+/** Passing, not-applicable and inconclusive checks, collapsed: there to verify, not to read every run. */
+export function renderOtherChecks(checks: CheckOutcomeRecord[]): string {
+  const groups = OTHER_OUTCOMES.map((g) => ({ ...g, checks: checks.filter((c) => c.outcome === g.outcome) })).filter((g) => g.checks.length);
+  if (groups.length === 0) return '';
+  const title = groups.map((g) => `${g.label.toLowerCase()} (${g.checks.length})`).join(', ');
+  const body = groups.map((g) => `**${g.label}**\n\n${g.checks.map((c) => `- ${escapeMd(c.title)} (\`${c.id}\`)${g.outcome === 'pass' ? '' : `: ${escapeMd(c.message)}`}`).join('\n')}`);
+  return `<details><summary>Other checks: ${title}</summary>\n\n${body.join('\n\n')}\n\n</details>`;
+}
+
+function renderRunDetails(run: RunDetails): string {
+  const seconds = run.durationMs >= 10_000 ? Math.round(run.durationMs / 1000) : Math.round(run.durationMs / 100) / 10;
+  const lines = [`- Duration: ${seconds} s`, `- Discord requests: ${formatCount(run.requests)}`];
+  if (run.members !== null) lines.push(`- Members: ${formatCount(run.members)}`);
+  return `### Run details\n\n${lines.join('\n')}`;
 }
 
 /** Failing checks grouped by severity (critical first), each with its message and fix. */
@@ -90,6 +132,7 @@ function renderChangesSection(input: JobSummaryInput): string {
 
 function renderLinks(links: SummaryLinks): string {
   const lines: string[] = [];
+  if (links.snapshot) lines.push(`- Snapshot: [${escapeMd(links.snapshot.path)}](${links.snapshot.url})`);
   if (links.commit) lines.push(`- Commit: [\`${links.commit.sha.slice(0, 7)}\`](${links.commit.url})`);
   if (links.pullRequest) lines.push(`- Pull request (${links.pullRequest.operation}): [#${links.pullRequest.number}](${links.pullRequest.url})`);
   if (links.artifact && 'skipped' in links.artifact) lines.push(`- Artifact: not uploaded (${escapeMd(links.artifact.skipped)})`);

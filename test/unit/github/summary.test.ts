@@ -47,7 +47,7 @@ describe('renderJobSummary', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(md).toContain('Fix (low effort): Fix crit\\_one like this.');
-    expect(md).not.toContain('ok_one');
+    expect(md.slice(0, md.indexOf('<details>'))).not.toContain('ok\\_one');
   });
 
   it('shows what changed and links', () => {
@@ -106,4 +106,33 @@ describe('scoreLine', () => {
     [85.55, 80, 70, '**Health score: 85.6/100** (+5.6 from 80): meets the threshold of 70.'],
     [null, 80, 70, '**Health score: n/a/100**: no score: every check was inconclusive.'],
   ])('%s vs %s at %s', (score, prev, threshold, expected) => expect(scoreLine(score, prev, threshold)).toBe(expected));
+
+  it('collapses passing, not-applicable and inconclusive checks, with their count in the summary line', () => {
+    const checks = [...input.checks, check('na_one', 'low', 'not_applicable'), check('err_one', 'medium', 'error')];
+    const md = renderJobSummary({ ...input, checks });
+    const details = /<details><summary>Other checks: passing \(1\), not applicable \(1\), inconclusive \(1\)<\/summary>\n\n([\s\S]*?)\n\n<\/details>/.exec(md);
+    expect(details?.[1]).toContain('- Title ok\\_one (`ok_one`)');
+    expect(details?.[1]).toContain('- Title na\\_one (`na_one`): Message na\\_one.');
+    expect(details?.[1]).toContain('**Inconclusive**');
+    expect(details?.[1]).not.toContain('crit_one');
+  });
+
+  it('shows run details and links the committed snapshot.md', () => {
+    const md = renderJobSummary({
+      ...input,
+      run: { durationMs: 83_400, requests: 1234, members: 100_000 },
+      links: { ...input.links, snapshot: { path: 'discord-snapshots/1/snapshot.md', url: 'https://github.com/o/r/blob/abcdef1/discord-snapshots/1/snapshot.md' } },
+    });
+    expect(md).toContain('### Run details\n\n- Duration: 83 s\n- Discord requests: 1,234\n- Members: 100,000');
+    expect(md).toContain('- Snapshot: [discord-snapshots/1/snapshot.md](https://github.com/o/r/blob/abcdef1/discord-snapshots/1/snapshot.md)');
+  });
+
+  it('has no stray blank lines: one between blocks, none at the start or doubled', () => {
+    for (const variant of [input, { ...input, changes: null }, { ...input, exportStatus: 'partial' as const, problems: ['x'], configNotes: ['y'] }]) {
+      const md = renderJobSummary({ ...variant, run: { durationMs: 1500, requests: 3, members: null } });
+      expect(md).not.toMatch(/\n\n\n/);
+      expect(md.startsWith('## ')).toBe(true);
+      expect(md.endsWith('\n') && !md.endsWith('\n\n')).toBe(true);
+    }
+  });
 });
