@@ -19,7 +19,7 @@ describe('parseInputs', () => {
   it('applies the documented defaults', () => {
     const inputs = parseInputs(base, inRepo);
     expect(inputs).toMatchObject({
-      guildId: GUILD, demo: false, commit: 'push', healthThreshold: 0, onRegression: 'fail', members: 'counts',
+      guildId: GUILD, demo: false, commit: 'push', healthThreshold: 50, onRegression: 'fail', members: 'counts',
       issueLabels: ['discord-health'], snapshotDir: null, branch: null, artifactName: null, artifactRetentionDays: null,
     });
   });
