@@ -97,7 +97,9 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
 
   const snapshotDir = get('snapshot-dir').replace(/\/+$/, '') || null;
   if (snapshotDir !== null && !isSafeRelativePath(snapshotDir)) {
-    problems.push(`snapshot-dir must be a path inside the repository, without ".." or a leading "/" (got "${snapshotDir}").`);
+    problems.push(
+      `snapshot-dir must be a folder inside the repository: no leading "/", no "." or ".." segment, no segment git or a file system reads as .git (.Git, ".git.", git~1, .git with invisible characters), no control characters or any of \\ : * ? " < > | (got ${JSON.stringify(snapshotDir)}).`,
+    );
   }
 
   const commit = oneOf('commit', COMMIT_MODES, 'push');
@@ -150,10 +152,28 @@ function parseNumberInRange(value: string, name: string, min: number, max: numbe
   return ok ? n : min;
 }
 
-/** A repository-relative POSIX path that cannot escape the repository. */
+/** Control characters (C0, DEL, C1) and the characters Windows forbids in file names (a checkout there would fail). */
+const FORBIDDEN_IN_PATH = /[\u0000-\u001f\u007f-\u009f<>:"|?*\\]/;
+/** Code points file systems and git ignore when comparing names (zero-width characters, bidi marks, BOM...). */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * True when a path segment names git's own directory on some file system: `.git` case-folded (Windows, macOS),
+ * with ignorable code points removed (HFS+), with trailing dots or spaces (NTFS drops them), or its NTFS short
+ * name `git~1` (any `git~N`).
+ */
+export function isGitDirAlias(segment: string): boolean {
+  const folded = segment.normalize('NFKC').replace(IGNORABLE, '').replace(/[. ]+$/, '').toLowerCase();
+  return folded === '.git' || /^git~\d+$/.test(folded);
+}
+
+/**
+ * A repository-relative POSIX path that cannot escape the repository, write into git's own directory on any file
+ * system, or carry characters that break a checkout.
+ */
 export function isSafeRelativePath(path: string): boolean {
-  if (path.startsWith('/') || path.includes('\\') || /[\0\r\n]/.test(path)) return false;
-  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && segment !== '.git');
+  if (path.startsWith('/') || FORBIDDEN_IN_PATH.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !isGitDirAlias(segment));
 }
 
 /** The subset of git's ref-name rules that matter for a branch input. */

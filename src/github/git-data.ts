@@ -3,6 +3,26 @@ import { GitHubApiError, type GitHubClient } from './client.js';
 export interface BranchHead {
   commitSha: string;
   treeSha: string;
+  /** The head commit's message (to recognise the Action's own commits by their trailer). */
+  message: string;
+}
+
+/**
+ * The trailer on every commit the Action writes. A snapshot branch whose head carries it was written by the Action
+ * and may be rebuilt; any other head holds someone's work and is never moved backwards.
+ */
+export const SNAPSHOT_TRAILER = 'Snapshot-by: discord-server-exporter';
+
+/** The message with the Action's trailer as its last paragraph (unless it already ends with it). */
+export function withSnapshotTrailer(message: string): string {
+  const text = message.trimEnd();
+  return isSnapshotCommitMessage(text) ? `${text}\n` : `${text}\n\n${SNAPSHOT_TRAILER}\n`;
+}
+
+/** True when a commit message ends with the Action's trailer. */
+export function isSnapshotCommitMessage(message: string): boolean {
+  const lines = message.trimEnd().split('\n');
+  return lines[lines.length - 1]?.trim() === SNAPSHOT_TRAILER;
 }
 
 export interface FileToCommit {
@@ -20,8 +40,8 @@ export async function getBranchHead(client: GitHubClient, branch: string): Promi
     if (err instanceof GitHubApiError && (err.status === 404 || err.status === 409)) return null;
     throw err;
   }
-  const commit = await client.request<{ sha: string; tree: { sha: string } }>('GET', `git/commits/${ref.object.sha}`);
-  return { commitSha: commit.sha, treeSha: commit.tree.sha };
+  const commit = await client.request<{ sha: string; tree: { sha: string }; message?: unknown }>('GET', `git/commits/${ref.object.sha}`);
+  return { commitSha: commit.sha, treeSha: commit.tree.sha, message: typeof commit.message === 'string' ? commit.message : '' };
 }
 
 /** Uploads each file as a blob; returns tree entries ready for createTree. */
@@ -51,9 +71,12 @@ export async function createTree(client: GitHubClient, baseTree: string | null, 
   return tree.sha;
 }
 
-/** A commit without author/committer, so GitHub signs it as the token's identity (shown as Verified). */
+/**
+ * A commit without author/committer, so GitHub signs it as the token's identity (shown as Verified); its message
+ * ends with the Action's trailer.
+ */
 export async function createCommit(client: GitHubClient, message: string, tree: string, parents: string[]): Promise<string> {
-  const commit = await client.request<{ sha: string }>('POST', 'git/commits', { message, tree, parents });
+  const commit = await client.request<{ sha: string }>('POST', 'git/commits', { message: withSnapshotTrailer(message), tree, parents });
   return commit.sha;
 }
 

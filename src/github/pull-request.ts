@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.js';
-import { createBlobs, createCommit, createRef, createTree, getBranchHead, updateRef, type FileToCommit } from './git-data.js';
+import { createBlobs, createCommit, createRef, createTree, getBranchHead, isSnapshotCommitMessage, updateRef, type BranchHead, type FileToCommit } from './git-data.js';
 
 export type PullRequestOperation = 'none' | 'created' | 'updated' | 'closed';
 
@@ -62,8 +62,10 @@ export async function proposeSnapshot(client: GitHubClient, options: ProposeSnap
   }
   let sha: string | null = null;
   if (!head || head.treeSha !== tree) {
+    // Checked before writing anything: a branch holding someone else's commits is never reset.
+    const move = head ? branchMove(head, base, options.headBranch) : null;
     sha = await createCommit(client, options.commitMessage, tree, [base.commitSha]);
-    if (head) await updateRef(client, options.headBranch, sha, true);
+    if (head) await updateRef(client, options.headBranch, sha, move === 'rebuild');
     else await createRef(client, options.headBranch, sha);
   }
   if (open) {
@@ -77,4 +79,27 @@ export async function proposeSnapshot(client: GitHubClient, options: ProposeSnap
     body: options.body,
   });
   return { operation: 'created', number: created.number, url: created.html_url, sha, changed: true };
+}
+
+/** The snapshot branch exists with commits the Action did not write: moving it would lose them. */
+export class ForeignBranchError extends Error {
+  override readonly name = 'ForeignBranchError';
+  constructor(branch: string, head: string) {
+    super(
+      `The branch "${branch}" has a commit the Action did not write at its head (${head.slice(0, 7)}), so it was left untouched: ` +
+        'rebuilding it would lose that work. Set `branch` to a branch only the Action writes (empty: discord-snapshots/<guild-id>), ' +
+        `or merge or move that work elsewhere and delete "${branch}", then re-run.`,
+    );
+  }
+}
+
+/**
+ * How the snapshot branch may move to a new commit on the base head: a fast-forward when it still points at the
+ * base head; a rebuild (force) only when its head is the Action's own commit (its trailer), whose content the new
+ * commit replaces. Anything else throws ForeignBranchError.
+ */
+function branchMove(head: BranchHead, base: BranchHead, branch: string): 'fast-forward' | 'rebuild' {
+  if (head.commitSha === base.commitSha) return 'fast-forward';
+  if (isSnapshotCommitMessage(head.message)) return 'rebuild';
+  throw new ForeignBranchError(branch, head.commitSha);
 }

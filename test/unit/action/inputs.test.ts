@@ -48,13 +48,27 @@ describe('parseInputs', () => {
     ['artifact-retention-days', '91', 'artifact-retention-days must be a whole number from 1 to 90'],
     ['artifact-retention-days', '7.5', 'artifact-retention-days must be a whole number from 1 to 90'],
     ['demo', 'yes', 'demo must be true or false'],
-    ['snapshot-dir', '../outside', 'snapshot-dir must be a path inside the repository'],
-    ['snapshot-dir', '/abs', 'snapshot-dir must be a path inside the repository'],
+    ['snapshot-dir', '../outside', 'snapshot-dir must be a folder inside the repository'],
+    ['snapshot-dir', '/abs', 'snapshot-dir must be a folder inside the repository'],
     ['branch', 'bad..branch', 'branch is not a valid git branch name'],
     ['api-base', 'ftp://x', 'api-base must be an http(s) URL'],
     ['artifact-name', 'a/b', 'artifact-name must not contain'],
   ] as const)('rejects %s = %s', (name, value, message) => {
     expect(problems({ ...base, [name]: value })[0]).toContain(message);
+  });
+
+  it.each([
+    ['.git'], ['.Git/hooks'], ['snaps/.GIT'], ['.git.'], ['.git. . '], ['x/.git..'], ['git~1'], ['GIT~2/x'],
+    ['.g\u200bit'], ['.git\u200d'], ['\ufeff.git'], ['.gi\u00adt'], ['.git\u200e/x'], ['\uff0egit'],
+    ['snaps\u0007'], ['a\u001b[31m'], ['a\u0085b'], ['a\tb'], ['a:b'], ['a\\b'], ['.git::$INDEX_ALLOCATION'], ['a*'],
+  ])('rejects snapshot-dir %j: git or a file system would read it as .git, or it cannot be checked out', (value) => {
+    const found = problems({ ...base, 'snapshot-dir': value });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^snapshot-dir must be a folder inside the repository: .*\.Git, "\.git\.", git~1/);
+  });
+
+  it.each([['.github/discord'], ['snapshots/git'], ['.gitkeep-not'], ['my.git'], ['git~x'], ['Discord Snapshots/été']])('accepts snapshot-dir %j', (value) => {
+    expect(parseInputs({ ...base, 'snapshot-dir': value }, inRepo).snapshotDir).toBe(value);
   });
 
   it('requires a token and a guild unless demo', () => {

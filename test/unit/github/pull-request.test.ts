@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../../fakes/github/index.js';
-import { proposeSnapshot } from '../../../src/github/pull-request.js';
+import { ForeignBranchError, proposeSnapshot } from '../../../src/github/pull-request.js';
+import { SNAPSHOT_TRAILER } from '../../../src/github/git-data.js';
 import { commitSnapshot } from '../../../src/github/commit-snapshot.js';
 import { fakeWithClient, git } from './helpers.js';
 
@@ -58,5 +60,55 @@ describe('proposeSnapshot', () => {
     const env = await fakeWithClient();
     fake = env.fake;
     await expect(proposeSnapshot(env.client, { ...options('v1\n'), headBranch: 'main' })).rejects.toThrow(/dedicated branch/);
+  });
+
+  describe('an existing branch', () => {
+    /** A commit by someone else on `branch`, on top of `parent`, adding `file`. */
+    function humanCommit(f: FakeGitHub, branch: string, parent: string, file: string): string {
+      const blob = git(f, 'hash-object', '-w', '/dev/null').trim();
+      const base = git(f, 'ls-tree', parent).trim();
+      const tree = execFileSync('git', ['--git-dir', f.bareRepoPath, 'mktree'], { input: `${base}\n100644 blob ${blob}\t${file}\n`, encoding: 'utf8' }).trim();
+      const sha = git(f, 'commit-tree', tree, '-p', parent, '-m', 'Work in progress by a person').trim();
+      git(f, 'update-ref', `refs/heads/${branch}`, sha);
+      return sha;
+    }
+
+    it('refuses to reset a branch whose head the Action did not write, and keeps the commit', async () => {
+      const env = await fakeWithClient();
+      fake = env.fake;
+      const theirs = humanCommit(fake, 'release-notes', 'main', 'NOTES.md');
+      const attempt = proposeSnapshot(env.client, { ...options('v1\n'), headBranch: 'release-notes' });
+      await expect(attempt).rejects.toBeInstanceOf(ForeignBranchError);
+      await expect(attempt).rejects.toThrow(/"release-notes" has a commit the Action did not write at its head \([0-9a-f]{7}\), so it was left untouched/);
+      expect(git(fake, 'rev-parse', 'release-notes').trim()).toBe(theirs);
+      expect(fake.pulls).toHaveLength(0);
+      expect(fake.violations).toEqual([]);
+    });
+
+    it('refuses when someone pushed onto the Action\'s own branch, instead of discarding their commit', async () => {
+      const env = await fakeWithClient();
+      fake = env.fake;
+      await proposeSnapshot(env.client, options('v1\n'));
+      const theirs = humanCommit(fake, 'discord-snapshots/1', 'discord-snapshots/1', 'FIX.md');
+      await expect(proposeSnapshot(env.client, options('v2\n'))).rejects.toBeInstanceOf(ForeignBranchError);
+      expect(git(fake, 'rev-parse', 'discord-snapshots/1').trim()).toBe(theirs);
+    });
+
+    it('rebuilds its own branch on a moved base (its commits carry the trailer) and fast-forwards a branch at the base head', async () => {
+      const env = await fakeWithClient();
+      fake = env.fake;
+      await proposeSnapshot(env.client, options('v1\n'));
+      expect(git(fake, 'log', '-1', '--format=%B', 'discord-snapshots/1').trim().split('\n').at(-1)).toBe(SNAPSHOT_TRAILER);
+      await commitSnapshot(env.client, { branch: 'main', files: [{ path: 'OTHER.md', content: 'x\n' }], message: 'base moved' });
+      const updated = await proposeSnapshot(env.client, options('v2\n'));
+      expect(updated).toMatchObject({ operation: 'updated', changed: true });
+      expect(git(fake, 'rev-parse', 'discord-snapshots/1~1').trim()).toBe(git(fake, 'rev-parse', 'main').trim());
+
+      git(fake, 'update-ref', 'refs/heads/made-by-hand', git(fake, 'rev-parse', 'main').trim());
+      const ff = await proposeSnapshot(env.client, { ...options('v3\n'), headBranch: 'made-by-hand' });
+      expect(ff).toMatchObject({ operation: 'created', changed: true });
+      expect(git(fake, 'show', 'made-by-hand:snap/snapshot.md')).toBe('v3\n');
+      expect(fake.violations).toEqual([]);
+    });
   });
 });
