@@ -79,9 +79,11 @@ const OTHER_OUTCOMES: { outcome: CheckOutcomeRecord['outcome']; label: string }[
   { outcome: 'error', label: 'Inconclusive' },
 ];
 
-/** Passing, not-applicable and inconclusive checks, collapsed: there to verify, not to read every run. */
+/** Passing, not-applicable and inconclusive checks (not the disabled ones), collapsed: there to verify, not to read every run. */
 export function renderOtherChecks(checks: CheckOutcomeRecord[]): string {
-  const groups = OTHER_OUTCOMES.map((g) => ({ ...g, checks: checks.filter((c) => c.outcome === g.outcome) })).filter((g) => g.checks.length);
+  // Disabled checks are listed once, under the audit configuration, with their reason.
+  const shown = checks.filter((c) => !c.disabled_reason);
+  const groups = OTHER_OUTCOMES.map((g) => ({ ...g, checks: shown.filter((c) => c.outcome === g.outcome) })).filter((g) => g.checks.length);
   if (groups.length === 0) return '';
   const title = groups.map((g) => `${g.label.toLowerCase()} (${g.checks.length})`).join(', ');
   const body = groups.map((g) => `**${g.label}**\n\n${g.checks.map((c) => `- ${escapeMd(c.title)} (\`${c.id}\`)${g.outcome === 'pass' ? '' : `: ${escapeMd(c.message)}`}`).join('\n')}`);

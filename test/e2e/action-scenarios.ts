@@ -137,7 +137,7 @@ export function defineActionScenarios(label: string, node: string): void {
       expect(github.violations).toEqual([]);
     });
 
-    it('below the threshold: fails last and opens one issue, updates it on the next bad run, closes it on recovery', async () => {
+    it('below the threshold: fails last and opens one issue, keeps it quiet while nothing moves, comments when the score moves, closes it on recovery', async () => {
       const { discord, github } = await setup();
       const bad = inputs(discord, github, { 'health-threshold': '99', 'on-regression': 'fail-and-issue', 'issue-labels': 'discord-health, ops' });
       const first = await runAction({ node, github, inputs: bad });
@@ -151,20 +151,32 @@ export function defineActionScenarios(label: string, node: string): void {
       expect(github.issues[0]).toMatchObject({ state: 'open', labels: ['discord-health', 'ops'] });
       expect(github.issues[0].body).toContain(MARKER);
 
+      // Same score, same failing checks: the body is rewritten (it links the latest run), no comment notifies anyone.
+      const bodyBefore = github.issues[0].body;
       const second = await runAction({ node, github, inputs: { ...bad, 'on-regression': 'issue' } });
       expect(second.code, visibleLog(second)).toBe(0);
       expect(github.issues).toHaveLength(1);
-      expect(github.issues[0].comments).toHaveLength(1);
-      expect(github.issues[0].comments[0].body).toMatch(/^Still below the threshold: \*\*Health score: [\d.]+\/100\*\* \(±0 from/);
+      expect(github.issues[0].comments).toHaveLength(0);
+      expect(second.stdout).toContain('body only: nothing new to comment on');
       expect(github.issues[0].body).toContain(MARKER);
+      expect(github.requests.filter((r) => r.method === 'PATCH' && /\/issues\/\d+$/.test(r.path))).toHaveLength(1);
+      expect(bodyBefore).toContain(MARKER);
       expect(second.outputs['issue-number']).toBe(first.outputs['issue-number']);
+      expect(second.summary).toMatch(/Tracking issue \(updated\): \[#\d+\]/);
+
+      // The score moves (verification raised: one check fewer failing): one comment.
+      discord.guild(DEMO_GUILD_ID).guild.verification_level = 3;
+      const third = await runAction({ node, github, inputs: { ...bad, 'on-regression': 'issue' } });
+      expect(third.code, visibleLog(third)).toBe(0);
+      expect(github.issues[0].comments).toHaveLength(1);
+      expect(github.issues[0].comments[0].body).toMatch(/^Still below the threshold: \*\*Health score: [\d.]+\/100\*\* \(\+[\d.]+ from/);
 
       const recovered = await runAction({ node, github, inputs: { ...bad, 'health-threshold': '10', 'on-regression': 'issue' } });
       expect(recovered.code, visibleLog(recovered)).toBe(0);
       expect(github.issues).toHaveLength(1);
       expect(github.issues[0].state).toBe('closed');
       expect(github.issues[0].comments.at(-1)?.body).toMatch(/Recovered/);
-      for (const run of [first, second, recovered]) expectNoSecrets(run, github, [DISCORD_TOKEN, github.token]);
+      for (const run of [first, second, third, recovered]) expectNoSecrets(run, github, [DISCORD_TOKEN, github.token]);
       expect(github.violations).toEqual([]);
     });
 

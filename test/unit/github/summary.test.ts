@@ -115,6 +115,8 @@ describe('scoreLine', () => {
     expect(details?.[1]).toContain('- Title na\\_one (`na_one`): Message na\\_one.');
     expect(details?.[1]).toContain('**Inconclusive**');
     expect(details?.[1]).not.toContain('crit_one');
+    const disabled = { ...check('off_one', 'low', 'not_applicable'), disabled_reason: 'seasonal' };
+    expect(renderJobSummary({ ...input, checks: [...checks, disabled] })).not.toContain('`off_one`');
   });
 
   it('shows run details and links the committed snapshot.md', () => {
