@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke run of the bundled Action as the runner starts it: inputs as INPUT_* env, real GITHUB_OUTPUT and
 # GITHUB_STEP_SUMMARY files, demo guild, no commit, no Actions runtime (artifact skipped). GitHub is a closed
-# loopback port: the one read the Action tries (the previous snapshot) fails at once and must only warn.
+# loopback port: the reads the Action tries (audit config, repository) are retried like any network error (about
+# 15 s each), then fail, and must only warn.
 set -euo pipefail
 dir="$1/action"
 mkdir -p "$dir/work"
