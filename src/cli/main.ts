@@ -5,6 +5,7 @@ import { redact } from '../config/redact.js';
 import { runExportCommand } from './export-command.js';
 import { runAuditCommand } from './audit-command.js';
 import { runDiffCommand } from './diff-command.js';
+import { runTrendCommand } from './trend-command.js';
 import type { CliIo } from './io.js';
 
 const HELP = `discord-server-exporter ${EXPORTER_VERSION}
@@ -14,6 +15,7 @@ Usage:
   DISCORD_TOKEN=... discord-server-exporter export --guild ID --out ./out
   discord-server-exporter audit out/export.json [--json]     re-score an export offline
   discord-server-exporter diff old.json new.json [--json]    what changed between two exports or snapshots
+  discord-server-exporter trend <snapshot dir>               the health score over time (history.json or --git)
 
 Run "discord-server-exporter export --help" for the export options.`;
 
@@ -28,6 +30,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runAuditCommand(rest, io);
       case 'diff':
         return await runDiffCommand(rest, io);
+      case 'trend':
+        return runTrendCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${EXPORTER_VERSION}\n`);
