@@ -69,3 +69,21 @@ describe("the README's inputs and outputs tables", () => {
     expect(r.stderr).toContain('README.md has no block');
   });
 });
+
+describe('the README and docs/', () => {
+  const texts = ['README.md', 'docs/design.md', 'docs/performance.md'].map((file) => [file, readFileSync(join(root, file), 'utf8')] as const);
+
+  it('open with the two commands that try the product and test it', () => {
+    const readme = texts[0][1];
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(readme.indexOf('```sh')).toBeLessThan(readme.indexOf('\n## '));
+    expect(firstBlock).toContain('npm ci && node dist/cli.js export --demo --out ./out');
+    expect(firstBlock).toContain('npm test');
+  });
+
+  it('speak of the product, not of how it was built', () => {
+    for (const [file, text] of texts) {
+      expect(text, file).not.toMatch(/\bsessions? \d|\bthe issue\b|\.\.\/shared|CONVENTIONS\.md/i);
+    }
+  });
+});
