@@ -92,11 +92,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (route.needs && guild?.missingPermissions?.includes(route.needs)) return finish(MISSING_PERMISSIONS(), headers);
     if (route.pattern === '/guilds/:guild/roles' && guild?.rolesUnreadable) return finish(MISSING_PERMISSIONS(), headers);
     const reply = route.handle({ guild: guild as FakeGuild, channel, params, query: url.searchParams, me });
-    if (route.pattern === '/guilds/:guild' && guild?.rolesUnreadable && reply.status === 200) {
-      const { roles: _roles, ...rest } = reply.body as Record<string, unknown>;
-      reply.body = rest;
-    }
     if (sparse && reply.status === 200) reply.body = sparseBody(route.pattern, reply.body, guild as FakeGuild);
+    if (route.pattern === '/guilds/:guild' && reply.status === 200) reply.body = withoutGuildFields(reply.body, guild as FakeGuild);
     return finish(reply, headers);
   };
 
@@ -148,6 +145,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       server.closeAllConnections();
     }),
   };
+}
+
+/** The guild answer less what this guild is set up not to send (see FakeGuild.rolesUnreadable and noMemberCount). */
+function withoutGuildFields(body: unknown, guild: FakeGuild): unknown {
+  const g = { ...(body as Record<string, unknown>) };
+  if (guild.rolesUnreadable) delete g.roles;
+  if (guild.noMemberCount) for (const key of ['approximate_member_count', 'approximate_presence_count', 'member_count']) delete g[key];
+  return g;
 }
 
 /** Seconds for Retry-After: whole seconds rounded up like Discord at real time, 3 decimals when time is scaled. */

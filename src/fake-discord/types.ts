@@ -45,6 +45,8 @@ export interface FakeGuild {
   noMembersIntent?: boolean;
   /** Roles cannot be read: the guild answer carries no `roles` and GET /guilds/:g/roles answers 403 50013. */
   rolesUnreadable?: boolean;
+  /** The guild answer carries no member count at all: neither the approximate counts nor (in sparse mode) `member_count`. */
+  noMemberCount?: boolean;
   /** Permission names (PermissionFlagsBits keys) the bot lacks: routes needing them answer 403 50013. */
   missingPermissions?: string[];
 }
