@@ -1,8 +1,9 @@
-import { AuditLogEvent, type APIAuditLog, type APIGuildMember, type APIRole } from 'discord-api-types/v10';
+import { AuditLogEvent, type APIAuditLogEntry, type APIGuildMember, type APIRole } from 'discord-api-types/v10';
 import { defineCollector, type CollectContext } from './types.js';
 import { classifyError, ExportNotice } from '../discord/errors.js';
 import { incompleteScanNotices } from './scan-members.js';
 import { needing } from './sources.js';
+import { readList } from './payload.js';
 import { permissionNames, toBits } from '../discord/permissions.js';
 import { snowflakeDate, compareSnowflakes } from '../schema/snowflake.js';
 import type { ExportBot } from '../schema/types.js';
@@ -66,12 +67,10 @@ async function botAdds(ctx: CollectContext): Promise<Map<string, { by: string | 
   let before: string | undefined;
   try {
     for (let page = 0; page < AUDIT_LOG_PAGES; page++) {
-      const log = await ctx.api.get<APIAuditLog>(`/guilds/${ctx.guildId}/audit-logs`, {
-        action_type: AuditLogEvent.BotAdd,
-        limit: 100,
-        before,
-      });
-      const entries = log.audit_log_entries ?? [];
+      const route = `/guilds/${ctx.guildId}/audit-logs` as const;
+      const log = await ctx.api.get<unknown>(route, { action_type: AuditLogEvent.BotAdd, limit: 100, before });
+      // Entries without an id are left out (they cannot be dated or paged on); who added a bot is a bonus.
+      const entries = readList<APIAuditLogEntry>(route, log, { id: 'string' }, 'audit_log_entries').items;
       for (const e of entries) {
         if (e.target_id && !adds.has(e.target_id)) adds.set(e.target_id, { by: e.user_id ?? null, at: snowflakeDate(e.id) });
       }

@@ -45,7 +45,8 @@ export function shapeProblem(value: unknown, shape: Shape): string | null {
 export function readObject<T>(route: string, body: unknown, shape: Shape = {}): T {
   const problem = shapeProblem(body, shape);
   if (problem === 'not an object') throw new PayloadError(`Discord's answer to GET ${routeName(route)} is not an object.`);
-  if (problem) throw new PayloadError(`Discord's answer to GET ${routeName(route)} has ${problem}.`);
+  if (problem?.startsWith('no ')) throw new PayloadError(`Discord's answer to GET ${routeName(route)} has ${problem}.`);
+  if (problem) throw new PayloadError(`Discord's answer to GET ${routeName(route)} cannot be read: ${problem}.`);
   return body as T;
 }
 
