@@ -1,7 +1,7 @@
 import { ChannelType, type APIThreadChannel } from 'discord-api-types/v10';
 import { DiscordAPIError } from '@discordjs/rest';
 import type { DiscordApi } from '../discord/api.js';
-import { routeName } from '../discord/errors.js';
+import { ExportNotice, NOT_OFFERED_HINT, routeName } from '../discord/errors.js';
 import { readList, readObject, SkipTally, type Shape } from './payload.js';
 import type { ChannelList } from './sources.js';
 
@@ -42,11 +42,17 @@ export async function scanThreads(
   const byId = new Map<string, APIThreadChannel>();
   for (const thread of list.threads) byId.set(thread.id, thread);
   const unavailable = new Set<string>();
+  // Whether any source of threads answered: the channel list carrying some, the active list, an archived page.
+  let listed = list.threads.length > 0;
+  const onListed = (read: boolean): void => {
+    if (read) listed = true;
+  };
   const activeRoute = `/guilds/{id}/threads/active`;
   const jobs: Promise<void>[] = [
     active.then((body) => {
       const { items, skipped } = readList<APIThreadChannel>(activeRoute, readObject(activeRoute, body), THREAD_SHAPE, 'threads');
       scan.skipped.merge(skipped);
+      listed = true;
       for (const thread of items) byId.set(thread.id, thread);
     }, (error: unknown) => {
       if (!isNotOffered(error)) throw error;
@@ -54,8 +60,8 @@ export async function scanThreads(
     }),
   ];
   for (const channel of list.channels) {
-    if (PUBLIC_PARENTS.has(channel.type)) jobs.push(archived(api, channel.id, 'public', byId, scan, unavailable));
-    if (PRIVATE_PARENTS.has(channel.type)) jobs.push(archived(api, channel.id, 'private', byId, scan, unavailable));
+    if (PUBLIC_PARENTS.has(channel.type)) jobs.push(archived(api, channel.id, 'public', byId, scan, unavailable).then(onListed));
+    if (PRIVATE_PARENTS.has(channel.type)) jobs.push(archived(api, channel.id, 'private', byId, scan, unavailable).then(onListed));
   }
   const results = await Promise.allSettled(jobs);
   // The guild-wide active list failing is a real failure of the scan.
@@ -63,6 +69,11 @@ export async function scanThreads(
   for (const result of results.slice(1)) if (result.status === 'rejected') scan.errors.push(result.reason);
   scan.threads = [...byId.values()];
   scan.unavailable = [...unavailable].sort();
+  // Not one list of threads could be read: "no threads" would be a guess, so the scan fails.
+  if (!listed && unavailable.size > 0) {
+    throw new ExportNotice(`This server does not offer ${scan.unavailable.join(', ')} (404 while the server itself was read), and its channel list carries no threads: threads could not be listed.`,
+      NOT_OFFERED_HINT, 'NOT_OFFERED', 404);
+  }
   return scan;
 }
 
@@ -71,6 +82,7 @@ function isNotOffered(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.status === 404 && (error.code === 0 || error.code === undefined);
 }
 
+/** Pages through one channel's archived threads into `into`; true when at least one page was read. */
 async function archived(
   api: DiscordApi,
   channelId: string,
@@ -78,7 +90,7 @@ async function archived(
   into: Map<string, APIThreadChannel>,
   scan: ThreadScan,
   unavailable: Set<string>,
-): Promise<void> {
+): Promise<boolean> {
   const route = `/channels/${channelId}/threads/archived/${kind}` as const;
   let before: string | undefined;
   for (;;) {
@@ -92,18 +104,18 @@ async function archived(
       // 403 here means this channel is hidden from the bot or private threads need Manage Threads: note, go on.
       if (error instanceof DiscordAPIError && error.status === 403) {
         scan.denied[kind].push(channelId);
-        return;
+        return false;
       }
       if (isNotOffered(error)) {
         unavailable.add(`GET ${routeName(route)}`);
-        return;
+        return false;
       }
       throw error;
     }
     for (const thread of page.threads) if (!into.has(thread.id)) into.set(thread.id, thread);
     const last = page.threads[page.threads.length - 1];
     const stamp = last?.thread_metadata?.archive_timestamp;
-    if (!page.has_more || !stamp || stamp === before) return;
+    if (!page.has_more || !stamp || stamp === before) return true;
     before = stamp;
   }
 }

@@ -2,8 +2,7 @@ import type {
   APIChannel, APIGuild, APIGuildMember, APIRole, APIThreadChannel,
 } from 'discord-api-types/v10';
 import { nextTurn, type DiscordApi } from '../discord/api.js';
-import { classifyError, ExportNotice } from '../discord/errors.js';
-import { routeName } from '../discord/errors.js';
+import { classifyError, ExportNotice, routeName } from '../discord/errors.js';
 import { readList, readObject, type Shape, type SkipTally } from './payload.js';
 import type { MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';

@@ -75,6 +75,23 @@ describe('a Discord-compatible server that sends less than Discord', () => {
     }
   });
 
+  it('with no thread route and no thread in the channel list, threads are not collected (never "no threads")', async () => {
+    const threads = ctx.fake.guild(guildId).threads;
+    ctx.fake.guild(guildId).threads = [];
+    try {
+      const out = join(ctx.dir, 'no-threads');
+      expect((await runCli(['export', '--guild', guildId, '--out', out, '--formats', 'json', '--only', 'threads,forums'], ctx.env())).code).toBe(0);
+      const exp = read(out);
+      expect(exp.meta.collectors.threads.status).toBe('failed');
+      const [e] = errorsOf(exp, 'threads');
+      expect(e.code).toBe('NOT_OFFERED');
+      expect(e.message).toMatch(/and its channel list carries no threads: threads could not be listed\.$/);
+      expect(exp.meta.collectors.forums.status).toBe('failed');
+    } finally {
+      ctx.fake.guild(guildId).threads = threads;
+    }
+  });
+
   it('a bad token answered 400 with code 40001 is a rejected token: fatal, the token hint, no more requests', async () => {
     ctx.fake.resetStats();
     const wrong = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong-token.zyxwvutsrqponmlkjihgfedcba';
