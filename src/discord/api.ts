@@ -1,5 +1,5 @@
-import { DiscordAPIError, makeURLSearchParams, type REST } from '@discordjs/rest';
-import { classifyError, InvalidResponseError, TokenRejectedError } from './errors.js';
+import { makeURLSearchParams, type REST } from '@discordjs/rest';
+import { classifyError, InvalidResponseError, isTokenRejection, TokenRejectedError } from './errors.js';
 import { GlobalBudget } from './global-budget.js';
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -61,7 +61,7 @@ export class DiscordApi {
         }
         return body as T;
       } catch (error) {
-        if (error instanceof DiscordAPIError && error.status === 401) this.tokenRejected = true;
+        if (isTokenRejection(error)) this.tokenRejected = true;
         const classified = classifyError(error);
         if (!classified.retryable || attempt >= this.retries) throw error;
         await sleep(this.backoffMs * 2 ** attempt * (0.75 + Math.random() * 0.5));

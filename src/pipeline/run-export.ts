@@ -9,7 +9,7 @@ import { FileMemberSink, NullMemberSink, type MemberSink } from '../collectors/m
 import { runCollectors, toExportError } from '../collectors/run.js';
 import { Sources } from '../collectors/sources.js';
 import type { ProgressEvent } from '../collectors/types.js';
-import { ConfigError } from '../config/validate.js';
+import { ConfigError, parseToken } from '../config/validate.js';
 import { redact } from '../config/redact.js';
 import type { ExportConfig } from '../config/types.js';
 import { emptyExport } from '../schema/empty.js';
@@ -44,6 +44,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   if (!config.demo && !config.token) {
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable (or the discord-token input), or use --demo to export the built-in demo guild.');
   }
+  // A token that cannot be sent (whitespace inside, a "Bot " prefix) is a usage error before any request.
+  const givenToken = config.demo ? null : parseToken(config.token!);
   if (config.apiBase && !URL.canParse(config.apiBase)) {
     throw new ConfigError(`The Discord API base "${config.apiBase}" is not a URL: give one like https://discord.com/api (--api-base, DISCORD_API_BASE or the api-base input).`);
   }
@@ -53,7 +55,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   if (config.demo) demo = await startDemo();
   const guildId = config.guildId ?? demo?.guildId ?? null;
   if (!guildId) throw new ConfigError('No guild: pass --guild <server id> (or the guild-id input).');
-  const token = demo?.token ?? config.token!;
+  const token = demo?.token ?? givenToken!;
   const secrets = [token, ...(config.secrets ?? [])];
   const log = (line: string) => config.log?.(redact(line, secrets));
 
