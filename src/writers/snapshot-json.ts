@@ -3,6 +3,7 @@ import { memberIds, MEMBER_PLACEHOLDER, scrubSummary } from './privacy.js';
 import { roundCount } from './round.js';
 import { compareText } from '../schema/order.js';
 import { orderKeys, sortArraysById } from './stable-json.js';
+import { toWire } from '../schema/wire.js';
 
 export interface SnapshotOptions {
   /** Keep member ids (owner, creators, member overwrites); honoured only when the export's members mode is `full`. */
@@ -58,7 +59,7 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
     options.includeInviteCodes ? { ...invite, uses: 0, created_by: hide(invite.created_by) } : inviteShape(invite),
   );
   snap.summary = scrubSummary(snap.summary, ids);
-  snap.summary.total_members = roundCount(snap.summary.total_members);
+  snap.summary.total_members = snap.summary.total_members === null ? null : roundCount(snap.summary.total_members);
   snap.summary.issues_found.sort(compareText);
 
   sortArraysById(snap);
@@ -71,7 +72,8 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
 
 /** snapshot.json's text: toSnapshotJson as 2-space JSON with a final newline. */
 export function renderSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}): string {
-  return `${JSON.stringify(toSnapshotJson(exp, options), null, 2)}\n`;
+  // Sections that were not collected are written as null (lists) or {"not_collected": why} (objects).
+  return `${JSON.stringify(toWire(toSnapshotJson(exp, options)), null, 2)}\n`;
 }
 
 /** What an invite looks like without who made it, its code, its use count or its dates. */
