@@ -43,11 +43,12 @@ export function fromWire(raw: Record<string, unknown>): void {
   for (const section of SECTIONS) {
     const value = raw[section];
     const object = OBJECT_SECTIONS.includes(section);
-    const absent = object ? isNotCollectedMarker(value) : value === null;
+    // A section missing from the file was not collected either (a hand-edited or cut file): never read as empty.
+    const absent = value === undefined || (object ? isNotCollectedMarker(value) : value === null);
     if (!absent) continue;
     raw[section] = object ? null : [];
     if (section === 'access' || section === 'member_stats') continue; // derived: follows its inputs
-    const reason = isNotCollectedMarker(value) ? value.not_collected : 'not collected (null in the file)';
+    const reason = isNotCollectedMarker(value) ? value.not_collected : value === undefined ? 'absent from the file' : 'not collected (null in the file)';
     const record = collectors[section];
     const failed = errors.some((e) => e?.collector === section && e.status === 'failed');
     if ((section === 'members' && (raw.meta as { scope?: { members?: string } })?.scope?.members !== 'full') || failed || record?.status === 'failed' || record?.status === 'skipped') continue;
