@@ -137,6 +137,7 @@ function reasonFor(exp: GuildExport, name: string): string {
   const error = errors.find((e) => e.status === 'failed') ?? errors[0];
   if (record?.status === 'skipped') return record.reason ? `skipped (${record.reason})` : 'skipped';
   if (error?.message) return oneLine(error.message);
+  if (record?.reason) return oneLine(record.reason);
   return record?.status === 'partial' ? 'partial' : 'the collector failed';
 }
 
