@@ -1,6 +1,7 @@
 import type { ChannelAccess, ExportChannel, ExportRole, GuildExport } from '../schema/types.js';
 import { notCollected } from '../schema/coverage.js';
 import type { CheckContext } from './types.js';
+import { NotCollectedSignal } from './view.js';
 
 /**
  * Derived lookups for one check, built lazily from its view of the export: a lookup over a section that was not
@@ -17,8 +18,13 @@ export function buildContext(view: GuildExport, thresholds: Record<string, numbe
   const access = lazy(() => new Map<string, ChannelAccess>(view.access.map((a) => [a.channel, a])));
   const channelById = lazy(() => new Map<string, ExportChannel>(view.channels.map((c) => [c.id, c])));
   const roleById = lazy(() => new Map<string, ExportRole>(view.roles.map((r) => [r.id, r])));
+  const nowLeftOut = Array.isArray(view.meta.left_out) && view.meta.left_out.includes('meta.exported_at');
   return {
-    now: Number.isNaN(parsed) ? 0 : parsed,
+    get now() {
+      // A snapshot's timestamp is a placeholder: a check that measures age from it cannot run there.
+      if (nowLeftOut) throw new NotCollectedSignal('meta.exported_at', 'snapshot.json leaves the export time out; audit the export.json of a run instead');
+      return Number.isNaN(parsed) ? 0 : parsed;
+    },
     thresholds,
     memberCount,
     get everyone() { return everyone(); },

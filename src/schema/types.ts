@@ -372,6 +372,9 @@ export interface ExportMeta {
   };
   /** Per collector: its status, so consumers can tell "none" from "not collected". */
   collectors: Record<string, CollectorRecord>;
+  /** snapshot.json only: fields ("section.field") it holds a placeholder for instead of data (dates, codes, ids,
+   * activity). An audit over a snapshot treats them as not collected. */
+  left_out?: string[];
   /** Set when the export failed as a whole (bad token, unknown server): nothing was collected or scored. */
   fatal?: { message: string; hint: string } | null;
 }

@@ -22,6 +22,8 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
   const hide = <T extends string | null>(id: T): T | null => (keepIds ? id : null);
 
   snap.meta.exported_at = EPOCH;
+  // What follows replaces data with placeholders: say which fields, so an audit over the snapshot cannot read them.
+  snap.meta.left_out = leftOut(keepIds, options.includeInviteCodes === true);
   snap.meta.duration_ms = 0;
   for (const record of Object.values(snap.meta.collectors)) {
     record.duration_ms = 0;
@@ -106,4 +108,18 @@ function roundStats(stats: MemberStats): MemberStats {
     pending: roundCount(stats.pending),
     timed_out: roundCount(stats.timed_out),
   };
+}
+
+/** The fields toSnapshotJson replaces with placeholders ("section.field"), for meta.left_out. */
+function leftOut(keepIds: boolean, keepInvites: boolean): string[] {
+  return [
+    'meta.exported_at',
+    'server.presence_count',
+    'channels.last_message_id',
+    'threads.last_message_id', 'threads.message_count', 'threads.member_count',
+    'events.user_count',
+    'invites.uses',
+    ...(keepInvites ? [] : ['invites.code', 'invites.created_at', 'invites.expires_at']),
+    ...(keepIds ? [] : ['server.owner', 'events.creator_id', 'webhooks.created_by', 'bots.added_by', 'invites.created_by']),
+  ].sort(compareText);
 }
