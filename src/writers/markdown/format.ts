@@ -41,7 +41,7 @@ export class Names {
   constructor(exp: GuildExport) {
     for (const c of [...exp.channels, ...exp.threads]) this.channels.set(c.id, c.name);
     // @everyone's id is the guild's: it is @everyone whether or not the roles were read.
-    this.roles.set(exp.meta.scope.guild_id, 'everyone');
+    if (exp.meta?.scope?.guild_id) this.roles.set(exp.meta.scope.guild_id, 'everyone');
     for (const r of exp.roles) this.roles.set(r.id, r.is_everyone ? 'everyone' : r.name);
     this.rolesMissing = notCollected(exp, 'roles') !== null;
   }
