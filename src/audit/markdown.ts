@@ -1,4 +1,5 @@
 import type { CheckOutcomeRecord, ExportSummary, Finding } from '../schema/types.js';
+import { zeroWeightNote } from './score.js';
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 /** Evidence items shown per row; the rest is counted so the table stays readable. */
@@ -28,7 +29,7 @@ export function renderHealthMarkdown(summary: ExportSummary): string {
   const conclusive = checks.filter((c) => c.outcome === 'pass' || c.outcome === 'fail');
   const lines = ['## Health', ''];
   lines.push(summary.health_score === null
-    ? '**Score: n/a** (no check could be evaluated)'
+    ? `**Score: n/a** (${zeroWeightNote(checks) ?? 'no check could be evaluated'})`
     : `**Score: ${summary.health_score}/100** (${conclusive.length} of ${checks.length} checks conclusive, ${summary.issues_found.length} failing)`);
   lines.push('');
   const findings = new Map(summary.findings.map((f) => [f.check, f]));

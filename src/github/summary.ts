@@ -1,5 +1,6 @@
 import type { CheckOutcomeRecord, Finding, Severity } from '../schema/types.js';
 import { scoreLine } from './score-text.js';
+import { NO_CHANGES } from '../diff/render.js';
 
 /** The runner rejects step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
@@ -82,6 +83,10 @@ export function renderFailingChecks(checks: CheckOutcomeRecord[], findings: Find
 
 function renderChangesSection(input: JobSummaryInput): string {
   if (input.changes === null) return '### What changed\n\nFirst snapshot: nothing to compare against yet.\n';
+  if (input.changeCount === 0 && input.changes.trim() !== '' && input.changes.trim() !== NO_CHANGES) {
+    // No change found, but some sections could not be compared: the diff's text says which and why.
+    return `### What changed\n\n${input.changes.trim()}\n`;
+  }
   if (input.changeCount === 0) {
     return `### What changed\n\nNo configuration changes since the last snapshot${input.snapshotChanged ? '' : '; nothing was committed'}.\n`;
   }

@@ -129,6 +129,11 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
       await api.settled();
       exp = freshExport();
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
+      // Nothing was read: every section is "not collected" for the same reason, and nothing is scored.
+      exp.meta.fatal = { message: fatal.message, hint: fatal.hint };
+      for (const name of COLLECTOR_NAMES) {
+        exp.meta.collectors[name] = { status: 'failed', count: 0, duration_ms: 0, reason: `the export failed: ${fatal.message}` };
+      }
       log(`fatal: ${fatal.message}`);
     } else {
       progress.open();

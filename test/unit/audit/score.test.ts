@@ -172,3 +172,12 @@ describe('calibration', () => {
     }
   });
 });
+
+describe('finite scores', () => {
+  it('leaves out weights and scores that are not finite numbers, so the score is never NaN or Infinity', () => {
+    const rec = (weight: number, score: number) => ({ id: 'x', title: 'x', category: 'roles', severity: 'low' as const, weight, outcome: 'pass' as const, score, message: '' });
+    expect(scoreChecks([rec(Infinity, 1), rec(5, 0.5)])).toBe(50);
+    expect(scoreChecks([rec(5, NaN), rec(5, 1)])).toBe(100);
+    expect(scoreChecks([rec(Number.MAX_VALUE, 1), rec(Number.MAX_VALUE, 0)])).toBeNull();
+  });
+});
