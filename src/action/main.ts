@@ -17,6 +17,7 @@ import { publishSnapshot, type PublishResult } from './publish.js';
 import { decideThreshold } from './threshold.js';
 import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
 import { redact } from '../config/redact.js';
+import { mdCode, mdText } from '../text/escape.js';
 import { resolveAuditConfig } from './audit-config.js';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
@@ -65,7 +66,7 @@ export async function run(): Promise<void> {
   writeOutputs({ 'export-path': outcome.files.json, 'zip-path': outcome.files.zip, 'health-score': score, 'issues-found': outcome.audit.issues_found.length });
   if (outcome.status === 'fatal') {
     const message = redact(`The export failed: ${outcome.fatal?.message ?? 'unknown error'} ${outcome.fatal?.hint ?? ''}`.trim(), secrets);
-    await writeSummary(`## Discord server export failed (\`${guildId}\`)\n\n${message}\n`);
+    await writeSummary(`## Discord server export failed (${mdCode(guildId)})\n\n${mdText(message)}\n`);
     return core.setFailed(message);
   }
   for (const error of exp.errors) {
