@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
       guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
       outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
       maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
-      promptBudget: 12_000, log: (line) => core.info(redact(line, secrets)), secrets,
+      promptBudget: 12_000, log: (line) => core.info(redact(line, secrets)), secrets, inviteCodes: inputs.includeInviteCodes,
     });
   } catch (err) {
     // Configuration the pipeline rejects (e.g. an unreadable audit config): one message, nothing published.
@@ -91,7 +91,7 @@ export async function run(): Promise<void> {
   const dir = snapshotDirFor(inputs.snapshotDir, guildId);
   const headBranch = inputs.branch ?? `discord-snapshots/${guildId}`;
   const targetBranch = inputs.commit === 'pull-request' ? repo?.defaultBranch ?? 'main' : inputs.branch ?? repo?.defaultBranch ?? 'main';
-  const files = buildSnapshotFiles(exp, dir, (ctx.repositoryPrivate ?? repo?.private) === true);
+  const files = buildSnapshotFiles(exp, dir, { includeInviteCodes: inputs.includeInviteCodes });
   const compare = await compareWithPrevious(client && repo ? client : null, files.snapshot, {
     dir, targetBranch, headBranch: inputs.commit === 'pull-request' ? headBranch : null, onError: (e) => fail('Reading the previous snapshot', e),
   });

@@ -13,9 +13,12 @@ export interface SnapshotFiles {
   snapshot: GuildExport;
 }
 
-/** snapshot.md and the privacy-filtered snapshot.json for the snapshot dir; invite codes only in private repositories. */
-export function buildSnapshotFiles(exp: GuildExport, dir: string, repositoryPrivate: boolean): SnapshotFiles {
-  const json = renderSnapshotJson(exp, { includeMemberIds: false, includeInviteCodes: repositoryPrivate });
+/**
+ * snapshot.md and the privacy-filtered snapshot.json for the snapshot dir. Invite codes only with the explicit
+ * opt-in, whether the repository is public or private: it can be made public later, and history keeps them.
+ */
+export function buildSnapshotFiles(exp: GuildExport, dir: string, options: { includeInviteCodes: boolean }): SnapshotFiles {
+  const json = renderSnapshotJson(exp, { includeMemberIds: false, includeInviteCodes: options.includeInviteCodes });
   return {
     files: [
       { path: `${dir}/snapshot.md`, content: renderSnapshotMarkdown(exp) },

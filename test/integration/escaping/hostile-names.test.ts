@@ -76,7 +76,7 @@ describe('hostile server, channel and role names in everything written', () => {
   });
 
   it('the commit message, PR and issue titles and bodies, and the job summary make the names inert', () => {
-    const files = buildSnapshotFiles(exp, 'snaps', false);
+    const files = buildSnapshotFiles(exp, 'snaps', { includeInviteCodes: false });
     // The last run did not have the hostile channel and roles yet: the diff names them.
     const before = structuredClone(files.snapshot);
     before.channels = before.channels.filter((c) => !c.name.startsWith('staff'));
