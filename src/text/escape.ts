@@ -80,13 +80,14 @@ function inline(text: string, max: number): string {
 /**
  * Markdown text (a paragraph, a list item, bold text): inline-safe (see inline), and it cannot start a block
  * (heading, list, quote, rule, setext underline, code fence) even where the sink puts it at the start of a line.
+ * The default cut, 4,096 characters, is Discord's longest text (a forum's guidelines).
  */
-export function mdText(text: string, max = 2000): string {
+export function mdText(text: string, max = 4096): string {
   return inline(text, max).replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^[#+\-=~]/, '\\$&');
 }
 
 /** A Markdown table cell: inline-safe with pipes escaped; `empty` (trusted) for a blank value. */
-export function mdCell(value: string | number | boolean | null | undefined, empty = '-', max = 2000): string {
+export function mdCell(value: string | number | boolean | null | undefined, empty = '-', max = 4096): string {
   if (value === null || value === undefined) return empty;
   return inline(String(value), max) || empty;
 }
