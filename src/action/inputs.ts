@@ -12,7 +12,7 @@ export type RegressionAction = (typeof REGRESSION_ACTIONS)[number];
 export const INPUT_NAMES = [
   'discord-token', 'guild-id', 'api-base', 'demo', 'snapshot-dir', 'commit', 'branch', 'commit-message',
   'health-threshold', 'on-regression', 'issue-labels', 'artifact-name', 'artifact-retention-days', 'members',
-  'config', 'github-token',
+  'config', 'github-token', 'include-invite-codes',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Record<InputName, string>;
@@ -38,6 +38,8 @@ export interface ActionInputs {
   artifactName: string | null;
   artifactRetentionDays: number | null;
   members: MembersMode;
+  /** Keep live invite codes in snapshot.json and the artifact's export.json (default: only each invite's shape). */
+  includeInviteCodes: boolean;
   config: string | null;
   githubToken: string | null;
 }
@@ -111,6 +113,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   const artifactRetentionDays = retention ? parseNumberInRange(retention, 'artifact-retention-days', 1, 90, true, problems) : null;
 
   const members = oneOf('members', MEMBER_MODES, 'counts');
+  const includeInviteCodes = parseBoolean(get('include-invite-codes'), 'include-invite-codes', problems);
   const githubToken = (raw['github-token'] ?? '').trim() || null;
   const needsGitHub = commit !== 'none' || onRegression === 'issue' || onRegression === 'fail-and-issue';
   if (needsGitHub && !githubToken) {
@@ -124,7 +127,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   return {
     discordToken, guildId, apiBase, demo, snapshotDir, commit, branch,
     commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
-    healthThreshold, onRegression, issueLabels, artifactName, artifactRetentionDays, members,
+    healthThreshold, onRegression, issueLabels, artifactName, artifactRetentionDays, members, includeInviteCodes,
     config: get('config') || null, githubToken,
   };
 }

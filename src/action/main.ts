@@ -17,6 +17,7 @@ import { publishSnapshot, type PublishResult } from './publish.js';
 import { decideThreshold } from './threshold.js';
 import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
 import { redact } from '../config/redact.js';
+import { mdCode, mdText } from '../text/escape.js';
 import { resolveAuditConfig } from './audit-config.js';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
@@ -52,7 +53,7 @@ export async function run(): Promise<void> {
       guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
       outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
       maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
-      promptBudget: 12_000, log: (line) => core.info(redact(line, secrets)), secrets,
+      promptBudget: 12_000, log: (line) => core.info(redact(line, secrets)), secrets, inviteCodes: inputs.includeInviteCodes,
     });
   } catch (err) {
     // Configuration the pipeline rejects (e.g. an unreadable audit config): one message, nothing published.
@@ -65,7 +66,7 @@ export async function run(): Promise<void> {
   writeOutputs({ 'export-path': outcome.files.json, 'zip-path': outcome.files.zip, 'health-score': score, 'issues-found': outcome.audit.issues_found.length });
   if (outcome.status === 'fatal') {
     const message = redact(`The export failed: ${outcome.fatal?.message ?? 'unknown error'} ${outcome.fatal?.hint ?? ''}`.trim(), secrets);
-    await writeSummary(`## Discord server export failed (\`${guildId}\`)\n\n${message}\n`);
+    await writeSummary(`## Discord server export failed (${mdCode(guildId)})\n\n${mdText(message)}\n`);
     return core.setFailed(message);
   }
   for (const error of exp.errors) {
@@ -90,7 +91,7 @@ export async function run(): Promise<void> {
   const dir = snapshotDirFor(inputs.snapshotDir, guildId);
   const headBranch = inputs.branch ?? `discord-snapshots/${guildId}`;
   const targetBranch = inputs.commit === 'pull-request' ? repo?.defaultBranch ?? 'main' : inputs.branch ?? repo?.defaultBranch ?? 'main';
-  const files = buildSnapshotFiles(exp, dir, (ctx.repositoryPrivate ?? repo?.private) === true);
+  const files = buildSnapshotFiles(exp, dir, { includeInviteCodes: inputs.includeInviteCodes });
   const compare = await compareWithPrevious(client && repo ? client : null, files.snapshot, {
     dir, targetBranch, headBranch: inputs.commit === 'pull-request' ? headBranch : null, onError: (e) => fail('Reading the previous snapshot', e),
   });

@@ -3,6 +3,7 @@ import type { Finding, GuildExport } from '../schema/types.js';
 import { automodLines, botLines, channelLines, inviteFacts, roleLines, settingsFacts } from './facts.js';
 import type { AuditResult } from './run.js';
 import { loadTokenCounter } from './tokens.js';
+import { mdText } from '../text/escape.js';
 
 /** Default size of audit-prompt.md, in tokens (cl100k_base: close to what current LLMs count, and its tables
  * take 40 MB less memory than o200k, which matters to the memory ceiling of large exports). */
@@ -47,11 +48,32 @@ function findingLine(f: Finding, withEvidence: boolean): string {
   // The runner caps evidence with a final "… N more not listed" entry; count it into the remainder.
   const items = f.evidence.filter((e) => e.id !== '…');
   const unlisted = Number.parseInt(f.evidence.find((e) => e.id === '…')?.name ?? '0', 10) || 0;
-  const ev = items.slice(0, 8).map((e) => (e.detail ? `${e.name} (${e.detail})` : e.name));
+  const ev = items.slice(0, 8).map((e) => (e.detail ? `${mdText(e.name)} (${mdText(e.detail)})` : mdText(e.name)));
   const hidden = Math.max(0, items.length - 8) + unlisted;
   const more = hidden > 0 ? `, +${hidden} more` : '';
   const evidence = withEvidence && ev.length ? ` Evidence: ${ev.join(', ')}${more}.` : '';
-  return `- [${f.severity}] ${f.id}: ${f.message}${evidence} Suggested fix: ${f.remediation.text}`;
+  return `- [${f.severity}] ${f.id}: ${mdText(f.message)}${evidence} Suggested fix: ${mdText(f.remediation.text)}`;
+}
+
+/**
+ * The export with every name the prompt quotes made inert Markdown text (see mdText): a server member's channel
+ * or role name cannot start a heading, a list or an instruction block of its own, link out or embed HTML.
+ */
+function withSafeNames(exp: GuildExport): GuildExport {
+  const named = <T extends { name: string }>(items: readonly T[]): T[] => items.map((item) => ({ ...item, name: mdText(item.name, 200) }));
+  return {
+    ...exp,
+    server: exp.server && {
+      ...exp.server,
+      name: mdText(exp.server.name, 200),
+      preferred_locale: mdText(exp.server.preferred_locale, 50),
+      features: exp.server.features.map((f) => mdText(f, 100)),
+    },
+    channels: named(exp.channels),
+    roles: named(exp.roles),
+    automod: named(exp.automod).map((r) => ({ ...r, trigger: mdText(r.trigger, 50), actions: r.actions.map((a) => ({ ...a, type: mdText(a.type, 50) })) })),
+    bots: named(exp.bots),
+  };
 }
 
 /**
@@ -98,7 +120,7 @@ function sections(exp: GuildExport, result: AuditResult): { list: Section[]; ste
       once(() => ({ text: failing.map((f) => findingLine(f, false)).join('\n') || '- None.', cut: 'evidence lists of failing checks' })),
     ] },
     { title: 'Other checks', levels: [
-      () => ({ text: other.map((c) => `- ${c.id}: ${c.outcome}${c.disabled_reason ? ` (disabled: ${c.disabled_reason})` : ''}. ${c.message}`).join('\n') || '- None.' }),
+      () => ({ text: other.map((c) => `- ${c.id}: ${c.outcome}${c.disabled_reason ? ` (disabled: ${mdText(c.disabled_reason)})` : ''}. ${mdText(c.message)}`).join('\n') || '- None.' }),
       () => ({ text: `- ${other.filter((c) => c.outcome === 'pass').length} passed, ${other.filter((c) => c.outcome !== 'pass').length} not applicable or errored (details left out).`, cut: 'passing and not-applicable check details' }),
     ] },
     { title: 'Roles (highest first, with permissions)', levels: guard(exp, ['roles'], shrinkingList({
@@ -142,7 +164,7 @@ export async function buildAuditPrompt(
 ): Promise<{ prompt: string; tokens: number; cut: string[] }> {
   const countTokens = await loadTokenCounter();
   const budget = options.budgetTokens ?? DEFAULT_PROMPT_BUDGET;
-  const { list, steps } = sections(exp, result);
+  const { list, steps } = sections(withSafeNames(exp), result);
   const levels = list.map(() => 0);
   // Per section, every detail given up so far (a capped list has also lost what the compact step dropped).
   const cuts = list.map((): string[] => []);

@@ -1,13 +1,11 @@
 import type { DiffChange, DiffResult } from './types.js';
 import { NO_CHANGES, NO_CHANGES_COMPARED, countLine, fitBlocks } from './render.js';
+import { inertMentions, mdText } from '../text/escape.js';
 
-// Names come from the Discord server: escape Markdown so they cannot inject links or formatting, and break
-// "@name" with a zero-width space so GitHub does not notify a user who happens to share a role's name.
+// Names come from the Discord server and this text goes to GitHub (job summary, PR body, issue comments): inert
+// Markdown, and "@name" / "#123" broken so GitHub neither notifies a user who shares a role's name nor links an issue.
 function md(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/([\\`*_[\]<|~&])/g, '\\$1')
-    .replace(/@(?=\w)/g, '@\u200b');
+  return inertMentions(mdText(text));
 }
 
 function subject(c: DiffChange): string {

@@ -1,11 +1,13 @@
 import type { DiffChange, DiffResult } from './types.js';
 import { SEVERITIES } from './types.js';
+import { inertMentions, oneLine as flat } from '../text/escape.js';
 
 export const NO_CHANGES = 'No configuration changes.';
 /** When some sections could not be compared: "no change" holds only for those that were. */
 export const NO_CHANGES_COMPARED = 'No configuration changes in the sections compared.';
 
-const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ');
+/** Outside text on one line of a commit message or terminal: no control or invisible characters, no mentions. */
+const oneLine = (s: string): string => inertMentions(flat(s, 1000));
 
 /** "role Mods", "channel #general": how a change's subject reads in text. */
 function subject(c: DiffChange): string {

@@ -1,6 +1,7 @@
 import type { CheckOutcomeRecord, Finding, Severity } from '../schema/types.js';
 import { scoreLine } from './score-text.js';
 import { NO_CHANGES } from '../diff/render.js';
+import { mdCode, mdLinkText, mdText } from '../text/escape.js';
 
 /** The runner rejects step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
@@ -37,11 +38,11 @@ const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
 /** Renders the job summary Markdown: score and delta, failing checks by severity with fixes, changes, links. */
 export function renderJobSummary(input: JobSummaryInput, maxBytes = SUMMARY_MAX_BYTES): string {
   const head = [
-    `## Discord server health: ${escapeMd(input.guildName)} (\`${input.guildId}\`)`,
+    `## Discord server health: ${mdText(input.guildName)} (${mdCode(input.guildId)})`,
     '',
     scoreLine(input.score, input.previousScore, input.threshold),
     input.exportStatus === 'partial' ? '\n> [!WARNING]\n> The export is partial: some collectors failed (see Problems below).' : '',
-    input.configNotes?.length ? `\n**Audit configuration** (changes the score):\n${input.configNotes.map((n) => `- ${escapeMd(n)}`).join('\n')}\n` : '',
+    input.configNotes?.length ? `\n**Audit configuration** (changes the score):\n${input.configNotes.map((n) => `- ${mdText(n)}`).join('\n')}\n` : '',
     '',
   ].join('\n');
   const tail = [renderLinks(input.links), renderProblems(input.problems)].filter(Boolean).join('\n');
@@ -68,11 +69,11 @@ export function renderFailingChecks(checks: CheckOutcomeRecord[], findings: Find
     lines.push(`#### ${severity[0].toUpperCase()}${severity.slice(1)} (${group.length})`, '');
     for (const check of group) {
       const finding = findings.find((f) => f.check === check.id && f.outcome === 'fail');
-      lines.push(`- **${escapeMd(check.title)}** (\`${check.id}\`): ${escapeMd(check.message)}`);
-      if (finding?.remediation.text) lines.push(`  - Fix (${finding.remediation.effort} effort): ${escapeMd(finding.remediation.text)}`);
+      lines.push(`- **${mdText(check.title)}** (${mdCode(check.id)}): ${mdText(check.message)}`);
+      if (finding?.remediation.text) lines.push(`  - Fix (${finding.remediation.effort} effort): ${mdText(finding.remediation.text)}`);
       const evidence = finding?.evidence ?? [];
       if (evidence.length) {
-        const shown = evidence.slice(0, 5).map((e) => `${escapeMd(e.name)}${e.detail ? ` (${escapeMd(e.detail)})` : ''}`);
+        const shown = evidence.slice(0, 5).map((e) => `${mdText(e.name)}${e.detail ? ` (${mdText(e.detail)})` : ''}`);
         lines.push(`  - Involves: ${shown.join(', ')}${evidence.length > 5 ? `, and ${evidence.length - 5} more` : ''}`);
       }
     }
@@ -97,15 +98,15 @@ function renderLinks(links: SummaryLinks): string {
   const lines: string[] = [];
   if (links.commit) lines.push(`- Commit: [\`${links.commit.sha.slice(0, 7)}\`](${links.commit.url})`);
   if (links.pullRequest) lines.push(`- Pull request (${links.pullRequest.operation}): [#${links.pullRequest.number}](${links.pullRequest.url})`);
-  if (links.artifact && 'skipped' in links.artifact) lines.push(`- Artifact: not uploaded (${escapeMd(links.artifact.skipped)})`);
-  else if (links.artifact) lines.push(`- Artifact: ${links.artifact.url ? `[${links.artifact.name}](${links.artifact.url})` : `\`${links.artifact.name}\``}`);
+  if (links.artifact && 'skipped' in links.artifact) lines.push(`- Artifact: not uploaded (${mdText(links.artifact.skipped)})`);
+  else if (links.artifact) lines.push(`- Artifact: ${links.artifact.url ? `[${mdLinkText(links.artifact.name)}](${links.artifact.url})` : mdCode(links.artifact.name)}`);
   if (links.issue) lines.push(`- Tracking issue (${links.issue.operation}): [#${links.issue.number}](${links.issue.url})`);
   return lines.length ? `### Links\n\n${lines.join('\n')}\n` : '';
 }
 
 function renderProblems(problems: string[]): string {
   if (problems.length === 0) return '';
-  return `### Problems\n\n${problems.map((p) => `- ${escapeMd(p)}`).join('\n')}\n`;
+  return `### Problems\n\n${problems.map((p) => `- ${mdText(p)}`).join('\n')}\n`;
 }
 
 /** Cuts Markdown at a line boundary to fit `maxBytes`, saying how much was left out. */
@@ -128,9 +129,4 @@ export function truncateMarkdown(text: string, maxBytes: number): string {
 
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
-}
-
-/** Escapes characters that would turn guild-controlled names into Markdown/HTML. */
-export function escapeMd(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }

@@ -146,7 +146,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     const prompt = await buildAuditPrompt(exp, audit, { budgetTokens: config.promptBudget });
     applyAuditToSummary(exp, audit, prompt.prompt);
     exp.meta.duration_ms = Date.now() - started;
-    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets });
+    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes });
     const status = fatal ? 'fatal' : exp.errors.length > 0 ? 'partial' : 'complete';
     return { export: exp, status, fatal, files, audit, requests: api.requests };
   } finally {

@@ -27,6 +27,8 @@ export interface WriteContext {
   zip?: ZipPacker;
   /** Values scrubbed from the text files (the bot token): nothing written carries one. */
   secrets?: readonly string[];
+  /** Keep live invite codes in export.json (default true); snapshot files never hold them. */
+  inviteCodes?: boolean;
 }
 
 /** Writes a text file into ctx.outDir, secrets scrubbed, and returns its path. */
@@ -46,7 +48,7 @@ const json: Writer = {
   fileName: 'export.json',
   async write(ctx) {
     const path = join(ctx.outDir, this.fileName);
-    await writeExportJson(path, ctx.exp, ctx.members, ctx.mirror);
+    await writeExportJson(path, ctx.exp, ctx.members, ctx.mirror, { inviteCodes: ctx.inviteCodes });
     return path;
   },
 };

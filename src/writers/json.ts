@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import type { ExportMember, GuildExport } from '../schema/types.js';
 import { emptyExport } from '../schema/empty.js';
 import { toWire } from '../schema/wire.js';
+import { applyExportPrivacy, type ExportPrivacy } from './export-privacy.js';
 
 /** Top-level keys in GuildExport's declared order (emptyExport builds them in that order). */
 const TOP_LEVEL_KEYS = Object.keys(emptyExport('0')) as (keyof GuildExport)[];
@@ -22,13 +23,16 @@ export function memberEntry(json: string, first: boolean): string {
  * `memberSection` is the members array's content, already in that form (memberEntry): the scan's spool, copied
  * as bytes rather than parsed and printed again; without it, exp.members is used. Memory stays flat.
  * `mirror` gets the same bytes (the ZIP entry, compressed meanwhile) and is ended with the file.
+ * What is written keeps the export's privacy promises (see applyExportPrivacy).
  */
 export async function writeExportJson(
   path: string,
-  exp: GuildExport,
+  full: GuildExport,
   memberSection?: AsyncIterable<string | Buffer>,
   mirror?: Writable,
+  privacy?: ExportPrivacy,
 ): Promise<void> {
+  const exp = applyExportPrivacy(full, privacy);
   const sink = new JsonSink([createWriteStream(path), ...(mirror ? [mirror] : [])], path);
   try {
     // Sections that were not collected are written as null (lists) or {"not_collected": why} (objects).

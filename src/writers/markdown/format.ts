@@ -2,12 +2,11 @@ import type { GuildExport } from '../../schema/types.js';
 import { notCollected } from '../../schema/coverage.js';
 import { compareSnowflakes } from '../../schema/snowflake.js';
 import { compareText } from '../../schema/order.js';
+import { mdCell } from '../../text/escape.js';
 
-/** A markdown table cell: one line, pipes escaped, trimmed; `empty` for blank values. */
+/** A markdown table cell (see mdCell): outside text made inert, `empty` for blank values. */
 export function cell(value: string | number | boolean | null | undefined, empty = '-'): string {
-  if (value === null || value === undefined || value === '') return empty;
-  const text = String(value).replace(/\r?\n|\r/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').trim();
-  return text || empty;
+  return mdCell(value, empty);
 }
 
 /** A markdown table, or `empty` (in italics) when there are no rows. */
