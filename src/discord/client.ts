@@ -1,6 +1,6 @@
 import { REST, type RateLimitData } from '@discordjs/rest';
 import type { Dispatcher } from 'undici';
-import { makeRequest } from './make-request.js';
+import { createMakeRequest } from './make-request.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 
@@ -10,8 +10,10 @@ export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 export interface DiscordClientOptions {
   token: string;
   apiBase?: string | null;
-  /** Per-request timeout (ms). */
+  /** Per-request timeout (ms): the whole request, body included. */
   timeoutMs?: number;
+  /** The largest response body read (bytes; MAX_BODY_BYTES when absent). */
+  maxBodyBytes?: number;
   /** Global requests per second the client allows itself (Discord: 50). */
   globalRequestsPerSecond?: number;
   /** Extra wait added to every rate-limit reset, for clock skew (ms). */
@@ -26,13 +28,14 @@ export interface DiscordClientOptions {
  * more than a minute is rejected rather than slept through.
  */
 export function createRest(options: DiscordClientOptions): REST {
+  const timeout = options.timeoutMs ?? 15_000;
   const rest = new REST({
     api: (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, ''),
     version: '10',
     agent: options.agent ?? null,
-    makeRequest,
+    makeRequest: createMakeRequest({ timeoutMs: timeout, maxBodyBytes: options.maxBodyBytes }),
     retries: 0,
-    timeout: options.timeoutMs ?? 15_000,
+    timeout,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
     offset: clientOffset(options.offsetMs ?? 50),
     rejectOnRateLimit: (data: RateLimitData) =>
