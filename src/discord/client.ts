@@ -1,5 +1,6 @@
 import { REST, type RateLimitData } from '@discordjs/rest';
 import type { Dispatcher } from 'undici';
+import { bareToken } from '../config/redact.js';
 import { createMakeRequest } from './make-request.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
@@ -29,11 +30,13 @@ export interface DiscordClientOptions {
  */
 export function createRest(options: DiscordClientOptions): REST {
   const timeout = options.timeoutMs ?? 15_000;
+  // People paste the header form ("Bot abc..."); the client adds that prefix itself.
+  const token = bareToken(options.token);
   const rest = new REST({
     api: (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, ''),
     version: '10',
     agent: options.agent ?? null,
-    makeRequest: createMakeRequest({ timeoutMs: timeout, maxBodyBytes: options.maxBodyBytes }),
+    makeRequest: createMakeRequest({ timeoutMs: timeout, maxBodyBytes: options.maxBodyBytes, secrets: [token] }),
     retries: 0,
     timeout,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
@@ -41,8 +44,7 @@ export function createRest(options: DiscordClientOptions): REST {
     rejectOnRateLimit: (data: RateLimitData) =>
       Math.max(data.retryAfter, data.timeToReset) > MAX_RATE_LIMIT_WAIT_MS,
   });
-  // People paste the header form ("Bot abc..."); the client adds that prefix itself.
-  rest.setToken(options.token.trim().replace(/^Bot\s+/i, ''));
+  rest.setToken(token);
   return rest;
 }
 

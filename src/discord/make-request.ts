@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ResponseLike } from '@discordjs/rest';
 import { request, type Dispatcher, type RequestInit } from 'undici';
+import { redact } from '../config/redact.js';
 import { ExportNotice } from './errors.js';
 
 /**
@@ -15,6 +16,8 @@ export interface RequestLimits {
   timeoutMs: number;
   /** The largest body read before the request fails (bytes). */
   maxBodyBytes?: number;
+  /** Values no answer may bring into the export (the bot token, bare): each is replaced by *** as it arrives. */
+  secrets?: readonly string[];
 }
 
 /** Raised when a request, body included, does not finish within the timeout. Classified as a timeout (retryable). */
@@ -40,6 +43,7 @@ export class RequestTimeoutError extends Error {
  */
 export function createMakeRequest(limits: RequestLimits): (url: string, init: RequestInit) => Promise<ResponseLike> {
   const maxBodyBytes = limits.maxBodyBytes ?? MAX_BODY_BYTES;
+  const scrub = secretScrubber(limits.secrets ?? []);
   return async function makeRequest(url, init) {
     const { body, signal, ...rest } = init;
     if (body != null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
@@ -59,7 +63,7 @@ export function createMakeRequest(limits: RequestLimits): (url: string, init: Re
         signal: deadline.signal,
       });
       const bytes = await readBody(res, maxBodyBytes, method, url);
-      return bufferedResponse(res.statusCode, res.headers, bytes);
+      return bufferedResponse(res.statusCode, res.headers, scrub(bytes));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
@@ -99,6 +103,43 @@ function tooLarge(method: string, url: string, max: number): ExportNotice {
     'A server or proxy that sends an endless or oversized body sits between the exporter and Discord: check --api-base / DISCORD_API_BASE and any proxy in between, then run again.',
     'BODY_TOO_LARGE',
   );
+}
+
+/**
+ * What keeps a server that echoes the token (in a name, an error message) from putting it into the export, the
+ * files and the logs: every body is cleaned as it arrives, before anything parses it. The token's characters need
+ * no escaping in JSON, so a plain occurrence is replaced in the bytes; a body with \u escapes may spell it out
+ * escaped, so such a body is parsed and its strings checked (rewritten only when one holds a secret).
+ */
+function secretScrubber(secrets: readonly string[]): (bytes: Buffer) => Buffer {
+  const needles = [...new Set(secrets)].filter((s) => s.length >= 8);
+  if (needles.length === 0) return (bytes) => bytes;
+  const raw = needles.map((n) => Buffer.from(n));
+  const escape = Buffer.from('\\u');
+  return (bytes) => {
+    let out = bytes;
+    if (raw.some((n) => out.includes(n))) out = Buffer.from(redact(out.toString('latin1'), needles), 'latin1');
+    if (!out.includes(escape)) return out;
+    let value: unknown;
+    try {
+      value = JSON.parse(out.toString('utf8'));
+    } catch {
+      return out; // Not JSON: the client reports it as such.
+    }
+    let found = false;
+    const clean = (v: unknown): unknown => {
+      if (typeof v === 'string') {
+        if (!needles.some((n) => v.includes(n))) return v;
+        found = true;
+        return redact(v, needles);
+      }
+      if (Array.isArray(v)) return v.map(clean);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [clean(k) as string, clean(x)]));
+      return v;
+    };
+    const cleaned = clean(value);
+    return found ? Buffer.from(JSON.stringify(cleaned)) : out;
+  };
 }
 
 /** The response the client reads, over bytes already in memory. */

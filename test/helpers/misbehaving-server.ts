@@ -1,8 +1,21 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** How the server answers the requests it picks: headers then a byte a second, or a body without end. */
-export type Misbehaviour = 'trickle' | 'endless';
+/**
+ * How the server answers the requests a rule picks: headers then a byte a second, a body without end, the real
+ * answer rewritten, or an answer of its own.
+ */
+export type Misbehaviour =
+  | 'trickle'
+  | 'endless'
+  | { rewrite: (body: string) => string }
+  | { answer: { status: number; body: unknown } };
+
+export interface Rule {
+  /** Matched against the request's path and query. */
+  pick: RegExp;
+  how: Misbehaviour;
+}
 
 export interface MisbehavingServer {
   /** An API base to give the exporter (--api-base): like the target's, through this server. */
@@ -16,25 +29,40 @@ export interface MisbehavingServer {
 
 /**
  * A real HTTP server on loopback in front of the fake Discord: every request goes through to `targetApiBase`
- * unchanged, except those whose path matches `pick`, which get `how` instead: a 200 with JSON headers and then a
- * body that never completes.
+ * unchanged, except those the first matching rule picks, which get its misbehaviour instead.
  */
-export async function startMisbehavingServer(targetApiBase: string, pick: RegExp, how: Misbehaviour): Promise<MisbehavingServer> {
+export async function startMisbehavingServer(targetApiBase: string, rules: Rule[]): Promise<MisbehavingServer> {
   const target = new URL(targetApiBase);
   let bytesSent = 0;
   let hits = 0;
   const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (!pick.test(req.url ?? '')) {
+    const how = rules.find((r) => r.pick.test(req.url ?? ''))?.how;
+    if (how) hits++;
+    if (!how || typeof how === 'object') {
+      const rewrite = how && 'rewrite' in how ? how.rewrite : null;
+      if (how && 'answer' in how) {
+        res.writeHead(how.answer.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(how.answer.body));
+        return;
+      }
       const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        if (!rewrite) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
+          const body = Buffer.from(rewrite(Buffer.concat(chunks).toString('utf8')));
+          res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': String(body.length) });
+          res.end(body);
+        });
       });
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
       return;
     }
-    hits++;
     res.writeHead(200, { 'content-type': 'application/json' });
     if (how === 'trickle') {
       res.write('[');

@@ -17,7 +17,7 @@ describe('a response that never completes fails its request, not the export', ()
   const ctx = useFakeDiscord([guild]);
 
   async function exportThrough(how: Misbehaviour, name: string, timeoutMs: number) {
-    const front = await startMisbehavingServer(ctx.fake.apiBase, INVITES, how);
+    const front = await startMisbehavingServer(ctx.fake.apiBase, [{ pick: INVITES, how }]);
     try {
       const out = join(ctx.dir, name);
       const started = Date.now();
