@@ -69,7 +69,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
 
   const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.json.tmp')) : new NullMemberSink();
   const apiBase = demo?.apiBase ?? config.apiBase ?? DEFAULT_API_BASE;
-  const connections = new Connections(apiBase);
+  // The demo's fake runs in this process, on loopback: never through a proxy.
+  const connections = new Connections(apiBase, demo ? { proxy: null } : {});
   const rest = createRest({
     token,
     apiBase,
