@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { MembersMode } from '../schema/types.js';
 import { isSnowflake } from '../schema/snowflake.js';
+import { secretForms } from '../config/redact.js';
 
 export const COMMIT_MODES = ['push', 'pull-request', 'none'] as const;
 export const REGRESSION_ACTIONS = ['fail', 'issue', 'fail-and-issue', 'none'] as const;
@@ -59,9 +60,9 @@ export function readRawInputs(): RawInputs {
   return raw;
 }
 
-/** The token inputs, to mask before anything is logged. */
+/** The token inputs in every form they may be echoed in (`Bot abc...` and bare), to mask before anything is logged. */
 export function secretInputs(raw: Pick<RawInputs, 'discord-token' | 'github-token'>): string[] {
-  return [raw['discord-token'], raw['github-token']].map((s) => (s ?? '').trim()).filter(Boolean);
+  return [raw['discord-token'], raw['github-token']].map((s) => (s ?? '').trim()).filter(Boolean).flatMap(secretForms);
 }
 
 /** Whether the action needs GitHub (commits, pull requests, issues) for these raw inputs. */

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import { DiscordApi } from '../discord/api.js';
 import { createRest, DEFAULT_API_BASE } from '../discord/client.js';
 import { Connections } from '../discord/connections.js';
-import { warmHttpClient } from '../discord/warm-up.js';
 import { COLLECTOR_NAMES, type CollectorName } from '../collectors/index.js';
 import { FileMemberSink, NullMemberSink, type MemberSink } from '../collectors/member-sink.js';
 import { runCollectors, toExportError } from '../collectors/run.js';
@@ -71,7 +70,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
 
   const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.json.tmp')) : new NullMemberSink();
   const apiBase = demo?.apiBase ?? config.apiBase ?? DEFAULT_API_BASE;
-  const connections = new Connections(apiBase);
+  // The demo's fake runs in this process, on loopback: never through a proxy.
+  const connections = new Connections(apiBase, demo ? { proxy: null } : {});
   const rest = createRest({
     token,
     apiBase,
@@ -105,9 +105,6 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     });
     // While the first round trip is in flight, open the sockets the second will need (see Connections).
     setImmediate(() => connections.warm(warmConnections(config.globalRequestsPerSecond)));
-    // And run the HTTP client's code once meanwhile, so the first answers do not pay for compiling it (see
-    // warmHttpClient). Not against the demo's fake, which runs in this process and answers at once: no wait to fill.
-    if (!config.demo) setImmediate(() => void warmHttpClient());
     warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
     const progress = heldProgress(onProgress);
     const collecting = runCollectors(exp, {
