@@ -25,11 +25,11 @@ const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bench.abcdefghijklmnopqrstuvwxyz';
 const only = process.argv[2];
 
 const scenarios = [
-  // Discord's REST answers usually take 50-500 ms (see README): 25 ms is kinder than Discord, which makes the
+  // Discord's REST answers usually take 50-500 ms (see docs/performance.md): 25 ms is kinder than Discord, which makes the
   // client's own CPU between the round trips weigh the most.
   demoScenario(25, ' (faster than Discord usually answers)'),
   demoScenario(50, ' (the fast end of Discord)'),
-  // The reference latency for the issue's "within 1.10x of the lower bound" (see README, "Benchmarks").
+  // The reference latency for the target "within 1.10x of the lower bound" (see docs/performance.md).
   { ...demoScenario(100, ' (a typical Discord REST round trip; the reference)'), reference: true },
   {
     name: '100,000 members, 1,000 channels, limits 10x faster, 5 ms latency',
@@ -59,7 +59,7 @@ function largeGuild() {
   return generateGuild({ seed: 42, members: 100_000, roles: 60, categories: 50, text: 600, voice: 200, announcement: 50, stage: 20, forum: 50, media: 30, threadsPerChannel: 1, archivedThreadsPerChannel: 2, invites: 200, webhooks: 100, emojis: 200, stickers: 30, events: 20, automodRules: 6, bans: 3000 });
 }
 
-/** Per scenario, the fresh-process figures the summary at the end holds against the issue's targets. */
+/** Per scenario, the fresh-process figures the summary at the end holds against the targets. */
 const outcomes = [];
 
 /** The demo guild at one latency, every new connection charged one latency for its handshakes. */
@@ -160,11 +160,11 @@ function range(values) {
   return `${Math.min(...values).toFixed(3)}-${Math.max(...values).toFixed(3)}`;
 }
 
-/** The issue's performance targets against the fresh-process figures (what a user gets), one line each. */
+/** The performance targets against the fresh-process figures (what a user gets), one line each. */
 function summarise(list) {
   if (list.length === 0) return;
   const verdict = (ok) => (ok ? 'met' : 'NOT met');
-  console.log('\n== The issue\'s targets, fresh processes');
+  console.log('\n== Targets, fresh processes');
   const demos = list.filter((o) => !o.s.large);
   if (demos.length > 0) {
     const slowest = Math.max(...demos.flatMap((o) => o.fresh.map((r) => r.exportMs))) / 1000;

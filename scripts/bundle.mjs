@@ -2,10 +2,12 @@
 // everywhere), then ncc bundles each entry into a folder of its own: dist/cli/ (the CLI) and dist/action/ (the
 // Action). Each bundle has a chunk file besides (the prompt tokenizer's tables, loaded when needed), and the two
 // builds number their chunks alike with different contents, so they cannot share one folder. dist/cli.js (the
-// package's bin) and dist/index.js (action.yml's main) are one-line entry points into them.
-import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// package's bin) and dist/index.js (action.yml's main) are one-line entry points into them. Each bundle folder
+// also gets licenses.txt: the name, version, licence and full licence text of every npm package inside it.
+import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { bundledPackageDirs, thirdPartyLicensesText } from './third-party-licenses.mjs';
 
 const node = process.execPath;
 const run = (args) => execFileSync(node, args, { stdio: 'inherit' });
@@ -24,9 +26,14 @@ const entries = [
 ];
 for (const { name, source, launcher, shebang, compileCache } of entries) {
   const tmp = join('.tmp', `ncc-${name}`);
+  // Webpack's stats name the file of every bundled module: the licence file is built from them. They stay
+  // outside the output folder (10 MB that the runner does not need).
+  const stats = resolve('.tmp', `ncc-${name}.stats.json`);
   rmSync(tmp, { recursive: true, force: true });
-  run(['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', source, '-o', tmp, '--quiet', '--license', 'licenses.txt']);
+  run(['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', source, '-o', tmp, '--quiet', '--stats-out', stats]);
   for (const file of readdirSync(tmp)) cpSync(join(tmp, file), join('dist', name, file), { recursive: true });
+  const packages = bundledPackageDirs(JSON.parse(readFileSync(stats, 'utf8')));
+  writeFileSync(join('dist', name, 'licenses.txt'), thirdPartyLicensesText(packages, `dist/${name}/`));
   const body = compileCache
     ? `import module from 'node:module';\n\nmodule.enableCompileCache?.();\nawait import('./${name}/index.js');\n`
     : `import './${name}/index.js';\n`;

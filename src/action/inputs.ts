@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { MembersMode } from '../schema/types.js';
 import { isSnowflake } from '../schema/snowflake.js';
+import { secretForms } from '../config/redact.js';
 
 export const COMMIT_MODES = ['push', 'pull-request', 'none'] as const;
 export const REGRESSION_ACTIONS = ['fail', 'issue', 'fail-and-issue', 'none'] as const;
@@ -12,7 +13,7 @@ export type RegressionAction = (typeof REGRESSION_ACTIONS)[number];
 export const INPUT_NAMES = [
   'discord-token', 'guild-id', 'api-base', 'demo', 'snapshot-dir', 'commit', 'branch', 'commit-message',
   'health-threshold', 'on-regression', 'issue-labels', 'artifact-name', 'artifact-retention-days', 'members',
-  'config', 'github-token',
+  'config', 'github-token', 'include-invite-codes',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Record<InputName, string>;
@@ -44,6 +45,8 @@ export interface ActionInputs {
   artifactName: string | null;
   artifactRetentionDays: number | null;
   members: MembersMode;
+  /** Keep live invite codes in snapshot.json and the artifact's export.json (default: only each invite's shape). */
+  includeInviteCodes: boolean;
   config: string | null;
   githubToken: string | null;
 }
@@ -63,9 +66,9 @@ export function readRawInputs(): RawInputs {
   return raw;
 }
 
-/** The token inputs, to mask before anything is logged. */
+/** The token inputs in every form they may be echoed in (`Bot abc...` and bare), to mask before anything is logged. */
 export function secretInputs(raw: Pick<RawInputs, 'discord-token' | 'github-token'>): string[] {
-  return [raw['discord-token'], raw['github-token']].map((s) => (s ?? '').trim()).filter(Boolean);
+  return [raw['discord-token'], raw['github-token']].map((s) => (s ?? '').trim()).filter(Boolean).flatMap(secretForms);
 }
 
 /** Whether the action needs GitHub (commits, pull requests, issues) for these raw inputs. */
@@ -119,6 +122,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   const artifactRetentionDays = retention ? parseNumberInRange(retention, 'artifact-retention-days', 1, 90, true, problems) : null;
 
   const members = oneOf('members', MEMBER_MODES, 'counts');
+  const includeInviteCodes = parseBoolean(get('include-invite-codes'), 'include-invite-codes', problems);
   const githubToken = (raw['github-token'] ?? '').trim() || null;
   const needsGitHub = commit !== 'none' || onRegression === 'issue' || onRegression === 'fail-and-issue';
   if (needsGitHub && !githubToken) {
@@ -132,7 +136,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   return {
     discordToken, guildId, apiBase, demo, snapshotDir, commit, branch,
     commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
-    healthThreshold, onRegression, issueLabels, artifactName, artifactRetentionDays, members,
+    healthThreshold, onRegression, issueLabels, artifactName, artifactRetentionDays, members, includeInviteCodes,
     config: get('config') || null, githubToken,
   };
 }

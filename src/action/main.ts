@@ -5,7 +5,7 @@ import { compareWithPrevious, type Comparison } from './compare.js';
 import { GitHubClient } from '../github/client.js';
 import { getRepository, type RepositoryInfo } from '../github/repository.js';
 import { uploadArtifactStep } from './artifact-step.js';
-import { escapeMd, renderJobSummary, type SummaryLinks } from '../github/summary.js';
+import { renderJobSummary, type SummaryLinks } from '../github/summary.js';
 import { syncTrackingIssue } from '../github/tracking-issue.js';
 import { formatScore } from '../github/score-text.js';
 import { readRawInputs, secretInputs, parseInputs, InputError, type ActionInputs } from './inputs.js';
@@ -15,6 +15,7 @@ import { buildSnapshotFiles, commitMessage, newlyFailedCollectors, snapshotDirFo
 import { publishSnapshot, type PublishResult } from './publish.js';
 import { decideThreshold } from './threshold.js';
 import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
+import { mdCode, mdText } from '../text/escape.js';
 import { resolveAuditConfig } from './audit-config.js';
 import { createActionLog } from './log.js';
 import { createActionProgress } from './progress-log.js';
@@ -58,7 +59,7 @@ export async function run(): Promise<void> {
           guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
           outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
           maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
-          promptBudget: 12_000, log: (line) => log.info(line), secrets,
+          promptBudget: 12_000, log: (line) => log.info(line), secrets, inviteCodes: inputs.includeInviteCodes,
         }, progress.onEvent);
       } finally {
         progress.finish();
@@ -75,7 +76,7 @@ export async function run(): Promise<void> {
   writeOutputs({ 'export-path': outcome.files.json, 'zip-path': outcome.files.zip, 'health-score': score, 'issues-found': outcome.audit.issues_found.length });
   if (outcome.status === 'fatal') {
     const message = log.redact(`The export failed: ${outcome.fatal?.message ?? 'unknown error'} ${outcome.fatal?.hint ?? ''}`.trim());
-    await writeSummary(`## Discord server export failed (\`${guildId}\`)\n\n${escapeMd(message)}\n`, log);
+    await writeSummary(`## Discord server export failed (${mdCode(guildId)})\n\n${mdText(message)}\n`, log);
     return log.fail(message);
   }
   for (const error of exp.errors) {
@@ -104,7 +105,7 @@ export async function run(): Promise<void> {
     }
     const r = repo as RepositoryInfo | null;
     targetBranch = inputs.commit === 'pull-request' ? r?.defaultBranch ?? 'main' : inputs.branch ?? r?.defaultBranch ?? 'main';
-    files = buildSnapshotFiles(exp, dir, (ctx.repositoryPrivate ?? r?.private) === true);
+    files = buildSnapshotFiles(exp, dir, { includeInviteCodes: inputs.includeInviteCodes });
     const result = await compareWithPrevious(client && r ? client : null, files.snapshot, {
       dir, targetBranch, headBranch: inputs.commit === 'pull-request' ? headBranch : null, onError: (e) => fail('Reading the previous snapshot', e),
     });

@@ -1,14 +1,7 @@
-import { renderFailingChecks, truncateMarkdown, escapeMd } from '../github/summary.js';
+import { renderFailingChecks, truncateMarkdown } from '../github/summary.js';
 import { formatScore, scoreLine } from '../github/score-text.js';
 import type { CheckOutcomeRecord, Finding } from '../schema/types.js';
-
-/**
- * Discord names like "@everyone", "@Admins" or "#2024-events" would mention GitHub users and teams or link
- * issues in an issue or PR body. A zero-width space after the sigil keeps the text readable and inert.
- */
-export function neutralizeMentions(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
-}
+import { inertMentions, mdCode, mdText, titleLine } from '../text/escape.js';
 
 /** GitHub caps issue, comment and pull request bodies at 65,536 characters. */
 const BODY_MAX_BYTES = 60_000;
@@ -28,7 +21,7 @@ export interface MessageContext {
  */
 export function pullRequestBody(ctx: MessageContext, sinceBase: string | null, sinceLastRun: string | null, baseBranch: string): string {
   const text = [
-    `Snapshot of the Discord server **${escapeMd(ctx.guildName)}** (\`${ctx.guildId}\`), updated by discord-server-exporter.`,
+    `Snapshot of the Discord server **${mdText(ctx.guildName)}** (${mdCode(ctx.guildId)}), updated by discord-server-exporter.`,
     '',
     scoreLine(ctx.score, ctx.previousScore, ctx.threshold),
     '',
@@ -39,30 +32,30 @@ export function pullRequestBody(ctx: MessageContext, sinceBase: string | null, s
     ...(sinceLastRun === null ? [] : ['### Latest update (since the previous run)', '', sinceLastRun.trim(), '']),
     ctx.runUrl ? `Last updated by [this run](${ctx.runUrl}).` : '',
   ].join('\n');
-  return truncateMarkdown(neutralizeMentions(text), BODY_MAX_BYTES);
+  return truncateMarkdown(inertMentions(text), BODY_MAX_BYTES);
 }
 
 /** The pull request title. */
 export function pullRequestTitle(ctx: MessageContext): string {
-  return `Discord snapshot: ${ctx.guildName} (health ${formatScore(ctx.score)})`;
+  return `Discord snapshot: ${titleLine(ctx.guildName, 200)} (health ${formatScore(ctx.score)})`;
 }
 
 /** The tracking issue title. */
 export function issueTitle(ctx: MessageContext): string {
-  return `Discord server health below ${ctx.threshold}: ${ctx.guildName}`;
+  return `Discord server health below ${ctx.threshold}: ${titleLine(ctx.guildName, 200)}`;
 }
 
 /** The tracking issue body: the current score and failing checks (rewritten on each unhealthy run). */
 export function issueBody(ctx: MessageContext, checks: CheckOutcomeRecord[], findings: Finding[]): string {
   const text = [
-    `The health score of **${escapeMd(ctx.guildName)}** (\`${ctx.guildId}\`) is below the threshold.`,
+    `The health score of **${mdText(ctx.guildName)}** (${mdCode(ctx.guildId)}) is below the threshold.`,
     '',
     scoreLine(ctx.score, ctx.previousScore, ctx.threshold),
     '',
     renderFailingChecks(checks, findings),
     ctx.runUrl ? `Reported by [this run](${ctx.runUrl}). This issue is updated while the score stays low and closed when it recovers.` : '',
   ].join('\n');
-  return truncateMarkdown(neutralizeMentions(text), BODY_MAX_BYTES);
+  return truncateMarkdown(inertMentions(text), BODY_MAX_BYTES);
 }
 
 /** The comment on each later unhealthy run: the score, its delta, and what changed since the last snapshot. */
@@ -73,7 +66,7 @@ export function issueUpdateComment(ctx: MessageContext, failing: number, changes
     changes === null ? '' : `**What changed since the last snapshot:**\n\n${changes.trim()}`,
     ctx.runUrl ? `\n([run](${ctx.runUrl}))` : '',
   ].join('\n');
-  return truncateMarkdown(neutralizeMentions(text.trim() + '\n'), BODY_MAX_BYTES);
+  return truncateMarkdown(inertMentions(text.trim() + '\n'), BODY_MAX_BYTES);
 }
 
 /** The comment posted before closing the issue. */

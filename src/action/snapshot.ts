@@ -5,6 +5,7 @@ import { normalizeExport } from '../diff/index.js';
 import type { FileToCommit } from '../github/git-data.js';
 import type { GitHubClient } from '../github/client.js';
 import { readTextFile } from '../github/repository.js';
+import { titleLine } from '../text/escape.js';
 
 export interface SnapshotFiles {
   files: FileToCommit[];
@@ -12,9 +13,12 @@ export interface SnapshotFiles {
   snapshot: GuildExport;
 }
 
-/** snapshot.md and the privacy-filtered snapshot.json for the snapshot dir; invite codes only in private repositories. */
-export function buildSnapshotFiles(exp: GuildExport, dir: string, repositoryPrivate: boolean): SnapshotFiles {
-  const json = renderSnapshotJson(exp, { includeMemberIds: false, includeInviteCodes: repositoryPrivate });
+/**
+ * snapshot.md and the privacy-filtered snapshot.json for the snapshot dir. Invite codes only with the explicit
+ * opt-in, whether the repository is public or private: it can be made public later, and history keeps them.
+ */
+export function buildSnapshotFiles(exp: GuildExport, dir: string, options: { includeInviteCodes: boolean }): SnapshotFiles {
+  const json = renderSnapshotJson(exp, { includeMemberIds: false, includeInviteCodes: options.includeInviteCodes });
   return {
     files: [
       { path: `${dir}/snapshot.md`, content: renderSnapshotMarkdown(exp) },
@@ -52,12 +56,15 @@ export function snapshotDirFor(input: string | null, guildId: string): string {
   return input ?? `discord-snapshots/${guildId}`;
 }
 
-/** The commit message: the template with {guild-name} / {guild-id} / {score} filled in, then a body. */
+/**
+ * The commit message: the template with {guild-name} / {guild-id} / {score} filled in, then a body. The subject is
+ * one line (see titleLine), so a server name cannot end it early, start the body or a trailer, or mention anyone.
+ */
 export function commitMessage(template: string, values: { guildName: string; guildId: string; score: string }, body: string): string {
-  const subject = template
-    .replaceAll('{guild-name}', values.guildName)
-    .replaceAll('{guild-id}', values.guildId)
-    .replaceAll('{score}', values.score);
+  const subject = titleLine(template
+    .replaceAll('{guild-name}', titleLine(values.guildName, 200))
+    .replaceAll('{guild-id}', titleLine(values.guildId, 40))
+    .replaceAll('{score}', values.score), 500) || 'Discord snapshot';
   return body.trim() ? `${subject}\n\n${body.trim()}\n` : `${subject}\n`;
 }
 

@@ -14,7 +14,7 @@ export interface ThresholdDecision {
 /** What to do about the score: pure, so every mode/score pair is unit-tested. */
 export function decideThreshold(score: number | null, threshold: number, action: RegressionAction): ThresholdDecision {
   const wantsIssue = action === 'issue' || action === 'fail-and-issue';
-  if (score === null) {
+  if (score === null || !Number.isFinite(score)) {
     return { below: false, fail: false, syncIssue: false, note: 'No health score (every check was inconclusive): the threshold was not applied.' };
   }
   const below = score < threshold;

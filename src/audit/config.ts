@@ -14,6 +14,9 @@ export interface AuditConfig {
   source: string | null;
 }
 
+/** The largest weight a config may give a check (the built-in severity weights are 2.5 to 10). */
+export const MAX_WEIGHT = 100;
+
 /** File names looked up in the working directory when no path is given, in order. */
 export const CONFIG_FILE_NAMES = ['.discord-audit.yml', '.discord-audit.yaml', '.discord-audit.json'];
 
@@ -68,11 +71,15 @@ export function parseAuditConfig(raw: unknown, source: string): AuditConfig {
   }
   for (const [id, weight] of Object.entries(section('weights'))) {
     knownCheck(id, 'weights');
-    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) fail(`weights.${id}: expected a number >= 0, got ${JSON.stringify(weight)}.`);
+    // Bounded so that no sum of weights can overflow to Infinity and no score to NaN.
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0 || weight > MAX_WEIGHT) {
+      fail(`weights.${id}: expected a number from 0 to ${MAX_WEIGHT}, got ${typeof weight === 'number' ? String(weight) : JSON.stringify(weight)}.`);
+    }
     config.weights[id] = weight as number;
   }
   for (const [name, value] of Object.entries(section('thresholds'))) {
-    if (!(name in DEFAULT_THRESHOLDS)) fail(`thresholds.${name}: unknown threshold. Known: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}.`);
+    // Own keys only: `constructor` or `toString` are "in" every object but are no threshold.
+    if (!Object.hasOwn(DEFAULT_THRESHOLDS, name)) fail(`thresholds.${name}: unknown threshold. Known: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}.`);
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`thresholds.${name}: expected a number >= 0, got ${JSON.stringify(value)}.`);
     config.thresholds[name] = value as number;
   }

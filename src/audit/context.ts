@@ -1,37 +1,42 @@
-import type { GuildExport } from '../schema/types.js';
+import type { ChannelAccess, ExportChannel, ExportRole, GuildExport } from '../schema/types.js';
+import { notCollected } from '../schema/coverage.js';
 import type { CheckContext } from './types.js';
+import { NotCollectedSignal } from './view.js';
 
-/** Derived lookups every check shares; "now" is the export's own timestamp so the audit stays pure. */
-export function buildContext(exp: GuildExport, thresholds: Record<string, number>): CheckContext {
-  const everyone = exp.roles.find((r) => r.is_everyone) ?? exp.roles.find((r) => r.id === exp.meta.scope.guild_id) ?? null;
-  const parsed = Date.parse(exp.meta.exported_at);
+/**
+ * Derived lookups for one check, built lazily from its view of the export: a lookup over a section that was not
+ * collected throws like the section itself (see view.ts), so `ctx.access` can never stand in for roles it lacked.
+ * "now" is the export's own timestamp so the audit stays pure.
+ */
+export function buildContext(view: GuildExport, thresholds: Record<string, number>, memberCount: number): CheckContext {
+  const parsed = Date.parse(view.meta.exported_at);
+  const lazy = <T>(make: () => T): (() => T) => {
+    let value: { v: T } | null = null;
+    return () => (value ??= { v: make() }).v;
+  };
+  const everyone = lazy(() => view.roles.find((r) => r.is_everyone) ?? view.roles.find((r) => r.id === view.meta.scope.guild_id) ?? null);
+  const access = lazy(() => new Map<string, ChannelAccess>(view.access.map((a) => [a.channel, a])));
+  const channelById = lazy(() => new Map<string, ExportChannel>(view.channels.map((c) => [c.id, c])));
+  const roleById = lazy(() => new Map<string, ExportRole>(view.roles.map((r) => [r.id, r])));
+  const nowLeftOut = Array.isArray(view.meta.left_out) && view.meta.left_out.includes('meta.exported_at');
   return {
-    now: Number.isNaN(parsed) ? 0 : parsed,
+    get now() {
+      // A snapshot's timestamp is a placeholder: a check that measures age from it cannot run there.
+      if (nowLeftOut) throw new NotCollectedSignal('meta.exported_at', 'snapshot.json leaves the export time out; audit the export.json of a run instead');
+      return Number.isNaN(parsed) ? 0 : parsed;
+    },
     thresholds,
-    everyone,
-    memberCount: exp.server?.member_count ?? exp.member_stats?.total ?? 0,
-    access: new Map(exp.access.map((a) => [a.channel, a])),
-    channelById: new Map(exp.channels.map((c) => [c.id, c])),
-    roleById: new Map(exp.roles.map((r) => [r.id, r])),
+    memberCount,
+    get everyone() { return everyone(); },
+    get access() { return access(); },
+    get channelById() { return channelById(); },
+    get roleById() { return roleById(); },
   };
 }
 
-/** Why a check's inputs are missing (a collector failed or was skipped, or the server object is absent), else null. */
-export function missingInput(exp: GuildExport, requires: readonly string[]): string | null {
-  for (const name of requires) {
-    // Optional chaining: hand-edited or older exports may lack these, and the audit must not crash as a whole.
-    const record = exp.meta.collectors?.[name];
-    const error = exp.errors?.find((e) => e.collector === name && e.status === 'failed');
-    if (record?.status === 'failed' || record?.status === 'skipped' || error) {
-      const why = error?.message ?? record?.reason ?? record?.status ?? 'failed';
-      return `Not collected: the ${name} collector ${record?.status === 'skipped' ? 'was skipped' : 'failed'} (${why}).`;
-    }
-    if (name === 'server' && exp.server === null) return 'Not collected: the server settings are missing from the export.';
-  }
-  return null;
-}
-
-/** Collectors among `requires` that returned only part of their data. */
-export function partialInputs(exp: GuildExport, requires: readonly string[]): string[] {
-  return requires.filter((n) => exp.meta.collectors?.[n]?.status === 'partial' || (exp.errors ?? []).some((e) => e.collector === n && e.status === 'partial'));
+/** Member count for size calibration, 0 when unknown (scored as a large server: no benefit of the doubt). */
+export function memberCountOf(exp: GuildExport): number {
+  if (notCollected(exp, 'server') === null && exp.server) return exp.server.member_count;
+  if (notCollected(exp, 'member_stats') === null && exp.member_stats) return exp.member_stats.total;
+  return 0;
 }

@@ -3,6 +3,7 @@ import { DANGEROUS_PERMISSIONS } from '../discord/permissions.js';
 import { compareSnowflakes, isSnowflake, snowflakeTime } from '../schema/snowflake.js';
 import { plural } from './helpers.js';
 import { compareText } from '../schema/order.js';
+import { notCollected, type Section } from '../schema/coverage.js';
 
 /*
  * Compact, identity-free renderings of the export for the audit prompt. Members appear only as counts;
@@ -29,8 +30,10 @@ export function settingsFacts(exp: GuildExport): string[] {
       `- Vanity URL: ${s.vanity_url_code ? 'set' : 'none'}; AFK channel: ${name(s.afk_channel_id)}`,
     );
   }
-  lines.push(`- Onboarding: ${exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'}; welcome screen: ${exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'}; bans: ${exp.bans ? `${exp.bans.count}${exp.bans.capped ? '+' : ''}` : 'unknown'}`);
-  lines.push(`- Emojis ${exp.emojis.length}, stickers ${exp.stickers.length}, scheduled events ${exp.events.length}, integrations ${exp.integrations.length}, webhooks ${exp.webhooks.length} (${exp.webhooks.filter((w) => w.type === 1).length} incoming)`);
+  // A section that was not collected says so: never "none" or a count of 0.
+  const known = (section: Section, text: () => string): string => (notCollected(exp, section) === null ? text() : 'not collected');
+  lines.push(`- Onboarding: ${known('onboarding', () => (exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'))}; welcome screen: ${known('welcome_screen', () => (exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'))}; bans: ${known('bans', () => (exp.bans ? `${exp.bans.count}${exp.bans.capped ? '+' : ''}` : 'unknown'))}`);
+  lines.push(`- Emojis ${known('emojis', () => String(exp.emojis.length))}, stickers ${known('stickers', () => String(exp.stickers.length))}, scheduled events ${known('events', () => String(exp.events.length))}, integrations ${known('integrations', () => String(exp.integrations.length))}, webhooks ${known('webhooks', () => `${exp.webhooks.length} (${exp.webhooks.filter((w) => w.type === 1).length} incoming)`)}`);
   const gaps = Object.entries(exp.meta.collectors).filter(([, r]) => r.status !== 'ok').map(([n, r]) => `${n} (${r.status})`).sort();
   lines.push(`- Member data kept: ${exp.meta.scope.members}${exp.meta.scope.members_truncated ? ' (truncated)' : ''}; data not fully collected: ${gaps.length ? gaps.join(', ') : 'none'}`);
   return lines;
@@ -75,7 +78,9 @@ export function roleLines(exp: GuildExport, dangerousOnly: boolean): string[] {
 }
 
 function overwriteText(exp: GuildExport, o: ExportOverwrite): string {
-  const who = o.id === exp.meta.scope.guild_id ? '@everyone' : `@${exp.roles.find((r) => r.id === o.id)?.name ?? 'deleted role'}`;
+  const role = o.id === exp.meta.scope.guild_id ? null : exp.roles.find((r) => r.id === o.id);
+  const missing = notCollected(exp, 'roles') !== null;
+  const who = o.id === exp.meta.scope.guild_id ? '@everyone' : role ? `@${role.name}` : missing ? `role ${o.id} (not collected)` : '@deleted role';
   const parts = [...o.allow_names.map((p) => `+${p}`), ...o.deny_names.map((p) => `-${p}`)];
   return `${who} ${parts.join(' ') || '(neutral)'}`;
 }

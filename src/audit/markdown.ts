@@ -1,12 +1,14 @@
 import type { CheckOutcomeRecord, ExportSummary, Finding } from '../schema/types.js';
+import { zeroWeightNote } from './score.js';
+import { mdCell, mdCode, mdCodeCell, mdText } from '../text/escape.js';
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 /** Evidence items shown per row; the rest is counted so the table stays readable. */
 const EVIDENCE_SHOWN = 5;
 
-/** Escapes text for a markdown table cell. */
+/** A table cell: names in evidence come from the server, so every cell goes through mdCell. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return mdCell(text);
 }
 
 function evidenceText(f: Finding): string {
@@ -28,7 +30,7 @@ export function renderHealthMarkdown(summary: ExportSummary): string {
   const conclusive = checks.filter((c) => c.outcome === 'pass' || c.outcome === 'fail');
   const lines = ['## Health', ''];
   lines.push(summary.health_score === null
-    ? '**Score: n/a** (no check could be evaluated)'
+    ? `**Score: n/a** (${zeroWeightNote(checks) ?? 'no check could be evaluated'})`
     : `**Score: ${summary.health_score}/100** (${conclusive.length} of ${checks.length} checks conclusive, ${summary.issues_found.length} failing)`);
   lines.push('');
   const findings = new Map(summary.findings.map((f) => [f.check, f]));
@@ -38,7 +40,7 @@ export function renderHealthMarkdown(summary: ExportSummary): string {
     for (const c of failing) {
       const f = findings.get(c.id);
       const evidence = f ? evidenceText(f) : c.message;
-      lines.push(`| ${c.severity} | ${cell(c.title)} (\`${c.id}\`) | ${cell(evidence)} | ${cell(f?.remediation.text ?? '')} |`);
+      lines.push(`| ${cell(c.severity)} | ${cell(c.title)} (${mdCodeCell(c.id)}) | ${cell(evidence)} | ${cell(f?.remediation.text ?? '')} |`);
     }
   } else {
     lines.push('No failing checks.');
@@ -54,11 +56,11 @@ function notScored(checks: CheckOutcomeRecord[]): string[] {
   const skipped = checks.filter((c) => c.disabled_reason === undefined && (c.outcome === 'not_applicable' || c.outcome === 'error'));
   if (disabled.length) {
     out.push('', '**Disabled by configuration** (not scored):', '');
-    for (const c of disabled) out.push(`- \`${c.id}\`: ${c.disabled_reason}`);
+    for (const c of disabled) out.push(`- ${mdCode(c.id)}: ${mdText(c.disabled_reason ?? '')}`);
   }
   if (skipped.length) {
     out.push('', '**Not scored:**', '');
-    for (const c of skipped) out.push(`- \`${c.id}\` (${c.outcome === 'error' ? 'error' : 'not applicable'}): ${c.message}`);
+    for (const c of skipped) out.push(`- ${mdCode(c.id)} (${c.outcome === 'error' ? 'error' : 'not applicable'}): ${mdText(c.message)}`);
   }
   return out;
 }

@@ -1,7 +1,9 @@
+import { coverageOf, type Section as CoveredSection } from '../schema/coverage.js';
 import type { Finding, GuildExport } from '../schema/types.js';
 import { automodLines, botLines, channelLines, inviteFacts, roleLines, settingsFacts } from './facts.js';
 import type { AuditResult } from './run.js';
 import { loadTokenCounter } from './tokens.js';
+import { mdText } from '../text/escape.js';
 
 /** Default size of audit-prompt.md, in tokens (cl100k_base: close to what current LLMs count, and its tables
  * take 40 MB less memory than o200k, which matters to the memory ceiling of large exports). */
@@ -46,12 +48,55 @@ function findingLine(f: Finding, withEvidence: boolean): string {
   // The runner caps evidence with a final "… N more not listed" entry; count it into the remainder.
   const items = f.evidence.filter((e) => e.id !== '…');
   const unlisted = Number.parseInt(f.evidence.find((e) => e.id === '…')?.name ?? '0', 10) || 0;
-  const ev = items.slice(0, 8).map((e) => (e.detail ? `${e.name} (${e.detail})` : e.name));
+  const ev = items.slice(0, 8).map((e) => (e.detail ? `${mdText(e.name)} (${mdText(e.detail)})` : mdText(e.name)));
   const hidden = Math.max(0, items.length - 8) + unlisted;
   const more = hidden > 0 ? `, +${hidden} more` : '';
   const evidence = withEvidence && ev.length ? ` Evidence: ${ev.join(', ')}${more}.` : '';
-  return `- [${f.severity}] ${f.id}: ${f.message}${evidence} Suggested fix: ${f.remediation.text}`;
+  return `- [${f.severity}] ${f.id}: ${mdText(f.message)}${evidence} Suggested fix: ${mdText(f.remediation.text)}`;
 }
+
+/**
+ * The export with every name the prompt quotes made inert Markdown text (see mdText): a server member's channel
+ * or role name cannot start a heading, a list or an instruction block of its own, link out or embed HTML.
+ */
+function withSafeNames(exp: GuildExport): GuildExport {
+  const named = <T extends { name: string }>(items: readonly T[]): T[] => items.map((item) => ({ ...item, name: mdText(item.name, 200) }));
+  return {
+    ...exp,
+    server: exp.server && {
+      ...exp.server,
+      name: mdText(exp.server.name, 200),
+      preferred_locale: mdText(exp.server.preferred_locale, 50),
+      features: exp.server.features.map((f) => mdText(f, 100)),
+    },
+    channels: named(exp.channels),
+    roles: named(exp.roles),
+    automod: named(exp.automod).map((r) => ({ ...r, trigger: mdText(r.trigger, 50), actions: r.actions.map((a) => ({ ...a, type: mdText(a.type, 50) })) })),
+    bots: named(exp.bots),
+  };
+}
+
+/**
+ * A prompt section over export data that may not have been collected: every level then says so with the reason (a
+ * model would read an empty list as "none"), and a section read in part says that first.
+ */
+function guard(exp: GuildExport, data: readonly CoveredSection[], levels: (() => Level)[]): (() => Level)[] {
+  const coverage = data.map((d) => [d, coverageOf(exp, d)] as const);
+  const missing = coverage.filter(([, c]) => c.state === 'not_collected');
+  if (missing.length > 0) {
+    const text = missing.map(([d, c]) => `- Not collected (${d}): ${'reason' in c ? oneLine(c.reason) : ''}. Do not read this as "none".`).join('\n');
+    return levels.map(() => () => ({ text }));
+  }
+  const partial = coverage.filter(([, c]) => c.state === 'partial');
+  if (partial.length === 0) return levels;
+  const note = partial.map(([d, c]) => `- Partial (${d}): ${'reason' in c ? oneLine(c.reason) : ''}; more may exist than listed.`).join('\n');
+  return levels.map((level) => once(() => {
+    const l = level();
+    return { ...l, text: `${note}\n${l.text}` };
+  }));
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Assembles the sections in reading order, and the shrinking steps to take, least important first. */
 function sections(exp: GuildExport, result: AuditResult): { list: Section[]; steps: [section: number, level: number][] } {
@@ -69,32 +114,32 @@ function sections(exp: GuildExport, result: AuditResult): { list: Section[]; ste
   const fixed = (text: string): (() => Level)[] => [() => ({ text })];
   const list: Section[] = [
     { title: 'Your role and task', levels: fixed(role) },
-    { title: 'Server settings', levels: fixed(settingsFacts(exp).join('\n')) },
+    { title: 'Server settings', levels: fixed([...(exp.meta.fatal ? [`- THE EXPORT FAILED: ${oneLine(exp.meta.fatal.message)}. Nothing was collected and nothing was scored.`] : []), ...settingsFacts(exp)].join('\n')) },
     { title: 'Failing checks', levels: [
       once(() => ({ text: failing.map((f) => findingLine(f, true)).join('\n') || '- None.' })),
       once(() => ({ text: failing.map((f) => findingLine(f, false)).join('\n') || '- None.', cut: 'evidence lists of failing checks' })),
     ] },
     { title: 'Other checks', levels: [
-      () => ({ text: other.map((c) => `- ${c.id}: ${c.outcome}${c.disabled_reason ? ` (disabled: ${c.disabled_reason})` : ''}. ${c.message}`).join('\n') || '- None.' }),
+      () => ({ text: other.map((c) => `- ${c.id}: ${c.outcome}${c.disabled_reason ? ` (disabled: ${mdText(c.disabled_reason)})` : ''}. ${mdText(c.message)}`).join('\n') || '- None.' }),
       () => ({ text: `- ${other.filter((c) => c.outcome === 'pass').length} passed, ${other.filter((c) => c.outcome !== 'pass').length} not applicable or errored (details left out).`, cut: 'passing and not-applicable check details' }),
     ] },
-    { title: 'Roles (highest first, with permissions)', levels: shrinkingList({
+    { title: 'Roles (highest first, with permissions)', levels: guard(exp, ['roles'], shrinkingList({
       full: () => roleLines(exp, false), compact: () => roleLines(exp, true), compactCut: 'role permissions other than the dangerous ones',
       noun: 'roles', why: 'highest first', countLine: (n) => `- ${n} roles (list left out).`,
-    }) },
-    { title: 'Channel tree (with role overwrites; + allow, - deny)', levels: shrinkingList({
+    })) },
+    { title: 'Channel tree (with role overwrites; + allow, - deny)', levels: guard(exp, ['channels'], shrinkingList({
       full: () => channelLines(exp, true), compact: () => channelLines(exp, false), compactCut: 'channel permission overwrites',
       noun: 'channels', why: 'in channel-list order', countLine: (n) => `- ${n} channels and categories (tree left out).`,
-    }) },
-    { title: 'AutoMod rules', levels: shrinkingList({
+    })) },
+    { title: 'AutoMod rules', levels: guard(exp, ['automod'], shrinkingList({
       full: () => automodLines(exp), compact: () => automodLines(exp), compactCut: '', noun: 'AutoMod rules', why: 'by name',
       countLine: (n) => `- ${n} AutoMod rules (${exp.automod.filter((r) => r.enabled).length} enabled).`,
-    }) },
-    { title: 'Invites (shape only)', levels: fixed(inviteFacts(exp).join('\n')) },
-    { title: 'Bots', levels: shrinkingList({
+    })) },
+    { title: 'Invites (shape only)', levels: guard(exp, ['invites'], fixed(inviteFacts(exp).join('\n'))) },
+    { title: 'Bots', levels: guard(exp, ['bots'], shrinkingList({
       full: () => botLines(exp), compact: () => botLines(exp), compactCut: '', noun: 'bots', why: 'by name',
       countLine: (n) => `- ${n} bots (${exp.bots.filter((b) => b.permission_names.includes('Administrator')).length} with Administrator).`,
-    }) },
+    })) },
     { title: 'Questions to answer', levels: fixed(questions) },
     { title: 'Answer format', levels: fixed(format) },
   ];
@@ -119,7 +164,7 @@ export async function buildAuditPrompt(
 ): Promise<{ prompt: string; tokens: number; cut: string[] }> {
   const countTokens = await loadTokenCounter();
   const budget = options.budgetTokens ?? DEFAULT_PROMPT_BUDGET;
-  const { list, steps } = sections(exp, result);
+  const { list, steps } = sections(withSafeNames(exp), result);
   const levels = list.map(() => 0);
   // Per section, every detail given up so far (a capped list has also lost what the compact step dropped).
   const cuts = list.map((): string[] => []);

@@ -1,10 +1,12 @@
 import type { CheckOutcomeRecord, Finding, GuildExport } from '../schema/types.js';
 import { CHECKS } from './checks/index.js';
 import { defaultAuditConfig, type AuditConfig } from './config.js';
-import { buildContext, missingInput, partialInputs } from './context.js';
+import { buildContext, memberCountOf } from './context.js';
+import { exportView, NotCollectedSignal } from './view.js';
+import { coverageMap, type Coverage, type Section } from '../schema/coverage.js';
 import { SEVERITY_WEIGHTS } from './defaults.js';
 import { scoreChecks, sizeFactor } from './score.js';
-import type { Check, CheckContext, CheckRun, Evidence } from './types.js';
+import type { Check, CheckRun, Evidence } from './types.js';
 import { compareIds, compareText } from '../schema/order.js';
 
 /** The audit of one export: score, per-check outcomes, findings and the notes a config file caused. */
@@ -24,15 +26,16 @@ const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 /** Runs every check over the export (never throws for a single check) and scores the conclusive ones. */
 export function runAudit(exp: GuildExport, config: AuditConfig = defaultAuditConfig()): AuditResult {
-  const ctx = buildContext(exp, config.thresholds);
-  const factor = sizeFactor(ctx.memberCount);
+  const coverage = coverageMap(exp);
+  const memberCount = memberCountOf(exp);
+  const factor = sizeFactor(memberCount);
   const checks: CheckOutcomeRecord[] = [];
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     const { meta } = check;
     const base = config.weights[meta.id] ?? meta.weight ?? SEVERITY_WEIGHTS[meta.severity];
     const weight = meta.scaleBySize ? base * factor : base;
-    const { run, evidence } = evaluate(check, exp, ctx, config);
+    const { run, evidence } = evaluate(check, exp, { coverage, memberCount }, config);
     const conclusive = run.outcome === 'pass' || run.outcome === 'fail';
     const score = !conclusive ? null : run.outcome === 'pass' ? clamp(run.score ?? 1) : FAIL_CREDIT * clamp(run.score ?? 0);
     const record: CheckOutcomeRecord = {
@@ -56,23 +59,44 @@ export function runAudit(exp: GuildExport, config: AuditConfig = defaultAuditCon
   };
 }
 
-type Evaluated = { run: CheckRun | { outcome: 'error'; message: string }; evidence: Evidence[] };
+type Evaluated = { run: CheckRun | { outcome: 'error'; message: string }; evidence: Evidence[]; reads: Set<Section> };
 
-/** One check's outcome: disabled, not collected, its own verdict, or an error confined to itself. */
-function evaluate(check: Check, exp: GuildExport, ctx: CheckContext, config: AuditConfig): Evaluated {
+interface Inputs {
+  coverage: ReadonlyMap<Section, Coverage>;
+  memberCount: number;
+}
+
+/**
+ * One check's outcome: disabled, not collected, its own verdict, or an error confined to itself. The check reads the
+ * export through a view (view.ts): reading a section that was not collected ends it as not_applicable, with the reason.
+ * Over partial data (a section read in part) a failure stands, since what was found is there whatever else exists;
+ * a pass does not, since the part not read may hold the problem: it becomes not_applicable and says so.
+ */
+export function evaluate(check: Check, exp: GuildExport, inputs: Inputs, config: AuditConfig): Evaluated {
+  const reads = new Set<Section>();
   const reason = config.disabled[check.meta.id];
   if (reason !== undefined) {
-    return { run: { outcome: 'not_applicable', message: `Disabled by ${config.source ?? 'configuration'}: ${reason}` }, evidence: [] };
+    return { run: { outcome: 'not_applicable', message: `Disabled by ${config.source ?? 'configuration'}: ${reason}` }, evidence: [], reads };
   }
-  const missing = missingInput(exp, check.meta.requires);
-  if (missing) return { run: { outcome: 'not_applicable', message: missing }, evidence: [] };
+  const fatal = exp.meta.fatal;
+  if (fatal) return { run: { outcome: 'not_applicable', message: `Not run: the export failed (${fatal.message}).` }, evidence: [], reads };
   try {
-    const run = check.run(exp, ctx);
-    const partial = partialInputs(exp, check.meta.requires);
-    const message = partial.length ? `${run.message} (partial data from: ${partial.join(', ')})` : run.message;
-    return { run: { ...run, message }, evidence: boundEvidence(run.evidence ?? []) };
+    const view = exportView(exp, inputs.coverage, reads);
+    const run = check.run(view, buildContext(view, config.thresholds, inputs.memberCount));
+    const partial = [...reads].flatMap((s) => {
+      const c = inputs.coverage.get(s);
+      return c?.state === 'partial' ? [`${s} (${c.reason})`] : [];
+    });
+    if (partial.length === 0 || run.outcome === 'not_applicable') return { run, evidence: boundEvidence(run.evidence ?? []), reads };
+    if (run.outcome === 'pass') {
+      return { run: { outcome: 'not_applicable', message: `Not conclusive: passed on partial data from ${partial.join(', ')}. ${run.message}` }, evidence: [], reads };
+    }
+    return { run: { ...run, message: `${run.message} (found in partial data from ${partial.join(', ')}; there may be more)` }, evidence: boundEvidence(run.evidence ?? []), reads };
   } catch (err) {
-    return { run: { outcome: 'error', message: `The check crashed: ${(err as Error)?.message ?? String(err)}. Other checks are unaffected; please report this with the export.` }, evidence: [] };
+    if (err instanceof NotCollectedSignal) {
+      return { run: { outcome: 'not_applicable', message: `${err.section} not collected: ${err.reason}` }, evidence: [], reads };
+    }
+    return { run: { outcome: 'error', message: `The check crashed: ${(err as Error)?.message ?? String(err)}. Other checks are unaffected; please report this with the export.` }, evidence: [], reads };
   }
 }
 

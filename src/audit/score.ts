@@ -44,15 +44,26 @@ export function sizeFactor(members: number): number {
   return 1;
 }
 
+/** Why there is no score when conclusive checks exist but all of them weigh 0 (e.g. an audit config set every weight to
+ * 0), else null. */
+export function zeroWeightNote(checks: readonly CheckOutcomeRecord[]): string | null {
+  const conclusive = checks.filter((c) => c.outcome === 'pass' || c.outcome === 'fail');
+  return conclusive.length > 0 && conclusive.every((c) => !(c.weight > 0))
+    ? `every conclusive check has weight 0 in the audit configuration, so there is no score`
+    : null;
+}
+
 /** 0-100: the weighted mean of conclusive checks' scores, rounded; null when nothing conclusive carries weight. */
 export function scoreChecks(checks: readonly CheckOutcomeRecord[]): number | null {
   let weighted = 0;
   let total = 0;
   for (const c of checks) {
-    if ((c.outcome !== 'pass' && c.outcome !== 'fail') || c.score === null || !(c.weight > 0)) continue;
+    if ((c.outcome !== 'pass' && c.outcome !== 'fail') || c.score === null || !Number.isFinite(c.score) || !(c.weight > 0) || !Number.isFinite(c.weight)) continue;
     weighted += c.weight * Math.min(1, Math.max(0, c.score));
     total += c.weight;
   }
   if (total === 0) return null;
-  return Math.round((100 * weighted) / total);
+  const score = Math.round((100 * weighted) / total);
+  // A score is a finite 0..100 or nothing: NaN would compare false with any threshold and pass it.
+  return Number.isFinite(score) ? Math.min(100, Math.max(0, score)) : null;
 }

@@ -1,5 +1,6 @@
 import type { AuditResult } from './run.js';
 import { compareText } from '../schema/order.js';
+import { zeroWeightNote } from './score.js';
 
 const LABEL = { pass: 'PASS', fail: 'FAIL', not_applicable: 'N/A ', error: 'ERR ' } as const;
 const ORDER = { fail: 0, error: 1, pass: 2, not_applicable: 3 } as const;
@@ -7,7 +8,7 @@ const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 /** Plain-text report for the CLI: the score, configuration notes, then one line per check. */
 export function renderAuditText(result: AuditResult): string {
-  const lines = [`Health score: ${result.score === null ? 'n/a (no conclusive checks)' : `${result.score}/100`}`];
+  const lines = [`Health score: ${result.score === null ? `n/a (${zeroWeightNote(result.checks) ?? 'no conclusive checks'})` : `${result.score}/100`}`];
   lines.push(`Failing: ${result.issues_found.length ? result.issues_found.join(', ') : 'none'}`);
   if (result.config_notes.length) {
     lines.push('', 'Configuration changes (these affect the score):');

@@ -17,8 +17,6 @@ export interface CheckMeta {
   weight?: number;
   motivation: string;
   remediation: { text: string; effort: 'low' | 'medium' | 'high' };
-  /** Collectors whose data the check reads: when one failed or was skipped the check is not_applicable. */
-  requires: string[];
   /** True for moderation infrastructure a small community can reasonably do without (see score.ts). */
   scaleBySize?: boolean;
 }
@@ -40,7 +38,8 @@ export interface CheckContext {
   everyone: ExportRole | null;
   /** Member count used for size calibration (0 when unknown). */
   memberCount: number;
-  /** Effective access keyed by channel id; empty when the permission engine produced nothing. */
+  /** Effective access keyed by channel id. Reading it when roles or channels were not collected ends the check as
+   * not_applicable, like reading those sections (see view.ts). */
   access: Map<string, ChannelAccess>;
   channelById: Map<string, ExportChannel>;
   roleById: Map<string, ExportRole>;
@@ -48,5 +47,6 @@ export interface CheckContext {
 
 export interface Check {
   meta: CheckMeta;
+  /** `exp` is a view (view.ts): reading a section that was not collected ends the check as not_applicable. */
   run(exp: GuildExport, ctx: CheckContext): CheckRun;
 }

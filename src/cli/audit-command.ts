@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { GuildExport } from '../schema/types.js';
+import { SCHEMA_VERSION, type GuildExport } from '../schema/types.js';
+import { checkSchemaVersion, EXIT_NEWER_SCHEMA, NewerSchemaError } from '../schema/version.js';
+import { fromWire, schemaMajor } from '../schema/wire.js';
 import { writeExportJson } from '../writers/json.js';
 import { memberIds, scrubSummary } from '../writers/privacy.js';
 import {
@@ -38,7 +40,7 @@ function parseArgs(argv: string[]): AuditArgs | string {
 }
 
 /** Reads and minimally validates an export.json. */
-async function readExport(file: string): Promise<GuildExport> {
+async function readExport(file: string, warn: (line: string) => void): Promise<GuildExport> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -51,7 +53,16 @@ async function readExport(file: string): Promise<GuildExport> {
   } catch (err) {
     throw new Error(`${file} is not valid JSON (${(err as Error).message}). Re-run the export to get a complete file.`);
   }
-  if (!exp || typeof exp !== 'object' || !exp.meta || !Array.isArray(exp.roles) || !Array.isArray(exp.channels)) {
+  if (!exp || typeof exp !== 'object' || Array.isArray(exp) || !exp.meta || typeof exp.meta !== 'object') {
+    throw new Error(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
+  }
+  const warning = checkSchemaVersion(exp, file);
+  if (warning) warn(warning);
+  // A 1.x file is rewritten in the 2.x form below: its version says so.
+  if (schemaMajor(exp) < schemaMajor({ meta: { schema_version: SCHEMA_VERSION } })) exp.meta.schema_version = SCHEMA_VERSION;
+  // Sections written as null or {"not_collected": why} come back as empty and stay "not collected".
+  fromWire(exp as unknown as Record<string, unknown>);
+  if (!Array.isArray(exp.roles) || !Array.isArray(exp.channels)) {
     throw new Error(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
   }
   // Older or hand-edited exports may lack optional arrays; treat them as empty rather than crash every check.
@@ -77,7 +88,7 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
     return 64;
   }
   try {
-    const exp = await readExport(args.file);
+    const exp = await readExport(args.file, (line) => io.stderr(`${line}\n`));
     const result = runAudit(exp, config);
     const prompt = await buildAuditPrompt(exp, result, { budgetTokens: args.budget });
     applyAuditToSummary(exp, result, prompt.prompt);
@@ -97,6 +108,6 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (err) {
     io.stderr(`audit failed: ${(err as Error).message}\n`);
-    return 1;
+    return err instanceof NewerSchemaError ? EXIT_NEWER_SCHEMA : 1;
   }
 }

@@ -1,17 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { diffExports, renderDiffMarkdown, normalizeExport, DiffInputError } from '../diff/index.js';
 import type { GuildExport } from '../schema/types.js';
+import { checkSchemaVersion, EXIT_NEWER_SCHEMA, NewerSchemaError } from '../schema/version.js';
 
 const USAGE = 'Usage: discord-server-exporter diff <old.json> <new.json> [--json]\n' +
   '  Compares two export.json or snapshot.json files and prints what changed, most dangerous first.\n' +
-  '  --json   print the changes as JSON instead of Markdown\n';
+  '  --json   print the changes as JSON instead of Markdown\n' +
+  '  Sections either file did not collect are named, not compared. Exit 65: a file from a newer major schema.\n';
 
 interface DiffIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
 
-async function load(path: string): Promise<GuildExport> {
+async function load(path: string, warn: (line: string) => void): Promise<GuildExport> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -26,6 +28,8 @@ async function load(path: string): Promise<GuildExport> {
     throw new DiffInputError(`${path} is not valid JSON (${(err as Error).message}). ` +
       'Pass an export.json or snapshot.json written by discord-server-exporter.');
   }
+  const warning = checkSchemaVersion(parsed, path);
+  if (warning) warn(warning);
   return normalizeExport(parsed, path);
 }
 
@@ -44,7 +48,8 @@ export async function runDiffCommand(argv: string[], io: DiffIo): Promise<number
     return 2;
   }
   try {
-    const [before, after] = await Promise.all([load(files[0]), load(files[1])]);
+    const warn = (line: string) => io.stderr(`${line}\n`);
+    const [before, after] = await Promise.all([load(files[0], warn), load(files[1], warn)]);
     const guildBefore = before.server?.id ?? before.meta?.scope?.guild_id;
     const guildAfter = after.server?.id ?? after.meta?.scope?.guild_id;
     if (guildBefore && guildAfter && guildBefore !== guildAfter) {
@@ -55,6 +60,10 @@ export async function runDiffCommand(argv: string[], io: DiffIo): Promise<number
     io.stdout(args.includes('--json') ? `${JSON.stringify(diff, null, 2)}\n` : `${renderDiffMarkdown(diff)}\n`);
     return 0;
   } catch (err) {
+    if (err instanceof NewerSchemaError) {
+      io.stderr(`${err.message}\n`);
+      return EXIT_NEWER_SCHEMA;
+    }
     if (err instanceof DiffInputError) {
       io.stderr(`${err.message}\n`);
       return 1;

@@ -1,3 +1,4 @@
+import { notCollected, type Section } from '../schema/coverage.js';
 import { parseArgs } from 'node:util';
 import { COLLECTOR_NAMES } from '../collectors/index.js';
 import type { ExportConfig } from '../config/types.js';
@@ -90,9 +91,11 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   const exp = outcome.export;
   const name = exp.server?.name ?? exp.meta.scope.guild_id;
   if (outcome.status === 'fatal') {
-    io.stderr(redact(`Export failed: ${outcome.fatal!.message}\nWhat to do: ${outcome.fatal!.hint}\n`, secrets));
+    io.stderr(redact(`Export failed: ${outcome.fatal!.message}\nWhat to do: ${outcome.fatal!.hint}\nNothing was collected and nothing was scored; the files below record the failure.\n`, secrets));
   } else {
-    say(`Exported "${name}" in ${(exp.meta.duration_ms / 1000).toFixed(1)} s: ${exp.roles.length} roles, ${exp.channels.length} channels, ${exp.member_stats?.total ?? 0} members, ${exp.threads.length} threads (${outcome.requests} requests).`);
+    const count = (section: Section, n: number | undefined, word: string) =>
+      notCollected(exp, section) === null && n !== undefined ? `${n} ${word}` : `${word} not collected`;
+    say(`Exported "${name}" in ${(exp.meta.duration_ms / 1000).toFixed(1)} s: ${count('roles', exp.roles.length, 'roles')}, ${count('channels', exp.channels.length, 'channels')}, ${count('member_stats', exp.member_stats?.total, 'members')}, ${count('threads', exp.threads.length, 'threads')} (${outcome.requests} requests).`);
     say(`Health score: ${exp.summary.health_score ?? 'n/a'}/100${exp.summary.issues_found.length ? ` (failing: ${exp.summary.issues_found.join(', ')})` : ''}`);
   }
   for (const [key, path] of Object.entries(outcome.files)) if (path) say(`  ${key.padEnd(12)} ${path}`);

@@ -1,5 +1,6 @@
 import { AutoModerationActionType, AutoModerationRuleTriggerType, type APIAutoModerationRule } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { getList } from './payload.js';
 import { byId } from './map-channel.js';
 
 const TRIGGERS: Record<number, string> = {
@@ -23,7 +24,9 @@ export const automod = defineCollector({
   description: 'AutoMod rules',
   needs: { permissions: ['ManageGuild'] },
   async collect(ctx) {
-    const rules = await ctx.api.get<APIAutoModerationRule[]>(`/guilds/${ctx.guildId}/auto-moderation/rules`);
+    const rules = await getList<APIAutoModerationRule>(ctx, `/guilds/${ctx.guildId}/auto-moderation/rules`, {
+      id: 'string', name: 'string', trigger_type: 'number', event_type: 'number', enabled: 'boolean', actions: 'array', exempt_roles: 'array', exempt_channels: 'array',
+    }, 'AutoMod rule');
     return rules
       .map((r) => ({
         id: r.id,

@@ -1,5 +1,6 @@
 import type { APIBan } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { readList, SkipTally } from './payload.js';
 
 const PAGE = 1000;
 // The ban list has one of Discord's tightest limits (about 5 requests a minute): counting 50,000 bans would take
@@ -13,14 +14,26 @@ export const bans = defineCollector({
   description: 'Ban count',
   needs: { permissions: ['BanMembers'] },
   async collect(ctx) {
+    const route = `/guilds/${ctx.guildId}/bans` as const;
+    const skipped = new SkipTally(route);
     let count = 0;
     let after = '0';
+    const done = (capped: boolean) => {
+      // A ban record without a user is still a ban (counted); it only cannot be paged on.
+      const notice = skipped.notice('ban');
+      if (notice) ctx.partial(notice);
+      return { count, capped };
+    };
     for (let pages = 1; ; pages++) {
-      const page = await ctx.api.get<APIBan[]>(`/guilds/${ctx.guildId}/bans`, { limit: PAGE, after });
-      count += page.length;
-      if (page.length < PAGE) return { count, capped: false };
-      if (pages >= MAX_BAN_PAGES) return { count, capped: true };
-      after = page[page.length - 1].user.id;
+      const body = await ctx.api.get<unknown>(route, { limit: PAGE, after });
+      const page = readList<APIBan>(route, body, { 'user.id': 'string' });
+      skipped.merge(page.skipped);
+      const size = page.items.length + page.skipped.total;
+      count += size;
+      if (size < PAGE) return done(false);
+      const last = page.items[page.items.length - 1]?.user.id;
+      if (pages >= MAX_BAN_PAGES || !last) return done(true);
+      after = last;
     }
   },
 });

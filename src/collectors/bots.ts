@@ -1,5 +1,9 @@
-import { AuditLogEvent, type APIAuditLog, type APIGuildMember, type APIRole } from 'discord-api-types/v10';
+import { AuditLogEvent, type APIAuditLogEntry, type APIGuildMember, type APIRole } from 'discord-api-types/v10';
 import { defineCollector, type CollectContext } from './types.js';
+import { classifyError, ExportNotice } from '../discord/errors.js';
+import { incompleteScanNotices } from './scan-members.js';
+import { needing } from './sources.js';
+import { readList } from './payload.js';
 import { permissionNames, toBits } from '../discord/permissions.js';
 import { snowflakeDate, compareSnowflakes } from '../schema/snowflake.js';
 import type { ExportBot } from '../schema/types.js';
@@ -15,16 +19,25 @@ export const bots = defineCollector({
   needs: { permissions: ['ViewAuditLog'], intents: ['GuildMembers'] },
   async collect(ctx) {
     // The audit log depends on neither the guild nor the member scan: read all three at once.
-    const reading = Promise.all([ctx.sources.memberScan().catch(() => null), botAdds(ctx)]);
+    let scanError: unknown = null;
+    const reading = Promise.all([ctx.sources.memberScan().catch((error: unknown) => ((scanError = error), null)), botAdds(ctx)]);
     const guild = await ctx.sources.guild();
-    const roles = new Map(guild.roles.map((r) => [r.id, r]));
+    // A bot's permissions are its roles': without the roles there is nothing true to say about any bot.
+    const { roles: roleList } = await needing('Bot permissions are worked out from the roles, which could not be read', ctx.sources.roles());
+    const roles = new Map(roleList.map((r) => [r.id, r]));
     const everyone = roles.get(guild.id);
     const [scan, adds] = await reading;
-    const found = scan ? scan.bots.map((m) => fromMember(m)) : fromManagedRoles(guild.roles);
+    if (scan) for (const notice of incompleteScanNotices(scan, 'Bots')) ctx.partial(notice);
+    else if (scanError) {
+      const c = classifyError(scanError, { intents: ['GuildMembers'] });
+      ctx.partial(new ExportNotice(`Bots were found from the roles Discord manages for them only (a bot without one is missing): the member list could not be read (${c.message})`,
+        c.hint, c.code, c.http_status));
+    }
+    const found = scan ? scan.bots.map((m) => fromMember(m)) : fromManagedRoles(roleList);
     return found
       .map(({ id, name, roleIds }) => {
         const bits = roleIds.reduce((acc, rid) => acc | toBits(roles.get(rid)?.permissions), toBits(everyone?.permissions));
-        const managed = guild.roles.find((r) => r.tags?.bot_id === id);
+        const managed = roleList.find((r) => r.tags?.bot_id === id);
         return {
           id,
           name,
@@ -54,12 +67,10 @@ async function botAdds(ctx: CollectContext): Promise<Map<string, { by: string | 
   let before: string | undefined;
   try {
     for (let page = 0; page < AUDIT_LOG_PAGES; page++) {
-      const log = await ctx.api.get<APIAuditLog>(`/guilds/${ctx.guildId}/audit-logs`, {
-        action_type: AuditLogEvent.BotAdd,
-        limit: 100,
-        before,
-      });
-      const entries = log.audit_log_entries ?? [];
+      const route = `/guilds/${ctx.guildId}/audit-logs` as const;
+      const log = await ctx.api.get<unknown>(route, { action_type: AuditLogEvent.BotAdd, limit: 100, before });
+      // Entries without an id are left out (they cannot be dated or paged on); who added a bot is a bonus.
+      const entries = readList<APIAuditLogEntry>(route, log, { id: 'string' }, 'audit_log_entries').items;
       for (const e of entries) {
         if (e.target_id && !adds.has(e.target_id)) adds.set(e.target_id, { by: e.user_id ?? null, at: snowflakeDate(e.id) });
       }

@@ -8,6 +8,10 @@ export const channels = defineCollector({
   description: 'Channels of every type, categories and permission overwrites',
   needs: { permissions: ['ViewChannel'] },
   async collect(ctx) {
-    return (await ctx.sources.channels()).map(mapChannel).sort(byPositionThenId);
+    // Threads the channel list may carry are exported by the threads collector.
+    const list = await ctx.sources.channelList();
+    const skipped = list.skipped.notice('channel');
+    if (skipped) ctx.partial(skipped);
+    return list.channels.map(mapChannel).sort(byPositionThenId);
   },
 });

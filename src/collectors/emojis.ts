@@ -1,7 +1,9 @@
+import type { APIEmoji } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { readList } from './payload.js';
 import { byId } from './map-channel.js';
 
-/** Custom emojis (from the guild payload: no extra request). */
+/** Custom emojis (from the guild payload: no extra request unless it lacks them). */
 export const emojis = defineCollector({
   name: 'emojis',
   key: 'emojis',
@@ -9,8 +11,13 @@ export const emojis = defineCollector({
   needs: {},
   async collect(ctx) {
     const guild = await ctx.sources.guild();
-    return (guild.emojis ?? [])
-      .filter((e) => e.id)
+    // From the guild answer; from GET /guilds/{id}/emojis when a compatible server leaves them out of it.
+    const list = guild.emojis !== undefined && guild.emojis !== null
+      ? readList<APIEmoji>(`/guilds/${ctx.guildId}`, guild, { id: 'string' }, 'emojis')
+      : readList<APIEmoji>(`/guilds/${ctx.guildId}/emojis`, await ctx.api.get<unknown>(`/guilds/${ctx.guildId}/emojis`), { id: 'string' });
+    const skipped = list.skipped.notice('emoji');
+    if (skipped) ctx.partial(skipped);
+    return list.items
       .map((e) => ({
         id: e.id!,
         name: e.name ?? '',

@@ -1,5 +1,6 @@
 import type { APIGuildScheduledEvent } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { getList } from './payload.js';
 import { byId } from './map-channel.js';
 
 /** Scheduled events with interested-user counts. */
@@ -9,7 +10,8 @@ export const events = defineCollector({
   description: 'Scheduled events',
   needs: {},
   async collect(ctx) {
-    const list = await ctx.api.get<APIGuildScheduledEvent[]>(`/guilds/${ctx.guildId}/scheduled-events`, { with_user_count: true });
+    const list = await getList<APIGuildScheduledEvent>(ctx, `/guilds/${ctx.guildId}/scheduled-events`,
+      { id: 'string', name: 'string', status: 'number', entity_type: 'number', scheduled_start_time: 'string' }, 'event', { query: { with_user_count: true } });
     return list
       .map((e) => ({
         id: e.id,

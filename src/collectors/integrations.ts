@@ -1,5 +1,6 @@
 import type { APIGuildIntegration } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { getList } from './payload.js';
 import { byId } from './map-channel.js';
 
 /** Integrations (bots' applications, Twitch, YouTube...). */
@@ -9,7 +10,7 @@ export const integrations = defineCollector({
   description: 'Integrations',
   needs: { permissions: ['ManageGuild'] },
   async collect(ctx) {
-    const list = await ctx.api.get<APIGuildIntegration[]>(`/guilds/${ctx.guildId}/integrations`);
+    const list = await getList<APIGuildIntegration>(ctx, `/guilds/${ctx.guildId}/integrations`, { id: 'string', name: 'string' }, 'integration');
     return list
       .map((i) => ({
         id: i.id,

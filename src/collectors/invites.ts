@@ -1,5 +1,6 @@
 import type { APIExtendedInvite } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { getList } from './payload.js';
 
 /** Invites with their usage and expiry (codes stay out of committed snapshots; see the writers). */
 export const invites = defineCollector({
@@ -8,7 +9,7 @@ export const invites = defineCollector({
   description: 'Invites: uses, limits, expiry, inviter',
   needs: { permissions: ['ManageGuild'] },
   async collect(ctx) {
-    const list = await ctx.api.get<APIExtendedInvite[]>(`/guilds/${ctx.guildId}/invites`);
+    const list = await getList<APIExtendedInvite>(ctx, `/guilds/${ctx.guildId}/invites`, { code: 'string' }, 'invite');
     return list
       .map((i) => ({
         code: i.code,

@@ -12,6 +12,8 @@ export const members = defineCollector({
   async collect(ctx) {
     const scan = await ctx.sources.memberScan();
     if (scan?.error) ctx.partial(scan.error, this.needs);
+    const skipped = scan?.skipped.notice('member');
+    if (skipped) ctx.partial(skipped);
     return [];
   },
 });

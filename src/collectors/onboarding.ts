@@ -1,5 +1,6 @@
 import type { APIGuildOnboarding } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { getObject } from './payload.js';
 
 /** Onboarding: prompts, default channels, mode. */
 export const onboarding = defineCollector({
@@ -8,7 +9,7 @@ export const onboarding = defineCollector({
   description: 'Onboarding prompts and default channels',
   needs: {},
   async collect(ctx) {
-    const o = await ctx.api.get<APIGuildOnboarding>(`/guilds/${ctx.guildId}/onboarding`);
+    const o = await getObject<APIGuildOnboarding>(ctx, `/guilds/${ctx.guildId}/onboarding`);
     return {
       enabled: o.enabled === true,
       mode: o.mode ?? 0,

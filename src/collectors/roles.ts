@@ -1,18 +1,24 @@
 import { defineCollector } from './types.js';
 import { permissionNames } from '../discord/permissions.js';
 import { byPositionThenId } from './map-channel.js';
+import { incompleteScanNotices } from './scan-members.js';
 
-/** Roles from the guild payload, with member counts from the member scan. */
+/** Roles from the guild payload (or GET /guilds/{id}/roles when it has none), with member counts from the member scan. */
 export const roles = defineCollector({
   name: 'roles',
   key: 'roles',
   description: 'Roles, their permissions and how many members hold each',
   needs: {},
   async collect(ctx) {
-    const guild = await ctx.sources.guild();
-    // Counts are a bonus: a failed or skipped member scan leaves them null instead of failing roles.
-    const stats = await ctx.sources.memberStats().catch(() => null);
-    return guild.roles
+    const [guild, list] = await Promise.all([ctx.sources.guild(), ctx.sources.roles()]);
+    const skipped = list.skipped.notice('role');
+    if (skipped) ctx.partial(skipped);
+    // Counts are a bonus: a failed or skipped member scan leaves them null instead of failing roles; a scan that
+    // read only part of the list leaves them low, and says so.
+    const scan = await ctx.sources.memberScan().catch(() => null);
+    const stats = scan?.stats ?? null;
+    if (scan) for (const notice of incompleteScanNotices(scan, 'Role member counts')) ctx.partial(notice);
+    return list.roles
       .map((r) => {
         const isEveryone = r.id === guild.id;
         const counted = stats ? (isEveryone ? stats.total : stats.role_counts[r.id] ?? 0) : null;

@@ -79,6 +79,8 @@ async function runOne(
     else count = Array.isArray(value) ? value.length : value ? 1 : 0;
     status = notes.length > 0 ? 'partial' : 'ok';
   } catch (error) {
+    // The section keeps its empty in-memory value; its 'failed' record makes it "not collected" everywhere it is
+    // read (src/schema/coverage.ts) and null or {"not_collected": why} in export.json (src/schema/wire.ts).
     status = 'failed';
     exp.errors.push(toExportError(collector.name, 'failed', classifyError(error, collector.needs)));
   }

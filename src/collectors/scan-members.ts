@@ -1,6 +1,7 @@
 import type { APIGuildMember } from 'discord-api-types/v10';
 import { nextTurn, type DiscordApi } from '../discord/api.js';
-import { InvalidResponseError } from '../discord/errors.js';
+import { classifyError, ExportNotice, PAYLOAD_HINT } from '../discord/errors.js';
+import { readList, SkipTally, type Shape } from './payload.js';
 import type { ExportMember, MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';
 
@@ -15,7 +16,12 @@ export interface MemberScan {
   truncated: boolean;
   /** A failure after some pages: the scan kept what it had. */
   error: unknown;
+  /** Member records that could not be read (no `user`, no `roles`): left out of the list and of every count. */
+  skipped: SkipTally;
 }
+
+/** What a member record must have to be counted. */
+const MEMBER_SHAPE: Shape = { 'user.id': 'string', roles: 'array' };
 
 /**
  * Pages through the member list by ascending user id (`after` = highest id seen), streaming records to the sink
@@ -34,32 +40,40 @@ export async function scanMembers(
   const stats: MemberStats = { total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
   const bots: APIGuildMember[] = [];
   const limit = options.maxMembers ?? Infinity;
+  const route = `/guilds/${guildId}/members` as const;
+  const skipped = new SkipTally(route);
   const fetchPage = (after: string, want: number) =>
-    api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: want, after });
+    api.get<unknown>(route, { limit: want, after }).then((body) => readList<APIGuildMember>(route, body, MEMBER_SHAPE));
   let truncated = false;
   let error: unknown = null;
   const now = Date.now();
   let want = Math.min(MEMBER_PAGE_SIZE, limit);
-  let pending: Promise<APIGuildMember[]> | null = want > 0 ? fetchPage('0', want) : null;
+  let pending: ReturnType<typeof fetchPage> | null = want > 0 ? fetchPage('0', want) : null;
   truncated = want <= 0;
+  let seen = 0;
   while (pending) {
     let page: APIGuildMember[];
+    let size: number;
     try {
-      page = await pending;
+      const read = await pending;
+      page = read.items;
+      size = page.length + read.skipped.total;
+      skipped.merge(read.skipped);
     } catch (caught) {
-      if (stats.total === 0) throw caught;
+      if (seen === 0) throw caught;
       error = caught;
       break;
     }
-    if (!Array.isArray(page)) throw new InvalidResponseError(`/guilds/${guildId}/members`, 'expected an array of members');
     // Ask for the next page before working through this one: the chain of pages is the export's critical
-    // path, so the cursor goes out as soon as it is known.
+    // path, so the cursor goes out as soon as it is known. Records that could not be read still count toward
+    // the page (and the --max-members budget): the server sent them.
     pending = null;
-    const seen = stats.total + page.length;
+    seen += size;
     const nextWant = Math.min(MEMBER_PAGE_SIZE, limit - seen);
     const last = page[page.length - 1]?.user?.id;
-    if (page.length >= want && last) {
-      if (nextWant > 0) pending = fetchPage(last, nextWant);
+    if (size >= want) {
+      if (!last) error = new ExportNotice(`A full page of Discord's answer to GET /guilds/{id}/members had no member with a user id to page on from: the member list stops after ${seen} records.`, PAYLOAD_HINT, 'MISSING_FIELD', null);
+      else if (nextWant > 0) pending = fetchPage(last, nextWant);
       else truncated = true;
     }
     want = nextWant;
@@ -70,12 +84,11 @@ export async function scanMembers(
     // slow channel list must not hold the member chain.
     await nextTurn();
     await nextTurn();
-    if (stats.total === 0 && options.secondRoundSent) {
+    if (seen === size && options.secondRoundSent) {
       await Promise.race([options.secondRoundSent(), pending?.then(noop, noop) ?? new Promise(noop)]);
     }
     const records: ExportMember[] = [];
     for (const member of page) {
-      if (!member.user) continue;
       count(stats, member, now);
       if (member.user.bot) bots.push(member);
       if (options.members === 'full') records.push(toExportMember(member));
@@ -84,7 +97,29 @@ export async function scanMembers(
     options.onMembers?.(stats.total, options.total());
   }
   await options.sink.close();
-  return { stats, bots, truncated, error };
+  return { stats, bots, truncated, error, skipped };
+}
+
+/**
+ * Why numbers taken from this scan (role member counts, the bot list) are incomplete, one notice per reason, in
+ * terms of `what` ("Role member counts"). Empty when the scan read the whole member list.
+ */
+export function incompleteScanNotices(scan: MemberScan, what: string): ExportNotice[] {
+  const notices: ExportNotice[] = [];
+  const read = `${scan.stats.total} member(s)`;
+  if (scan.truncated) {
+    notices.push(new ExportNotice(`${what} come from the first ${read} only: --max-members stopped the member list early.`,
+      `Run without --max-members (or with a higher one) for complete ${what.toLowerCase()}.`, 'MEMBERS_TRUNCATED', null));
+  }
+  if (scan.error) {
+    const c = classifyError(scan.error);
+    notices.push(new ExportNotice(`${what} come from the first ${read} only: the member list failed part-way (${c.message})`, c.hint, c.code, c.http_status));
+  }
+  if (scan.skipped.total > 0) {
+    notices.push(new ExportNotice(`${what} leave out ${scan.skipped.total} member record(s) that could not be read (see the members collector).`,
+      PAYLOAD_HINT, 'MALFORMED_RECORDS', null));
+  }
+  return notices;
 }
 
 function noop(): void {}

@@ -1,4 +1,5 @@
 import { defineCollector } from './types.js';
+import { getList } from './payload.js';
 import { byId } from './map-channel.js';
 
 interface RawSound {
@@ -15,8 +16,8 @@ export const soundboard = defineCollector({
   description: 'Soundboard sounds',
   needs: {},
   async collect(ctx) {
-    const body = await ctx.api.get<{ items: RawSound[] }>(`/guilds/${ctx.guildId}/soundboard-sounds`);
-    return (body.items ?? [])
+    const items = await getList<RawSound>(ctx, `/guilds/${ctx.guildId}/soundboard-sounds`, { sound_id: 'string', name: 'string', volume: 'number' }, 'soundboard sound', { field: 'items' });
+    return items
       .map((s) => ({ id: s.sound_id, name: s.name, volume: s.volume, available: s.available !== false }))
       .sort(byId);
   },

@@ -1,13 +1,39 @@
 import type {
-  APIChannel, APIGuild, APIGuildMember, APIThreadChannel,
+  APIChannel, APIGuild, APIGuildMember, APIRole, APIThreadChannel,
 } from 'discord-api-types/v10';
 import { nextTurn, type DiscordApi } from '../discord/api.js';
+import { classifyError, ExportNotice, routeName } from '../discord/errors.js';
+import { readList, readObject, type Shape, type SkipTally } from './payload.js';
 import type { MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';
 import { scanMembers, type MemberScan } from './scan-members.js';
 import { scanThreads, type ThreadScan } from './scan-threads.js';
 
-export type GuildWithCounts = APIGuild & { approximate_member_count?: number; approximate_presence_count?: number };
+export type GuildWithCounts = Omit<APIGuild, 'roles'> & {
+  /** Discord always sends it; a Discord-compatible server may not (then roles come from GET /guilds/{id}/roles). */
+  roles?: APIRole[];
+  approximate_member_count?: number;
+  approximate_presence_count?: number;
+  /** Not in Discord's REST answer, but some compatible servers send it instead of the approximate counts. */
+  member_count?: number;
+};
+
+/** The channel list split the way the export keeps it: threads found in it are threads, not channels. */
+export interface ChannelList {
+  channels: APIChannel[];
+  threads: APIThreadChannel[];
+  skipped: SkipTally;
+}
+
+/** The roles, from the guild answer or their own route, and the records that could not be read. */
+export interface RoleList {
+  roles: APIRole[];
+  skipped: SkipTally;
+}
+
+const ROLE_SHAPE: Shape = { id: 'string', name: 'string', permissions: 'bits', position: 'number' };
+const CHANNEL_SHAPE: Shape = { id: 'string', type: 'number' };
+const THREAD_TYPES = new Set([10, 11, 12]);
 
 /**
  * Reads several collectors share, each fetched once per run (memoised in DiscordApi): the guild (which also
@@ -37,19 +63,63 @@ export class Sources {
     return this.afterSecondRoundSent(this.fetchGuild());
   }
 
-  /** The channel list as collectors read it: like guild(), after the second round trip has been sent. */
+  /** The channel list (threads left out) as collectors read it: like guild(), after the second round trip has been sent. */
   channels(): Promise<APIChannel[]> {
     return this.afterSecondRoundSent(this.fetchChannels());
   }
 
-  /** The guild as soon as it arrives: for the guild check and the member scan's total. */
-  fetchGuild(): Promise<GuildWithCounts> {
-    return this.api.shared('guild', () => this.api.get<GuildWithCounts>(`/guilds/${this.guildId}`, { with_counts: true }));
+  /** The whole channel list, split into channels and threads, with the records that could not be read. */
+  channelList(): Promise<ChannelList> {
+    return this.afterSecondRoundSent(this.fetchChannelList());
   }
 
-  /** The channel list as soon as it arrives: the per-channel thread reads are built from it. */
-  fetchChannels(): Promise<APIChannel[]> {
-    return this.api.shared('channels', () => this.api.get<APIChannel[]>(`/guilds/${this.guildId}/channels`));
+  /** The roles (from the guild answer, else from GET /guilds/{id}/roles) as collectors read them. */
+  roles(): Promise<RoleList> {
+    return this.afterSecondRoundSent(this.api.shared('roles', () => this.readRoles()));
+  }
+
+  /** The guild as soon as it arrives: for the guild check and the member scan's total. */
+  fetchGuild(): Promise<GuildWithCounts> {
+    const route = `/guilds/${this.guildId}` as const;
+    return this.api.shared('guild', async () => readObject<GuildWithCounts>(route, await this.api.get(route, { with_counts: true }), { id: 'string' }));
+  }
+
+  /** The channel list's channels (no threads) as soon as they arrive: the per-channel thread reads are built from them. */
+  async fetchChannels(): Promise<APIChannel[]> {
+    return (await this.fetchChannelList()).channels;
+  }
+
+  private fetchChannelList(): Promise<ChannelList> {
+    const route = `/guilds/${this.guildId}/channels` as const;
+    return this.api.shared('channels', async () => {
+      const { items, skipped } = readList<APIChannel>(route, await this.api.get(route), CHANNEL_SHAPE);
+      // Discord leaves threads out of this list; a compatible server may put them in. They are threads either way.
+      return {
+        channels: items.filter((c) => !THREAD_TYPES.has(c.type)),
+        threads: items.filter((c) => THREAD_TYPES.has(c.type)) as APIThreadChannel[],
+        skipped,
+      };
+    });
+  }
+
+  private async readRoles(): Promise<RoleList> {
+    const guildRoute = `/guilds/${this.guildId}`;
+    const guild = await this.fetchGuild();
+    if (guild.roles !== undefined && guild.roles !== null) {
+      const { items, skipped } = readList<APIRole>(guildRoute, guild, ROLE_SHAPE, 'roles');
+      return { roles: items, skipped };
+    }
+    const route = `/guilds/${this.guildId}/roles` as const;
+    let body: unknown;
+    try {
+      body = await this.api.get(route);
+    } catch (error) {
+      const c = classifyError(error);
+      throw new ExportNotice(`Discord's answer to GET ${routeName(guildRoute)} has no \`roles\`, and GET ${routeName(route)} could not be read either: ${c.message}`,
+        c.hint, c.code, c.http_status);
+    }
+    const { items, skipped } = readList<APIRole>(route, body, ROLE_SHAPE);
+    return { roles: items, skipped };
   }
 
   private async afterSecondRoundSent<T>(read: Promise<T>): Promise<T> {
@@ -83,7 +153,7 @@ export class Sources {
     });
     // The total (for progress) comes with the guild; asked for a turn later, so a caller sending the channel list
     // right after this one still gets it onto the wire before the guild (see preflight).
-    queueMicrotask(() => void this.fetchGuild().then((g) => (total = g.approximate_member_count ?? null), () => undefined));
+    queueMicrotask(() => void this.fetchGuild().then((g) => (total = g.approximate_member_count ?? g.member_count ?? null), () => undefined));
     return scan;
   }
 
@@ -105,8 +175,18 @@ export class Sources {
     return this.api.shared('threads', async () => {
       const active = this.api.get<{ threads: APIThreadChannel[] }>(`/guilds/${this.guildId}/threads/active`);
       active.catch(noop);
-      return scanThreads(this.api, active, await this.fetchChannels());
+      return scanThreads(this.api, active, await this.fetchChannelList());
     });
+  }
+}
+
+/** `read`'s value; its failure restated for the collector that needed it ("Bot permissions need the roles: ..."). */
+export async function needing<T>(what: string, read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    const c = classifyError(error);
+    throw new ExportNotice(`${what}: ${c.message}`, c.hint, c.code, c.http_status);
   }
 }
 

@@ -1,5 +1,6 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { needing } from './sources.js';
 import { compareSnowflakes } from '../schema/snowflake.js';
 import { byPositionThenId, mapChannel } from './map-channel.js';
 import { bitsOf, toBits } from '../discord/permissions.js';
@@ -16,14 +17,17 @@ export const stage = defineCollector({
   needs: {},
   async collect(ctx) {
     const [guild, raw] = await Promise.all([ctx.sources.guild(), ctx.sources.channels()]);
-    const everyone = guild.roles.find((r) => r.id === guild.id);
-    return raw
-      .filter((c) => c.type === ChannelType.GuildStageVoice)
+    const stages = raw.filter((c) => c.type === ChannelType.GuildStageVoice);
+    if (stages.length === 0) return [];
+    // Moderators are worked out from the roles: without them there is nothing true to say (the roles' error is this one's).
+    const { roles } = await needing('Stage moderators are worked out from the roles, which could not be read', ctx.sources.roles());
+    const everyone = roles.find((r) => r.id === guild.id);
+    return stages
       .map(mapChannel)
       .sort(byPositionThenId)
       .map((c) => {
         const over = new Map(c.permission_overwrites.filter((o) => o.type === 'role').map((o) => [o.id, o]));
-        const moderators = guild.roles
+        const moderators = roles
           .filter((role) => {
             let p = toBits(everyone?.permissions) | toBits(role.permissions);
             if ((p & ADMIN) === ADMIN) return true;

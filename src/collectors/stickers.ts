@@ -1,5 +1,6 @@
 import type { APISticker } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { readList } from './payload.js';
 import { byId } from './map-channel.js';
 
 /** Custom stickers (from the guild payload, or GET /guilds/{id}/stickers when the payload lacks them). */
@@ -10,8 +11,13 @@ export const stickers = defineCollector({
   needs: {},
   async collect(ctx) {
     const guild = await ctx.sources.guild();
-    const list = guild.stickers ?? (await ctx.api.get<APISticker[]>(`/guilds/${ctx.guildId}/stickers`));
-    return list
+    const shape = { id: 'string', name: 'string', format_type: 'number' } as const;
+    const read = guild.stickers !== undefined && guild.stickers !== null
+      ? readList<APISticker>(`/guilds/${ctx.guildId}`, guild, shape, 'stickers')
+      : readList<APISticker>(`/guilds/${ctx.guildId}/stickers`, await ctx.api.get<unknown>(`/guilds/${ctx.guildId}/stickers`), shape);
+    const skipped = read.skipped.notice('sticker');
+    if (skipped) ctx.partial(skipped);
+    return read.items
       .map((s) => ({
         id: s.id,
         name: s.name,

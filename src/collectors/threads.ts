@@ -1,5 +1,5 @@
 import { defineCollector } from './types.js';
-import { ExportNotice } from '../discord/errors.js';
+import { ExportNotice, NOT_OFFERED_HINT } from '../discord/errors.js';
 import { mapThread, byId } from './map-channel.js';
 
 /** Active threads plus archived public and private threads of every channel. */
@@ -11,6 +11,15 @@ export const threads = defineCollector({
   async collect(ctx) {
     const scan = await ctx.sources.threadScan();
     for (const error of scan.errors) ctx.partial(error, this.needs);
+    if (scan.unavailable.length > 0) {
+      ctx.partial(new ExportNotice(
+        `This server does not offer ${scan.unavailable.join(', ')} (404 while the server itself was read): only the threads found elsewhere (such as in the channel list) were exported.`,
+        NOT_OFFERED_HINT,
+        'NOT_OFFERED', 404,
+      ));
+    }
+    const skipped = scan.skipped.notice('thread');
+    if (skipped) ctx.partial(skipped);
     if (scan.denied.private.length > 0) {
       ctx.partial(new ExportNotice(
         `Private archived threads of ${scan.denied.private.length} channel(s) were not readable (403); active and public threads were exported.`,

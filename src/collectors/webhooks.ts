@@ -1,5 +1,6 @@
 import type { APIWebhook } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
+import { getList } from './payload.js';
 import { byId } from './map-channel.js';
 
 /** Webhooks by name and channel. Discord returns each one's token and URL: they are secrets and are dropped here. */
@@ -9,7 +10,7 @@ export const webhooks = defineCollector({
   description: 'Webhooks (name, type, channel; never their tokens or URLs)',
   needs: { permissions: ['ManageWebhooks'] },
   async collect(ctx) {
-    const list = await ctx.api.get<APIWebhook[]>(`/guilds/${ctx.guildId}/webhooks`);
+    const list = await getList<APIWebhook>(ctx, `/guilds/${ctx.guildId}/webhooks`, { id: 'string', type: 'number' }, 'webhook');
     // Pick fields explicitly: never spread the payload, so `token` and `url` cannot leak through.
     return list
       .map((w) => ({

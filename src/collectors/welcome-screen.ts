@@ -1,8 +1,10 @@
 import type { APIGuildWelcomeScreen } from 'discord-api-types/v10';
 import { DiscordAPIError } from '@discordjs/rest';
 import { defineCollector } from './types.js';
+import { readObject } from './payload.js';
 
-// Discord answers 10069 ("Unknown Welcome Screen") when none was ever set up: that is "none", not a failure.
+// Discord answers 10069 ("Unknown Welcome Screen") when none was ever set up: that is "none", not a failure. A 404
+// without a Discord code is another thing: the server (a compatible one) does not offer the route at all.
 const UNKNOWN_WELCOME_SCREEN = 10069;
 
 /** The Community welcome screen. */
@@ -16,9 +18,10 @@ export const welcome_screen = defineCollector({
     try {
       screen = await ctx.api.get<APIGuildWelcomeScreen>(`/guilds/${ctx.guildId}/welcome-screen`);
     } catch (error) {
-      if (error instanceof DiscordAPIError && (error.code === UNKNOWN_WELCOME_SCREEN || error.status === 404)) return null;
+      if (error instanceof DiscordAPIError && (error.code === UNKNOWN_WELCOME_SCREEN || (error.status === 404 && error.code !== 0))) return null;
       throw error;
     }
+    readObject(`/guilds/${ctx.guildId}/welcome-screen`, screen);
     return {
       description: screen.description ?? null,
       channels: (screen.welcome_channels ?? []).map((c) => ({ channel_id: c.channel_id, description: c.description, emoji_name: c.emoji_name ?? null })),

@@ -29,4 +29,6 @@ export interface ExportConfig {
   log?: (line: string) => void;
   /** Values to scrub from anything printed or written (the token is always included). */
   secrets?: string[];
+  /** Keep live invite codes in export.json (default true); snapshot.json and snapshot.md never hold them. */
+  inviteCodes?: boolean;
 }

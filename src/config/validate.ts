@@ -55,6 +55,25 @@ export function parseInteger(value: string, source: string, min: number, max = N
   return n;
 }
 
+/**
+ * A bot token: surrounding whitespace and a "Bot " prefix are dropped (a trailing newline from a file or a secret is common), but
+ * whitespace or any other character a token never has inside it is a usage error, found before any request
+ * (sent as is, it would make an invalid Authorization header). The message never echoes the token.
+ */
+export function parseToken(value: string, source = 'The bot token (DISCORD_TOKEN or the discord-token input)'): string {
+  // The header form ("Bot abc...") is what people paste from examples: the prefix is dropped, not an error.
+  const token = value.trim().replace(/^Bot\s+/i, '');
+  const fresh = 'Copy it again from the Developer Portal > your application > Bot > Reset Token.';
+  const at = token.search(/\s/);
+  if (at >= 0) {
+    const what = /[\r\n]/.test(token[at]) ? 'a line break' : token[at] === '\t' ? 'a tab' : 'a space';
+    throw new ConfigError(`${source} has ${what} inside it (character ${at + 1} of ${token.length}): a bot token is one line with no spaces. ${fresh}`);
+  }
+  const bad = token.search(/[^\x21-\x7e]/);
+  if (bad >= 0) throw new ConfigError(`${source} has a character a token never has (character ${bad + 1} of ${token.length}): it is letters, digits, dots, dashes and underscores. ${fresh}`);
+  return token;
+}
+
 /** An http(s) base URL for the Discord API (a proxy, or the fake). */
 export function parseApiBase(value: string, source = '--api-base'): string {
   try {

@@ -2,6 +2,7 @@ import type { GuildExport } from '../schema/types.js';
 import type { DiffChange, DiffResult } from './types.js';
 import { SEVERITIES } from './types.js';
 import { normalizeExport } from './normalize.js';
+import { comparableParts } from './comparable.js';
 import { nameBook } from './names.js';
 import { diffGuild } from './guild.js';
 import { diffRoles } from './roles.js';
@@ -34,20 +35,22 @@ export function compareChanges(x: DiffChange, y: DiffChange): number {
 
 /** Every configuration change from `before` to `after`, matched by id, most dangerous first. */
 export function diffExports(before: GuildExport, after: GuildExport): DiffResult {
-  const b = normalizeExport(before, 'the older export');
-  const a = normalizeExport(after, 'the newer export');
-  const names = nameBook(b, a);
+  const nb = normalizeExport(before, 'the older export');
+  const na = normalizeExport(after, 'the newer export');
+  // Names come from everything either side holds; comparisons only from sections both sides collected.
+  const names = nameBook(nb, na);
+  const { before: b, after: a, visibility, not_compared, partly_compared } = comparableParts(nb, na);
   const changes = [
     ...diffGuild(b, a, names),
     ...diffRoles(b, a),
     ...diffChannels(b, a, names),
     ...diffOverwrites(b, a, names),
-    ...diffVisibility(b, a),
+    ...(visibility ? diffVisibility(b, a) : []),
     ...diffBots(b, a),
     ...diffInvites(b, a, names),
     ...diffOthers(b, a, names),
   ].sort(compareChanges);
   const counts: Record<string, number> = { total: changes.length };
   for (const s of SEVERITIES) counts[s] = changes.filter((c) => c.severity === s).length;
-  return { changes, counts, escalations: changes.filter((c) => c.escalation).length };
+  return { changes, counts, escalations: changes.filter((c) => c.escalation).length, not_compared, partly_compared };
 }

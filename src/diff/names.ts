@@ -1,4 +1,5 @@
 import type { GuildExport } from '../schema/types.js';
+import { notCollected } from '../schema/coverage.js';
 
 /** Display names for ids seen in either export (the newer name wins), for readable summaries. */
 export interface NameBook {
@@ -15,8 +16,14 @@ export function nameBook(before: GuildExport, after: GuildExport): NameBook {
     for (const c of exp.channels) channels.set(c.id, c.name);
     for (const t of exp.threads) channels.set(t.id, t.name);
   }
+  // @everyone's id is the guild's, whether or not the roles were read.
+  for (const exp of [before, after]) {
+    const guild = exp.server?.id ?? exp.meta?.scope?.guild_id;
+    if (guild) roles.set(guild, '@everyone');
+  }
+  const rolesMissing = notCollected(before, 'roles') !== null || notCollected(after, 'roles') !== null;
   return {
-    role: (id) => roles.get(id) ?? `${id} (not in either export)`,
+    role: (id) => roles.get(id) ?? (rolesMissing ? `${id} (not collected)` : `${id} (not in either export)`),
     channel: (id) => (id === null ? 'no channel' : channels.has(id) ? `#${channels.get(id)}` : `channel ${id} (not in either export)`),
   };
 }

@@ -1,5 +1,7 @@
 import type { GuildExport } from '../schema/types.js';
 import { bitsOf } from '../discord/permissions.js';
+import { fromWire } from '../schema/wire.js';
+import { checkSchemaVersion } from '../schema/version.js';
 
 const LIST_KEYS = [
   'roles', 'channels', 'members', 'threads', 'forums', 'voice', 'stage', 'automod', 'invites', 'bots', 'emojis',
@@ -23,7 +25,20 @@ export function normalizeExport(value: unknown, label = 'input'): GuildExport {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new DiffInputError(`${label} is not a JSON object. Pass an export.json or snapshot.json written by discord-server-exporter.`);
   }
-  const raw = value as Record<string, unknown>;
+  checkSchemaVersion(value, label);
+  const given = value as Record<string, unknown>;
+  const listOrNull = (v: unknown) => Array.isArray(v) || v === null;
+  if (!listOrNull(given.roles) || !listOrNull(given.channels)) {
+    throw new DiffInputError(`${label} has no "roles" and "channels" lists, so it is not a guild export. ` +
+      'Pass an export.json or snapshot.json written by discord-server-exporter.');
+  }
+  // Schema 2.x writes sections that were not collected as null or a marker: back to the in-memory form.
+  const raw: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  if (raw.meta && typeof raw.meta === 'object') {
+    const meta = raw.meta as Record<string, unknown>;
+    raw.meta = { ...meta, collectors: meta.collectors && typeof meta.collectors === 'object' ? { ...(meta.collectors as object) } : {} };
+  }
+  fromWire(raw);
   if (!Array.isArray(raw.roles) || !Array.isArray(raw.channels)) {
     throw new DiffInputError(`${label} has no "roles" and "channels" lists, so it is not a guild export. ` +
       'Pass an export.json or snapshot.json written by discord-server-exporter.');

@@ -1,9 +1,13 @@
 import type { DiffChange, DiffResult } from './types.js';
 import { SEVERITIES } from './types.js';
+import { inertMentions, oneLine as flat } from '../text/escape.js';
 
 export const NO_CHANGES = 'No configuration changes.';
+/** When some sections could not be compared: "no change" holds only for those that were. */
+export const NO_CHANGES_COMPARED = 'No configuration changes in the sections compared.';
 
-const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ');
+/** Outside text on one line of a commit message or terminal: no control or invisible characters, no mentions. */
+const oneLine = (s: string): string => inertMentions(flat(s, 1000));
 
 /** "role Mods", "channel #general": how a change's subject reads in text. */
 function subject(c: DiffChange): string {
@@ -43,10 +47,21 @@ export function fitBlocks(blocks: string[][], maxLines: number | undefined, used
   return { lines, omitted: blocks.length - kept };
 }
 
+/** Sections the diff could not compare (or compared in part), one plain line each; empty when all were compared. */
+export function coverageNotes(diff: DiffResult): string[] {
+  return [
+    ...(diff.not_compared ?? []).map((n) => `Not compared: ${oneLine(n.label)} (${oneLine(n.reason)}); changes there are unknown.`),
+    ...(diff.partly_compared ?? []).map((n) => `Compared in part: ${oneLine(n.label)} (${oneLine(n.reason)}).`),
+  ];
+}
+
 /** The diff as plain text for a commit message body; `maxLines` (default 50) caps its length. */
 export function renderDiffCommitBody(diff: DiffResult, maxLines = 50): string {
-  if (diff.changes.length === 0) return NO_CHANGES;
-  const head = [countLine(diff), ''];
+  // What could not be compared is said first, and never cut: "no change" there would be a guess.
+  const notes = coverageNotes(diff);
+  const tail = notes.length ? ['', ...notes] : [];
+  if (diff.changes.length === 0) return [notes.length ? NO_CHANGES_COMPARED : NO_CHANGES, ...tail].join('\n');
+  const head = [countLine(diff), ...tail, ''];
   const { lines, omitted } = fitBlocks(plainBlocks(diff), maxLines, head.length);
   if (omitted > 0) lines.push(`... and ${omitted} more (run the diff command for the full list)`);
   return [...head, ...lines].join('\n');

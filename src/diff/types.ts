@@ -18,8 +18,21 @@ export interface DiffChange {
   escalation: boolean;
 }
 
+/** A section the diff could not compare (or compared only in part), and why. */
+export interface SectionNote {
+  /** The export section: server, roles, channels, access (channel visibility), bots, invites... */
+  section: string;
+  /** What a reader calls it. */
+  label: string;
+  reason: string;
+}
+
 export interface DiffResult {
   changes: DiffChange[];
+  /** Sections not compared because one side did not collect them: their changes, if any, are unknown. */
+  not_compared: SectionNote[];
+  /** Sections compared although one side holds only part of them: removals and additions there may not be real. */
+  partly_compared: SectionNote[];
   /** Number of changes: `total`, then one key per severity (always present, zero included). */
   counts: Record<string, number>;
   escalations: number;

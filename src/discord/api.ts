@@ -1,11 +1,11 @@
-import { DiscordAPIError, makeURLSearchParams, type REST } from '@discordjs/rest';
-import { classifyError, InvalidResponseError, TokenRejectedError } from './errors.js';
+import { makeURLSearchParams, type REST } from '@discordjs/rest';
+import { classifyError, InvalidResponseError, isTokenRejection, TokenRejectedError } from './errors.js';
 import { GlobalBudget } from './global-budget.js';
 
 type Query = Record<string, string | number | boolean | undefined>;
 
 export interface DiscordApiOptions {
-  /** Attempts for retryable failures (5xx, timeouts, resets, cut-short bodies) after the first. */
+  /** Attempts for retryable failures (5xx, resets, cut-short bodies) after the first; a timeout gets one at most. */
   retries?: number;
   /** First backoff delay (ms); doubles each attempt, with jitter. */
   backoffMs?: number;
@@ -61,12 +61,20 @@ export class DiscordApi {
         }
         return body as T;
       } catch (error) {
-        if (error instanceof DiscordAPIError && error.status === 401) this.tokenRejected = true;
+        if (isTokenRejection(error)) this.tokenRejected = true;
         const classified = classifyError(error);
-        if (!classified.retryable || attempt >= this.retries) throw error;
+        if (!classified.retryable || attempt >= this.retriesFor(classified.code)) throw error;
         await sleep(this.backoffMs * 2 ** attempt * (0.75 + Math.random() * 0.5));
       }
     }
+  }
+
+  /**
+   * Retries allowed after a failure with this code. A timeout is tried once more at most: each attempt has already
+   * cost the whole --timeout, and the full count would make one stuck route cost four of them (a minute at 15 s).
+   */
+  private retriesFor(code: string | number | null): number {
+    return code === 'TIMEOUT' ? Math.min(1, this.retries) : this.retries;
   }
 
   /** Keeps bulk requests to their share of the global budget while `chain` (critical requests in sequence) runs. */

@@ -1,6 +1,7 @@
 import { REST, type RateLimitData } from '@discordjs/rest';
 import type { Dispatcher } from 'undici';
-import { makeRequest } from './make-request.js';
+import { bareToken } from '../config/redact.js';
+import { createMakeRequest } from './make-request.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 
@@ -10,8 +11,10 @@ export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 export interface DiscordClientOptions {
   token: string;
   apiBase?: string | null;
-  /** Per-request timeout (ms). */
+  /** Per-request timeout (ms): the whole request, body included. */
   timeoutMs?: number;
+  /** The largest response body read (bytes; MAX_BODY_BYTES when absent). */
+  maxBodyBytes?: number;
   /** Global requests per second the client allows itself (Discord: 50). */
   globalRequestsPerSecond?: number;
   /** Extra wait added to every rate-limit reset, for clock skew (ms). */
@@ -26,20 +29,22 @@ export interface DiscordClientOptions {
  * more than a minute is rejected rather than slept through.
  */
 export function createRest(options: DiscordClientOptions): REST {
+  const timeout = options.timeoutMs ?? 15_000;
+  // People paste the header form ("Bot abc..."); the client adds that prefix itself.
+  const token = bareToken(options.token);
   const rest = new REST({
     api: (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, ''),
     version: '10',
     agent: options.agent ?? null,
-    makeRequest,
+    makeRequest: createMakeRequest({ timeoutMs: timeout, maxBodyBytes: options.maxBodyBytes, secrets: [token] }),
     retries: 0,
-    timeout: options.timeoutMs ?? 15_000,
+    timeout,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
     offset: clientOffset(options.offsetMs ?? 50),
     rejectOnRateLimit: (data: RateLimitData) =>
       Math.max(data.retryAfter, data.timeToReset) > MAX_RATE_LIMIT_WAIT_MS,
   });
-  // People paste the header form ("Bot abc..."); the client adds that prefix itself.
-  rest.setToken(options.token.trim().replace(/^Bot\s+/i, ''));
+  rest.setToken(token);
   return rest;
 }
 

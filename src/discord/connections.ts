@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { Agent, buildConnector } from 'undici';
+import { Agent, buildConnector, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
 type Connect = buildConnector.connector;
 type ConnectOptions = buildConnector.Options;
@@ -7,6 +7,20 @@ type Callback = buildConnector.Callback;
 
 /** Sockets opened per event-loop turn while warming. */
 const WARM_PER_TURN = 8;
+
+/** A proxy to send through, from the usual environment variables (lower case first, as undici and curl read them). */
+export interface ProxySettings {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+}
+
+/** The proxy settings in `env`, or null when neither HTTP_PROXY nor HTTPS_PROXY is set (connect directly). */
+export function proxySettings(env: NodeJS.ProcessEnv = process.env): ProxySettings | null {
+  const pick = (name: string) => env[name.toLowerCase()] || env[name] || undefined;
+  const settings = { httpProxy: pick('HTTP_PROXY'), httpsProxy: pick('HTTPS_PROXY'), noProxy: pick('NO_PROXY') ?? '' };
+  return settings.httpProxy || settings.httpsProxy ? settings : null;
+}
 
 /**
  * The HTTP connections to Discord, with room for sockets opened ahead of need. An export's first round trip
@@ -17,7 +31,7 @@ const WARM_PER_TURN = 8;
  * then). undici takes them instead of dialling new ones.
  */
 export class Connections {
-  readonly agent: Agent;
+  readonly agent: Dispatcher;
   private readonly dial: Connect;
   private readonly origin: URL;
   /** Open sockets nobody has taken yet, each with what detaches the listeners it had while spare. */
@@ -30,11 +44,21 @@ export class Connections {
   /** Called whenever a dial settles (see ready). */
   private waiters = new Set<() => void>();
 
-  constructor(apiBase: string, options: { connectTimeoutMs?: number } = {}) {
+  /**
+   * `proxy`: where to send the requests through; from the environment when absent (see proxySettings), none when
+   * null.
+   */
+  constructor(apiBase: string, options: { connectTimeoutMs?: number; proxy?: ProxySettings | null } = {}) {
     this.origin = new URL(apiBase);
     this.dial = buildConnector({ timeout: options.connectTimeoutMs ?? 10_000 });
-    this.agent = new Agent({ connect: (opts, callback) => this.connect(opts, callback) });
+    const connect = (opts: ConnectOptions, callback: Callback) => this.connect(opts, callback);
+    const proxy = options.proxy === undefined ? proxySettings() : options.proxy;
+    this.agent = proxy ? new EnvHttpProxyAgent({ ...proxy, connect }) : new Agent({ connect });
+    this.proxied = proxy !== null;
   }
+
+  /** Requests may go through a proxy: nothing is dialled ahead. */
+  private readonly proxied: boolean;
 
   /** Sockets opened ahead and not yet taken. */
   get spareCount(): number {
@@ -74,7 +98,7 @@ export class Connections {
   }
 
   private canDial(): boolean {
-    return !this.closed && !this.failed;
+    return !this.closed && !this.failed && !this.proxied;
   }
 
   /**

@@ -15,16 +15,44 @@ export interface ClassifiedError {
 /** Raised by DiscordApi once a 401 has been seen: the client has dropped its token for every later request. */
 export class TokenRejectedError extends Error {
   constructor() {
-    super('Discord rejected the bot token (401 Unauthorized) earlier in this run.');
+    super('Discord rejected the bot token earlier in this run (401 Unauthorized, or 400 with code 40001).');
     this.name = 'TokenRejectedError';
   }
 }
+
+/** Discord's error code for "Unauthorized. Provide a valid token": some servers answer a bad token with it on a 400. */
+export const TOKEN_INVALID_CODE = 40001;
+
+/** True when Discord's answer says the token itself is bad (401, or any status with code 40001). */
+export function isTokenRejection(error: unknown): boolean {
+  return error instanceof DiscordAPIError && (error.status === 401 || error.code === TOKEN_INVALID_CODE);
+}
+
+/** The route as users read it: every id is `{id}` (the route, not one server's id, is what the message is about). */
+export function routeName(route: string): string {
+  return route.replace(/\d{15,21}/g, '{id}');
+}
+
+/** What to do about a route the server does not have. */
+export const NOT_OFFERED_HINT =
+  'The server itself was read, so the id and the token are right: it lacks this route (a Discord-compatible server reached with --api-base may not offer every route Discord does). Skip the collector with --skip to leave it out.';
 
 /** Raised when a 200 response is not the JSON document we asked for. */
 export class InvalidResponseError extends Error {
   constructor(route: string, detail: string) {
     super(`Discord's response for ${route} was not valid JSON (${detail}).`);
     this.name = 'InvalidResponseError';
+  }
+}
+
+/**
+ * Raised when an answer lacks a field the exporter needs (or has it in another form): named for the route and the
+ * field, so a server that sends less than Discord does yields a clear failure of one collector, not a TypeError.
+ */
+export class PayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayloadError';
   }
 }
 
@@ -35,6 +63,10 @@ export class ExportNotice extends Error {
     this.name = 'ExportNotice';
   }
 }
+
+/** What to do about an answer that lacks what Discord sends. */
+export const PAYLOAD_HINT =
+  'The server answered without something Discord always sends. With --api-base (a proxy or a Discord-compatible server), that server sends less than Discord: this part cannot be exported from it; skip it with --skip. Against Discord itself, run again and report it if it persists.';
 
 const TOKEN_HINT =
   'Check DISCORD_TOKEN (or the discord-token input): copy a fresh bot token from the Developer Portal > your application > Bot > Reset Token.';
@@ -48,6 +80,15 @@ export function classifyError(error: unknown, needs: { permissions?: string[]; i
   }
   if (error instanceof ExportNotice) {
     return { ...base, code: error.code, http_status: error.httpStatus, message: error.message, hint: error.hint };
+  }
+  if (error instanceof PayloadError) {
+    return {
+      ...base,
+      code: 'MISSING_FIELD',
+      http_status: null,
+      message: error.message,
+      hint: PAYLOAD_HINT,
+    };
   }
   if (error instanceof DiscordAPIError) return classifyApiError(error, needs);
   if (error instanceof RateLimitError) {
@@ -99,6 +140,9 @@ function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[
   const said = `Discord said ${error.status} ${error.message} (code ${error.code}) for ${what}.`;
   const perms = needs.permissions?.length ? needs.permissions.join(', ') : null;
   if (error.status === 401) return { ...base, message: 'Discord rejected the bot token (401 Unauthorized).', hint: TOKEN_HINT, tokenRejected: true };
+  if (error.code === TOKEN_INVALID_CODE) {
+    return { ...base, message: `Discord rejected the bot token (${error.status} ${error.message}, code ${TOKEN_INVALID_CODE}).`, hint: TOKEN_HINT, tokenRejected: true };
+  }
   if (error.status === 403 && needs.intents?.includes('GuildMembers') && error.code === 50001) {
     return {
       ...base,
@@ -117,6 +161,15 @@ function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[
   }
   if (error.status === 404 && error.code === 10004) {
     return { ...base, message: `${said} The bot is not in that guild, or the id is wrong.`, hint: INVITE_HINT };
+  }
+  // No Discord code on a 404: the path itself is unknown to the server. Collectors only run once the guild itself
+  // was read (the guild check), so the id is right and the route is what is missing.
+  if (error.status === 404 && !error.code) {
+    const answer = error.message.startsWith(String(error.status)) ? error.message : `${error.status} ${error.message}`;
+    return { ...base, code: 'NOT_OFFERED', message: `This server does not offer ${error.method.toUpperCase()} ${routeName(routeOf(error.url))} (it answered "${answer}").`, hint: NOT_OFFERED_HINT };
+  }
+  if (error.status === 404) {
+    return { ...base, message: `${said} It was deleted or changed while the export ran, or the bot cannot see it.`, hint: 'Run the export again; if it persists, check the bot\'s permissions in that channel.' };
   }
   return { ...base, message: said, hint: 'Check the guild id and the bot\'s permissions, then run again.' };
 }

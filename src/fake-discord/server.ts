@@ -8,6 +8,7 @@ import { resolveLimits, RateLimiter, type LimitDecision } from './limits.js';
 import { LowerBoundTracker } from './lower-bound.js';
 import { matchRoute } from './routes.js';
 import { SendQueue } from './send-queue.js';
+import { SPARSE_BAD_TOKEN, SPARSE_MISSING_ROUTES, sparseBody } from './sparse.js';
 import { StatsRecorder } from './stats.js';
 import type { FakeChannel, FakeDiscord, FakeDiscordOptions, FakeGuild, FaultRule, TraceEntry } from './types.js';
 
@@ -21,6 +22,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const timeScale = options.timeScale ?? 1;
   const latencyMs = options.latencyMs ?? 0;
   const connectLatencyMs = options.connectLatencyMs ?? 0;
+  const sparse = options.sparse === true;
   const readyAt = new WeakMap<Socket, number>();
   const limits = resolveLimits(options.limits);
   const limiter = new RateLimiter(limits, timeScale);
@@ -62,8 +64,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (truncate) body = body.subarray(0, Math.floor(body.length / 2));
       return { out: { status: reply.status, headers: { 'Content-Type': 'application/json', ...headers }, body }, delayMs: delayMs + latencyMs, entry };
     };
-    if (req.headers.authorization !== `Bot ${token}`) return finish(UNAUTHORIZED());
-    if (!match) return finish(NOT_FOUND());
+    if (req.headers.authorization !== `Bot ${token}`) return finish(sparse ? SPARSE_BAD_TOKEN() : UNAUTHORIZED());
+    if (!match || (sparse && SPARSE_MISSING_ROUTES.has(match.route.pattern))) return finish(NOT_FOUND());
     const { route, params } = match;
     const major = params.guild ?? params.channel ?? 'global';
     const now = Date.now();
@@ -88,7 +90,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
     if (route.pattern === '/guilds/:guild/members' && guild?.noMembersIntent) return finish(MISSING_ACCESS(), headers);
     if (route.needs && guild?.missingPermissions?.includes(route.needs)) return finish(MISSING_PERMISSIONS(), headers);
-    return finish(route.handle({ guild: guild as FakeGuild, channel, params, query: url.searchParams, me }), headers);
+    if (route.pattern === '/guilds/:guild/roles' && guild?.rolesUnreadable) return finish(MISSING_PERMISSIONS(), headers);
+    const reply = route.handle({ guild: guild as FakeGuild, channel, params, query: url.searchParams, me });
+    if (sparse && reply.status === 200) reply.body = sparseBody(route.pattern, reply.body, guild as FakeGuild);
+    if (route.pattern === '/guilds/:guild' && reply.status === 200) reply.body = withoutGuildFields(reply.body, guild as FakeGuild);
+    return finish(reply, headers);
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, arrivedAt: number) => {
@@ -139,6 +145,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       server.closeAllConnections();
     }),
   };
+}
+
+/** The guild answer less what this guild is set up not to send (see FakeGuild.rolesUnreadable and noMemberCount). */
+function withoutGuildFields(body: unknown, guild: FakeGuild): unknown {
+  const g = { ...(body as Record<string, unknown>) };
+  if (guild.rolesUnreadable) delete g.roles;
+  if (guild.noMemberCount) for (const key of ['approximate_member_count', 'approximate_presence_count', 'member_count']) delete g[key];
+  return g;
 }
 
 /** Seconds for Retry-After: whole seconds rounded up like Discord at real time, 3 decimals when time is scaled. */

@@ -43,6 +43,10 @@ export interface FakeGuild {
   botUser: APIUser;
   /** Members list answers 403 50001 "Missing Access" (the GUILD_MEMBERS intent is off). */
   noMembersIntent?: boolean;
+  /** Roles cannot be read: the guild answer carries no `roles` and GET /guilds/:g/roles answers 403 50013. */
+  rolesUnreadable?: boolean;
+  /** The guild answer carries no member count at all: neither the approximate counts nor (in sparse mode) `member_count`. */
+  noMemberCount?: boolean;
   /** Permission names (PermissionFlagsBits keys) the bot lacks: routes needing them answer 403 50013. */
   missingPermissions?: string[];
 }
@@ -118,6 +122,12 @@ export interface FakeDiscordOptions {
    */
   connectLatencyMs?: number;
   faults?: FaultRule[];
+  /**
+   * Act as a Discord-compatible server that is not Discord (see sparse.ts): the guild answer without `roles` and
+   * approximate counts, member items without `user`, threads inside the channel list, 404 on the events,
+   * onboarding, soundboard and thread routes, and 400 with code 40001 for a bad token.
+   */
+  sparse?: boolean;
   /** Keep a timeline of every request (for benchmarks that want to see what waited behind what). */
   trace?: boolean;
 }

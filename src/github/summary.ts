@@ -1,6 +1,8 @@
 import type { CheckOutcomeRecord, Finding, Severity } from '../schema/types.js';
 import { scoreLine } from './score-text.js';
 import { formatCount } from '../writers/round.js';
+import { NO_CHANGES } from '../diff/render.js';
+import { mdCode, mdLinkText, mdText } from '../text/escape.js';
 
 /** The runner rejects step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
@@ -52,10 +54,10 @@ const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
  */
 export function renderJobSummary(input: JobSummaryInput, maxBytes = SUMMARY_MAX_BYTES): string {
   const head = blocks([
-    `## Discord server health: ${escapeMd(input.guildName)} (\`${input.guildId}\`)`,
+    `## Discord server health: ${mdText(input.guildName)} (\`${input.guildId}\`)`,
     scoreLine(input.score, input.previousScore, input.threshold),
     input.exportStatus === 'partial' ? '> [!WARNING]\n> The export is partial: some collectors failed (see Problems below).' : '',
-    input.configNotes?.length ? `**Audit configuration** (changes the score):\n${input.configNotes.map((n) => `- ${escapeMd(n)}`).join('\n')}` : '',
+    input.configNotes?.length ? `**Audit configuration** (changes the score):\n${input.configNotes.map((n) => `- ${mdText(n)}`).join('\n')}` : '',
   ]);
   const tail = blocks([renderOtherChecks(input.checks), input.run ? renderRunDetails(input.run) : '', renderLinks(input.links), renderProblems(input.problems)]);
   const failing = renderFailingChecks(input.checks, input.findings);
@@ -86,7 +88,7 @@ export function renderOtherChecks(checks: CheckOutcomeRecord[]): string {
   const groups = OTHER_OUTCOMES.map((g) => ({ ...g, checks: shown.filter((c) => c.outcome === g.outcome) })).filter((g) => g.checks.length);
   if (groups.length === 0) return '';
   const title = groups.map((g) => `${g.label.toLowerCase()} (${g.checks.length})`).join(', ');
-  const body = groups.map((g) => `**${g.label}**\n\n${g.checks.map((c) => `- ${escapeMd(c.title)} (\`${c.id}\`)${g.outcome === 'pass' ? '' : `: ${escapeMd(c.message)}`}`).join('\n')}`);
+  const body = groups.map((g) => `**${g.label}**\n\n${g.checks.map((c) => `- ${mdText(c.title)} (\`${c.id}\`)${g.outcome === 'pass' ? '' : `: ${mdText(c.message)}`}`).join('\n')}`);
   return `<details><summary>Other checks: ${title}</summary>\n\n${body.join('\n\n')}\n\n</details>`;
 }
 
@@ -111,11 +113,11 @@ export function renderFailingChecks(checks: CheckOutcomeRecord[], findings: Find
     lines.push(`#### ${severity[0].toUpperCase()}${severity.slice(1)} (${group.length})`, '');
     for (const check of group) {
       const finding = findings.find((f) => f.check === check.id && f.outcome === 'fail');
-      lines.push(`- **${escapeMd(check.title)}** (\`${check.id}\`): ${escapeMd(check.message)}`);
-      if (finding?.remediation.text) lines.push(`  - Fix (${finding.remediation.effort} effort): ${escapeMd(finding.remediation.text)}`);
+      lines.push(`- **${mdText(check.title)}** (${mdCode(check.id)}): ${mdText(check.message)}`);
+      if (finding?.remediation.text) lines.push(`  - Fix (${finding.remediation.effort} effort): ${mdText(finding.remediation.text)}`);
       const evidence = finding?.evidence ?? [];
       if (evidence.length) {
-        const shown = evidence.slice(0, 5).map((e) => `${escapeMd(e.name)}${e.detail ? ` (${escapeMd(e.detail)})` : ''}`);
+        const shown = evidence.slice(0, 5).map((e) => `${mdText(e.name)}${e.detail ? ` (${mdText(e.detail)})` : ''}`);
         lines.push(`  - Involves: ${shown.join(', ')}${evidence.length > 5 ? `, and ${evidence.length - 5} more` : ''}`);
       }
     }
@@ -126,6 +128,10 @@ export function renderFailingChecks(checks: CheckOutcomeRecord[], findings: Find
 
 function renderChangesSection(input: JobSummaryInput): string {
   if (input.changes === null) return '### What changed\n\nFirst snapshot: nothing to compare against yet.\n';
+  if (input.changeCount === 0 && input.changes.trim() !== '' && input.changes.trim() !== NO_CHANGES) {
+    // No change found, but some sections could not be compared: the diff's text says which and why.
+    return `### What changed\n\n${input.changes.trim()}\n`;
+  }
   if (input.changeCount === 0) {
     return `### What changed\n\nNo configuration changes since the last snapshot${input.snapshotChanged ? '' : '; nothing was committed'}.\n`;
   }
@@ -134,18 +140,18 @@ function renderChangesSection(input: JobSummaryInput): string {
 
 function renderLinks(links: SummaryLinks): string {
   const lines: string[] = [];
-  if (links.snapshot) lines.push(`- Snapshot: [${escapeMd(links.snapshot.path)}](${links.snapshot.url})`);
+  if (links.snapshot) lines.push(`- Snapshot: [${mdText(links.snapshot.path)}](${links.snapshot.url})`);
   if (links.commit) lines.push(`- Commit: [\`${links.commit.sha.slice(0, 7)}\`](${links.commit.url})`);
   if (links.pullRequest) lines.push(`- Pull request (${links.pullRequest.operation}): [#${links.pullRequest.number}](${links.pullRequest.url})`);
-  if (links.artifact && 'skipped' in links.artifact) lines.push(`- Artifact: not uploaded (${escapeMd(links.artifact.skipped)})`);
-  else if (links.artifact) lines.push(`- Artifact: ${links.artifact.url ? `[${links.artifact.name}](${links.artifact.url})` : `\`${links.artifact.name}\``}`);
+  if (links.artifact && 'skipped' in links.artifact) lines.push(`- Artifact: not uploaded (${mdText(links.artifact.skipped)})`);
+  else if (links.artifact) lines.push(`- Artifact: ${links.artifact.url ? `[${mdLinkText(links.artifact.name)}](${links.artifact.url})` : mdCode(links.artifact.name)}`);
   if (links.issue) lines.push(`- Tracking issue (${links.issue.operation}): [#${links.issue.number}](${links.issue.url})`);
   return lines.length ? `### Links\n\n${lines.join('\n')}\n` : '';
 }
 
 function renderProblems(problems: string[]): string {
   if (problems.length === 0) return '';
-  return `### Problems\n\n${problems.map((p) => `- ${escapeMd(p)}`).join('\n')}\n`;
+  return `### Problems\n\n${problems.map((p) => `- ${mdText(p)}`).join('\n')}\n`;
 }
 
 /** Cuts Markdown at a line boundary to fit `maxBytes`, saying how much was left out. */
@@ -168,9 +174,4 @@ export function truncateMarkdown(text: string, maxBytes: number): string {
 
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
-}
-
-/** Escapes characters that would turn guild-controlled names into Markdown/HTML. */
-export function escapeMd(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }

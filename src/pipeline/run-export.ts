@@ -3,13 +3,12 @@ import { join, resolve } from 'node:path';
 import { DiscordApi } from '../discord/api.js';
 import { createRest, DEFAULT_API_BASE } from '../discord/client.js';
 import { Connections } from '../discord/connections.js';
-import { warmHttpClient } from '../discord/warm-up.js';
 import { COLLECTOR_NAMES, type CollectorName } from '../collectors/index.js';
 import { FileMemberSink, NullMemberSink, type MemberSink } from '../collectors/member-sink.js';
 import { runCollectors, toExportError } from '../collectors/run.js';
 import { Sources } from '../collectors/sources.js';
 import type { ProgressEvent } from '../collectors/types.js';
-import { ConfigError } from '../config/validate.js';
+import { ConfigError, parseToken } from '../config/validate.js';
 import { redact } from '../config/redact.js';
 import type { ExportConfig } from '../config/types.js';
 import { emptyExport } from '../schema/empty.js';
@@ -44,6 +43,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   if (!config.demo && !config.token) {
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable (or the discord-token input), or use --demo to export the built-in demo guild.');
   }
+  // A token that cannot be sent (whitespace inside, a "Bot " prefix) is a usage error before any request.
+  const givenToken = config.demo ? null : parseToken(config.token!);
   if (config.apiBase && !URL.canParse(config.apiBase)) {
     throw new ConfigError(`The Discord API base "${config.apiBase}" is not a URL: give one like https://discord.com/api (--api-base, DISCORD_API_BASE or the api-base input).`);
   }
@@ -53,7 +54,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   if (config.demo) demo = await startDemo();
   const guildId = config.guildId ?? demo?.guildId ?? null;
   if (!guildId) throw new ConfigError('No guild: pass --guild <server id> (or the guild-id input).');
-  const token = demo?.token ?? config.token!;
+  const token = demo?.token ?? givenToken!;
   const secrets = [token, ...(config.secrets ?? [])];
   const log = (line: string) => config.log?.(redact(line, secrets));
 
@@ -69,7 +70,8 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
 
   const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.json.tmp')) : new NullMemberSink();
   const apiBase = demo?.apiBase ?? config.apiBase ?? DEFAULT_API_BASE;
-  const connections = new Connections(apiBase);
+  // The demo's fake runs in this process, on loopback: never through a proxy.
+  const connections = new Connections(apiBase, demo ? { proxy: null } : {});
   const rest = createRest({
     token,
     apiBase,
@@ -103,9 +105,6 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     });
     // While the first round trip is in flight, open the sockets the second will need (see Connections).
     setImmediate(() => connections.warm(warmConnections(config.globalRequestsPerSecond)));
-    // And run the HTTP client's code once meanwhile, so the first answers do not pay for compiling it (see
-    // warmHttpClient). Not against the demo's fake, which runs in this process and answers at once: no wait to fill.
-    if (!config.demo) setImmediate(() => void warmHttpClient());
     warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
     const progress = heldProgress(onProgress);
     const collecting = runCollectors(exp, {
@@ -127,6 +126,11 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
       await api.settled();
       exp = freshExport();
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
+      // Nothing was read: every section is "not collected" for the same reason, and nothing is scored.
+      exp.meta.fatal = { message: fatal.message, hint: fatal.hint };
+      for (const name of COLLECTOR_NAMES) {
+        exp.meta.collectors[name] = { status: 'failed', count: 0, duration_ms: 0, reason: `the export failed: ${fatal.message}` };
+      }
       log(`fatal: ${fatal.message}`);
     } else {
       progress.open();
@@ -139,7 +143,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     const prompt = await buildAuditPrompt(exp, audit, { budgetTokens: config.promptBudget });
     applyAuditToSummary(exp, audit, prompt.prompt);
     exp.meta.duration_ms = Date.now() - started;
-    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets });
+    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes });
     const status = fatal ? 'fatal' : exp.errors.length > 0 ? 'partial' : 'complete';
     return { export: exp, status, fatal, files, audit, requests: api.requests };
   } finally {

@@ -15,10 +15,10 @@ export interface OutputFiles {
 /** Writes the requested formats into outDir through the writers registry; snapshot.json goes with the Markdown. */
 export async function writeOutputs(
   exp: GuildExport,
-  options: { outDir: string; formats: OutputFormat[]; members: MemberSink; secrets: string[] },
+  options: { outDir: string; formats: OutputFormat[]; members: MemberSink; secrets: string[]; inviteCodes?: boolean },
 ): Promise<OutputFiles> {
   const formats: Format[] = [...options.formats, ...(options.formats.includes('markdown') ? (['snapshot'] as const) : [])];
-  const written = await writeFormats(formats, { outDir: options.outDir, exp, members: options.members.jsonSection(), secrets: options.secrets });
+  const written = await writeFormats(formats, { outDir: options.outDir, exp, members: options.members.jsonSection(), secrets: options.secrets, inviteCodes: options.inviteCodes });
   const path = (name: string) => written.find((f) => f.name === name)?.path ?? null;
   return {
     json: path('export.json'),

@@ -6,7 +6,16 @@
  * string plus flag names, timestamps as ISO 8601 strings, absent values as null (never undefined).
  */
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '2.0.0';
+
+/*
+ * "Not collected" is never "none" (schema 2.x). In export.json and snapshot.json a section whose collector failed or
+ * was skipped, or whose inputs were not collected, is written as null when it is a list, and as
+ * {"not_collected": "<why>"} when it is an object (server, member_stats, welcome_screen, onboarding, bans: there
+ * null means "none"). In memory such a list stays empty and src/schema/coverage.ts says whether it was collected;
+ * src/schema/wire.ts converts at the file boundary. A partial section keeps what was read; meta.collectors and
+ * errors say it is partial.
+ */
 
 export type Snowflake = string;
 export type IsoDate = string;
@@ -363,6 +372,11 @@ export interface ExportMeta {
   };
   /** Per collector: its status, so consumers can tell "none" from "not collected". */
   collectors: Record<string, CollectorRecord>;
+  /** snapshot.json only: fields ("section.field") it holds a placeholder for instead of data (dates, codes, ids,
+   * activity). An audit over a snapshot treats them as not collected. */
+  left_out?: string[];
+  /** Set when the export failed as a whole (bad token, unknown server): nothing was collected or scored. */
+  fatal?: { message: string; hint: string } | null;
 }
 
 export interface CheckOutcomeRecord {
@@ -395,11 +409,13 @@ export interface Finding {
 }
 
 export interface ExportSummary {
+  /** null when nothing conclusive was scored, and always when the export failed as a whole. */
   health_score: number | null;
-  total_roles: number;
-  total_channels: number;
-  total_members: number;
-  total_bots: number;
+  /** Totals are null when what they count was not collected (never 0 for "unknown"). */
+  total_roles: number | null;
+  total_channels: number | null;
+  total_members: number | null;
+  total_bots: number | null;
   /** Ids of failing checks. */
   issues_found: string[];
   llm_audit_prompt: string;

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { GuildExport } from '../schema/types.js';
@@ -7,13 +7,14 @@ import { renderSnapshotMarkdown } from './markdown.js';
 import { ZipPacker } from './zip.js';
 import { renderSnapshotJson } from './snapshot-json.js';
 import { redact } from '../config/redact.js';
+import { tempPath } from '../pipeline/temp-files.js';
 
 export { writeExportJson } from './json.js';
 export { renderSnapshotMarkdown } from './markdown.js';
 export { renderSnapshotJson, toSnapshotJson, type SnapshotOptions } from './snapshot-json.js';
 export { writeZip, ZipPacker } from './zip.js';
 
-/** What every writer gets: the export, the output directory and the files written before it. */
+/** What every writer gets: the export, the output directory and the files written before it (at their drafts). */
 export interface WriteContext {
   outDir: string;
   exp: GuildExport;
@@ -27,26 +28,36 @@ export interface WriteContext {
   zip?: ZipPacker;
   /** Values scrubbed from the text files (the bot token): nothing written carries one. */
   secrets?: readonly string[];
+  /** Keep live invite codes in export.json (default true); snapshot files never hold them. */
+  inviteCodes?: boolean;
 }
 
-/** Writes a text file into ctx.outDir, secrets scrubbed, and returns its path. */
+/**
+ * Where a file is written while the run is under way: a temporary name beside the final one, renamed into place
+ * with the rest of its generation once every file is complete (see writeFormats).
+ */
+export function draftPath(outDir: string, fileName: string): string {
+  return tempPath(outDir, fileName);
+}
+
+/** Writes a text file's draft into ctx.outDir, secrets scrubbed, and returns its path. */
 async function writeText(ctx: WriteContext, fileName: string, text: string): Promise<string> {
-  const path = join(ctx.outDir, fileName);
+  const path = draftPath(ctx.outDir, fileName);
   await writeFile(path, redact(text, ctx.secrets ?? []));
   return path;
 }
 
 export interface Writer {
   fileName: string;
-  /** Writes the file into ctx.outDir and returns its path. */
+  /** Writes the file's draft into ctx.outDir (draftPath) and returns its path. */
   write(ctx: WriteContext): Promise<string>;
 }
 
 const json: Writer = {
   fileName: 'export.json',
   async write(ctx) {
-    const path = join(ctx.outDir, this.fileName);
-    await writeExportJson(path, ctx.exp, ctx.members, ctx.mirror);
+    const path = draftPath(ctx.outDir, this.fileName);
+    await writeExportJson(path, ctx.exp, ctx.members, ctx.mirror, { inviteCodes: ctx.inviteCodes });
     return path;
   },
 };
@@ -77,7 +88,7 @@ const prompt: Writer = {
 const zip: Writer = {
   fileName: 'export.zip',
   async write(ctx) {
-    const path = join(ctx.outDir, this.fileName);
+    const path = draftPath(ctx.outDir, this.fileName);
     let packer = ctx.zip;
     if (!packer) {
       packer = new ZipPacker(path);
@@ -99,21 +110,30 @@ export const FORMAT_ORDER: readonly Format[] = ['json', 'markdown', 'snapshot', 
  * Writes the chosen formats in FORMAT_ORDER and returns the files written ({name, path}), ZIP included. The ZIP
  * is started first and takes each file as it is done; export.json goes into it while being written (compressed
  * beside the disk writes instead of read back afterwards).
+ *
+ * One generation at a time: every file is written under a temporary name in the same folder, and only when all of
+ * them are complete are they renamed into place (a rename within a folder replaces the old file whole). A run that
+ * fails or is killed while writing leaves the previous files as they were, never a cut export.json beside an old
+ * snapshot.md; what a killed run leaves is named as a temporary (see pipeline/temp-files) and removed later.
  */
 export async function writeFormats(formats: readonly Format[], ctx: Omit<WriteContext, 'written'>): Promise<{ name: string; path: string }[]> {
-  const written: { name: string; path: string }[] = [];
-  const zip = formats.includes('zip') ? new ZipPacker(join(ctx.outDir, writers.zip.fileName)) : undefined;
+  const chosen = FORMAT_ORDER.filter((f) => formats.includes(f));
+  const drafts: { name: string; path: string }[] = [];
+  const zip = chosen.includes('zip') ? new ZipPacker(draftPath(ctx.outDir, writers.zip.fileName)) : undefined;
   try {
-    for (const format of FORMAT_ORDER.filter((f) => formats.includes(f))) {
+    for (const format of chosen) {
       const writer = writers[format];
       const mirror = zip && format === 'json' ? zip.addStream(writer.fileName) : undefined;
-      const path = await writer.write({ ...ctx, written: [...written], mirror, zip });
+      const path = await writer.write({ ...ctx, written: [...drafts], mirror, zip });
       if (zip && format !== 'json' && format !== 'zip') zip.addFile(writer.fileName, path);
-      written.push({ name: writer.fileName, path });
+      drafts.push({ name: writer.fileName, path });
     }
+    for (const draft of drafts) await rename(draft.path, join(ctx.outDir, draft.name));
   } catch (err) {
     await zip?.abort();
+    // Whatever was not renamed yet (a draft cut short included) goes; the files in place stay whole.
+    await Promise.all(chosen.map((f) => rm(draftPath(ctx.outDir, writers[f].fileName), { force: true })));
     throw err;
   }
-  return written;
+  return drafts.map((d) => ({ name: d.name, path: join(ctx.outDir, d.name) }));
 }

@@ -3,6 +3,8 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { ExportMember, GuildExport } from '../schema/types.js';
 import { emptyExport } from '../schema/empty.js';
+import { toWire } from '../schema/wire.js';
+import { applyExportPrivacy, type ExportPrivacy } from './export-privacy.js';
 
 /** Top-level keys in GuildExport's declared order (emptyExport builds them in that order). */
 const TOP_LEVEL_KEYS = Object.keys(emptyExport('0')) as (keyof GuildExport)[];
@@ -21,18 +23,28 @@ export function memberEntry(json: string, first: boolean): string {
  * `memberSection` is the members array's content, already in that form (memberEntry): the scan's spool, copied
  * as bytes rather than parsed and printed again; without it, exp.members is used. Memory stays flat.
  * `mirror` gets the same bytes (the ZIP entry, compressed meanwhile) and is ended with the file.
+ * What is written keeps the export's privacy promises (see applyExportPrivacy).
  */
 export async function writeExportJson(
   path: string,
-  exp: GuildExport,
+  full: GuildExport,
   memberSection?: AsyncIterable<string | Buffer>,
   mirror?: Writable,
+  privacy?: ExportPrivacy,
 ): Promise<void> {
+  const exp = applyExportPrivacy(full, privacy);
   const sink = new JsonSink([createWriteStream(path), ...(mirror ? [mirror] : [])], path);
   try {
+    // Sections that were not collected are written as null (lists) or {"not_collected": why} (objects).
+    const wire = toWire(exp);
     const head = TOP_LEVEL_KEYS.filter((key) => key !== 'members')
-      .map((key) => `  ${JSON.stringify(key)}: ${indent(JSON.stringify(exp[key] ?? null, null, 2), '  ')}`)
+      .map((key) => `  ${JSON.stringify(key)}: ${indent(JSON.stringify(wire[key] ?? null, null, 2), '  ')}`)
       .join(',\n');
+    if (wire.members === null) {
+      await sink.write(`{\n${head},\n  "members": null\n}`);
+      await sink.end();
+      return;
+    }
     await sink.write(`{\n${head},\n  "members": [`);
     let empty = true;
     for await (const chunk of memberSection ?? section(exp.members)) {

@@ -7,6 +7,7 @@ import { Names } from './markdown/format.js';
 import { renderRoles } from './markdown/roles.js';
 import { renderErrors, renderServer } from './markdown/server.js';
 import { memberIds, scrubSummary } from './privacy.js';
+import { markCoverage } from './markdown/coverage-notes.js';
 
 /** snapshot.md: the server's configuration for humans and git; deterministic, no volatile values, no member identities. */
 export function renderSnapshotMarkdown(exp: GuildExport): string {
@@ -31,5 +32,5 @@ export function renderSnapshotMarkdown(exp: GuildExport): string {
     renderOnboarding(exp, names),
     renderErrors(exp),
   ];
-  return sections.join('\n');
+  return markCoverage(sections.join('\n'), exp);
 }

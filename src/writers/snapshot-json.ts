@@ -3,6 +3,7 @@ import { memberIds, MEMBER_PLACEHOLDER, scrubSummary } from './privacy.js';
 import { roundCount } from './round.js';
 import { compareText } from '../schema/order.js';
 import { orderKeys, sortArraysById } from './stable-json.js';
+import { toWire } from '../schema/wire.js';
 
 export interface SnapshotOptions {
   /** Keep member ids (owner, creators, member overwrites); honoured only when the export's members mode is `full`. */
@@ -21,6 +22,8 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
   const hide = <T extends string | null>(id: T): T | null => (keepIds ? id : null);
 
   snap.meta.exported_at = EPOCH;
+  // What follows replaces data with placeholders: say which fields, so an audit over the snapshot cannot read them.
+  snap.meta.left_out = leftOut(keepIds, options.includeInviteCodes === true);
   snap.meta.duration_ms = 0;
   for (const record of Object.values(snap.meta.collectors)) {
     record.duration_ms = 0;
@@ -58,7 +61,7 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
     options.includeInviteCodes ? { ...invite, uses: 0, created_by: hide(invite.created_by) } : inviteShape(invite),
   );
   snap.summary = scrubSummary(snap.summary, ids);
-  snap.summary.total_members = roundCount(snap.summary.total_members);
+  snap.summary.total_members = snap.summary.total_members === null ? null : roundCount(snap.summary.total_members);
   snap.summary.issues_found.sort(compareText);
 
   sortArraysById(snap);
@@ -71,7 +74,8 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
 
 /** snapshot.json's text: toSnapshotJson as 2-space JSON with a final newline. */
 export function renderSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}): string {
-  return `${JSON.stringify(toSnapshotJson(exp, options), null, 2)}\n`;
+  // Sections that were not collected are written as null (lists) or {"not_collected": why} (objects).
+  return `${JSON.stringify(toWire(toSnapshotJson(exp, options)), null, 2)}\n`;
 }
 
 /** What an invite looks like without who made it, its code, its use count or its dates. */
@@ -104,4 +108,18 @@ function roundStats(stats: MemberStats): MemberStats {
     pending: roundCount(stats.pending),
     timed_out: roundCount(stats.timed_out),
   };
+}
+
+/** The fields toSnapshotJson replaces with placeholders ("section.field"), for meta.left_out. */
+function leftOut(keepIds: boolean, keepInvites: boolean): string[] {
+  return [
+    'meta.exported_at',
+    'server.presence_count',
+    'channels.last_message_id',
+    'threads.last_message_id', 'threads.message_count', 'threads.member_count',
+    'events.user_count',
+    'invites.uses',
+    ...(keepInvites ? [] : ['invites.code', 'invites.created_at', 'invites.expires_at']),
+    ...(keepIds ? [] : ['server.owner', 'events.creator_id', 'webhooks.created_by', 'bots.added_by', 'invites.created_by']),
+  ].sort(compareText);
 }

@@ -3,7 +3,6 @@ import { rm } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import './yazl-native-crc.cjs'; // yazl's CRC-32 through zlib.crc32 (see there)
 
 // Built from local components and stored as a DOS timestamp only (no UTC extra field), so the bytes are
 // the same in every time zone and on every run: identical inputs give an identical ZIP.

@@ -8,7 +8,6 @@ export const meta: CheckMeta = {
   severity: 'high',
   motivation: 'A bot with Administrator is a standing master key: a leaked bot token or a compromised bot vendor owns the server.',
   remediation: { text: 'Re-invite each bot with only the permissions it documents (or strip Administrator from its managed role).', effort: 'medium' },
-  requires: ['bots', 'roles'],
 };
 
 /** Fails when any bot's roles grant Administrator (scored 0: one such bot is the whole risk). */

@@ -8,7 +8,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'Notifying every member of every message drives people to mute or leave the server once it gets busy.',
   remediation: { text: 'Server Settings > Overview > Default Notification Settings: Only @mentions.', effort: 'low' },
-  requires: ['server'],
   scaleBySize: true,
 };
 

@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'Two roles with the same name get confused when granting access, so the wrong one ends up with the permissions.',
   remediation: { text: 'Rename or merge roles that share a name.', effort: 'low' },
-  requires: ['roles'],
 };
 
 /** Fails when two or more roles share a name (case and surrounding spaces ignored). */

@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'A category with no channels is leftover structure: it confuses members and hides nothing.',
   remediation: { text: 'Delete empty categories or move the channels that belong there into them.', effort: 'low' },
-  requires: ['channels'],
 };
 
 /** Fails for categories no channel points at; scored as the share of categories in use. */

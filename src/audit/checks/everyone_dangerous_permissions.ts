@@ -13,7 +13,6 @@ export const meta: CheckMeta = {
   severity: 'critical',
   motivation: 'Every member, including the newest account, holds what @everyone holds: moderation or management rights there hand the server to anyone who joins.',
   remediation: { text: 'Server Settings > Roles > @everyone: turn off every moderation/management permission (and Mention @everyone); grant them to a staff role instead.', effort: 'low' },
-  requires: ['roles'],
 };
 
 /** Fails when @everyone holds any permission of DANGEROUS_PERMISSIONS; Mention @everyone alone scores 0.5 on a small server. */

@@ -11,7 +11,6 @@ export const meta: CheckMeta = {
   severity: 'high',
   motivation: 'An @everyone overwrite that allows Manage Messages, Manage Webhooks or similar gives every member moderator powers in that channel, and is easy to miss in the role list.',
   remediation: { text: 'In each listed channel, Edit Channel > Permissions > @everyone: set those permissions to neutral or deny.', effort: 'low' },
-  requires: ['channels', 'roles'],
 };
 
 /** Fails for channels whose @everyone overwrite allows a dangerous permission; Mention @everyone alone scores 0.5 on a small server. */

@@ -8,7 +8,6 @@ export const meta: CheckMeta = {
   severity: 'medium',
   motivation: 'Without the filter, explicit images posted by anyone reach every member before a moderator sees them.',
   remediation: { text: 'Server Settings > Safety Setup > Explicit image filter: filter messages from all members.', effort: 'low' },
-  requires: ['server'],
 };
 
 /** Fails when the filter is disabled; "members without roles" scores half, "all members" passes. */

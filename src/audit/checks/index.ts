@@ -22,7 +22,7 @@ import * as unusedRoles from './unused_roles.js';
 import * as verificationLevelLow from './verification_level_low.js';
 import * as webhooksInPublicChannels from './webhooks_in_public_channels.js';
 
-/** Every check, in report order: the core checks first, then the additional ones. */
+/** Every check, in report order: the core checks (settings, permissions, hygiene) first, then the additional ones. */
 export const CHECKS: readonly Check[] = [
   verificationLevelLow,
   explicitContentFilterDisabled,

@@ -8,7 +8,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'When only a sliver of members is ever online, most joined and left in spirit: announcements go unread and the member count overstates the community.',
   remediation: { text: 'Prune inactive members, review onboarding and notification defaults, and give newcomers a reason to come back (events, clear channels).', effort: 'high' },
-  requires: ['server'],
 };
 
 /** Fails when presence / members is below `min_presence_ratio`; not applicable for tiny servers or unknown presence. */

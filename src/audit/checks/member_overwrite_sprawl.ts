@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'Permissions granted to individual members outlive their reason, are invisible in the role list and make access reviews unreliable.',
   remediation: { text: 'Replace member-specific overwrites with a role that carries the access, then remove the per-member entries.', effort: 'medium' },
-  requires: ['channels'],
 };
 
 /** Counts member-type overwrites (never naming members) against `max_member_overwrites`; scored as max / count. */

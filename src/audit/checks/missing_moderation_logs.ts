@@ -11,7 +11,6 @@ export const meta: CheckMeta = {
   severity: 'medium',
   motivation: 'Without a staff-only place where bans, AutoMod alerts and reports land, incidents go unnoticed and cannot be reviewed later.',
   remediation: { text: 'Create a staff-only #mod-log (deny View Channel to @everyone), point AutoMod alerts and your logging bot at it, and set it as the Safety Notifications channel.', effort: 'low' },
-  requires: ['server', 'channels'],
   scaleBySize: true,
 };
 

@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'Written rules tell newcomers what is expected and give moderators something to point at when they act.',
   remediation: { text: 'Write the rules in a read-only #rules channel and set it under Server Settings > Safety Setup (or Community Overview) as the rules channel.', effort: 'low' },
-  requires: ['server', 'channels'],
   scaleBySize: true,
 };
 

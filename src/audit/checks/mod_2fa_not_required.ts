@@ -8,7 +8,6 @@ export const meta: CheckMeta = {
   severity: 'high',
   motivation: 'A moderator whose password leaks can ban, delete and reconfigure at will unless the server requires 2FA for those actions.',
   remediation: { text: 'Server Settings > Safety Setup > Require 2FA for moderator actions (the owner needs 2FA on their account first).', effort: 'low' },
-  requires: ['server'],
   scaleBySize: true,
 };
 

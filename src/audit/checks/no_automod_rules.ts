@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'medium',
   motivation: 'AutoMod blocks spam, mention raids and slurs before anyone reads them, even when no moderator is online.',
   remediation: { text: 'Server Settings > AutoMod: enable at least the spam, mention-spam and commonly flagged words rules.', effort: 'low' },
-  requires: ['automod'],
   scaleBySize: true,
 };
 

@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'medium',
   motivation: 'Invites that never expire keep working after they leak into spam lists or raid channels; nobody remembers to revoke them.',
   remediation: { text: 'Revoke never-expiring invites (Server Settings > Invites) and create expiring ones; use the vanity URL if a permanent link is needed.', effort: 'low' },
-  requires: ['invites'],
 };
 
 /** Fails for invites with no expiry; evidence is grouped by channel and never includes invite codes. */

@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'A bot can only assign roles below its own highest role; ordinary roles placed above it make self-role and verification flows fail silently.',
   remediation: { text: 'Drag the bot\'s role above the roles it hands out (Server Settings > Roles), keeping staff roles above it.', effort: 'low' },
-  requires: ['bots', 'roles'],
 };
 
 /** Fails when a bot with Manage Roles sits below roles that carry no dangerous permission (roles it is meant to hand out). */

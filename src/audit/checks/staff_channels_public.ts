@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'high',
   motivation: 'Channels named for staff or logs tend to carry reports, evidence and internal talk; if @everyone can read them, all of it is public.',
   remediation: { text: 'Deny View Channel to @everyone on the channel (or its category) and allow it to the staff role.', effort: 'low' },
-  requires: ['channels'],
 };
 
 /** Fails for channels named like staff/log channels that the effective-access data says everyone can view. */

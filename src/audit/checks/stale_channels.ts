@@ -10,7 +10,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'Channels nobody has written in for months dilute the server, hide the active ones and still need moderating.',
   remediation: { text: 'Archive (move to a read-only "Archive" category) or delete channels with no messages for months.', effort: 'low' },
-  requires: ['channels'],
 };
 
 /** Newest activity in a channel: its last message, or a newer message in one of its threads. */

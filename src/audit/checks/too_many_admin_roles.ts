@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'high',
   motivation: 'Administrator bypasses every permission and overwrite; each extra role holding it widens the blast radius of one compromised account.',
   remediation: { text: 'Keep Administrator on one or two roles; give other staff roles only the specific permissions they use.', effort: 'medium' },
-  requires: ['roles'],
 };
 
 /** Counts non-bot roles holding Administrator against `max_admin_roles`; scored as max / count. */

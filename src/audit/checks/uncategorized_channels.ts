@@ -11,7 +11,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'Channels outside categories cannot inherit category permissions and make the channel list harder to navigate.',
   remediation: { text: 'Move each channel into a category (and sync its permissions with the category unless it needs its own).', effort: 'low' },
-  requires: ['channels'],
 };
 
 /** Fails for non-category channels with no parent; scored as the share that are categorized. */

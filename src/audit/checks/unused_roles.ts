@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'Empty roles clutter the role list, make permission reviews slower and often keep stale permissions around.',
   remediation: { text: 'Delete roles no one holds (or document why they are kept, e.g. reaction roles), after checking nothing else references them.', effort: 'low' },
-  requires: ['roles'],
 };
 
 /** Member count of a role from the roles collector or the member aggregates; null when unknown. */

@@ -10,7 +10,6 @@ export const meta: CheckMeta = {
   severity: 'high',
   motivation: 'With no or low verification, fresh throwaway accounts can post at once: the usual path for raids and spam.',
   remediation: { text: 'Server Settings > Safety Setup > Verification Level: Medium (registered for 5 minutes) or higher.', effort: 'low' },
-  requires: ['server'],
   scaleBySize: true,
 };
 

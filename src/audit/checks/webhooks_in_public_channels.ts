@@ -9,7 +9,6 @@ export const meta: CheckMeta = {
   severity: 'low',
   motivation: 'A leaked webhook URL posts to everyone who can read its channel, under any name and avatar, and can ping @everyone; in public channels that is the whole server.',
   remediation: { text: 'Delete unused webhooks, keep needed ones in read-only or staff channels, and rotate any URL that may have leaked.', effort: 'low' },
-  requires: ['webhooks', 'channels'],
 };
 
 /** Fails for incoming webhooks (type 1) in channels the effective-access data says are not private. */

@@ -1,6 +1,7 @@
 import type { ExportChannel, ExportOverwrite, GuildExport } from '../../schema/types.js';
 import { compareSnowflakes } from '../../schema/snowflake.js';
 import { byPosition, type Names, section, table, yesNo } from './format.js';
+import { mdHeading, mdText } from '../../text/escape.js';
 
 /** The channel tree: uncategorized channels first, then each category in Discord's order. */
 export function renderChannels(exp: GuildExport, names: Names): string {
@@ -13,7 +14,7 @@ export function renderChannels(exp: GuildExport, names: Names): string {
   if (loose.length) parts.push(`### (no category)\n\n${channelTable(loose, names)}`);
   for (const cat of categories) {
     const own = overwrites(cat.permission_overwrites, names);
-    parts.push(`### ${cat.name.replace(/\s+/g, ' ').trim() || '(unnamed category)'}\n\n${own === '-' ? '' : `Category overwrites: ${own}\n\n`}${channelTable(children(cat.id), names)}`);
+    parts.push(`### ${mdHeading(cat.name, '(unnamed category)')}\n\n${own === '-' ? '' : `Category overwrites: ${mdText(own)}\n\n`}${channelTable(children(cat.id), names)}`);
   }
   return section('Channels', parts.length ? parts.join('\n') : '_No channels collected._');
 }

@@ -1,6 +1,7 @@
 import type { GuildExport } from '../../schema/types.js';
 import { compareText } from '../../schema/order.js';
-import { byName, cell, type Names, section, table, yesNo } from './format.js';
+import { byName, type Names, section, table, yesNo } from './format.js';
+import { mdText } from '../../text/escape.js';
 import { formatApproxCount } from '../round.js';
 
 const EVENT_STATUS = ['', 'scheduled', 'active', 'completed', 'canceled'];
@@ -51,13 +52,13 @@ export function renderIntegrations(exp: GuildExport, names: Names): string {
 export function renderOnboarding(exp: GuildExport, names: Names): string {
   const w = exp.welcome_screen;
   const welcome = w
-    ? `Description: ${cell(w.description, 'none')}\n\n` +
+    ? `Description: ${mdText(w.description ?? '') || 'none'}\n\n` +
       table(['Channel', 'Description', 'Emoji'], w.channels.map((c) => [names.channel(c.channel_id), c.description, c.emoji_name]), 'No welcome channels.')
     : '_Not set up or not collected._\n';
   const o = exp.onboarding;
   const onboarding = o
     ? `Enabled: ${yesNo(o.enabled)}. Mode: ${o.mode === 1 ? 'advanced' : 'default'}. Default channels: ` +
-      `${o.default_channel_ids.map((id) => names.channel(id)).sort(compareText).join(', ') || 'none'}.\n\n` +
+      `${mdText(o.default_channel_ids.map((id) => names.channel(id)).sort(compareText).join(', ')) || 'none'}.\n\n` +
       table(['Prompt', 'Type', 'Required', 'Options'], o.prompts.map((p) => [p.title, p.type === 1 ? 'dropdown' : 'multiple choice', yesNo(p.required), p.options]), 'No prompts.')
     : '_Not set up or not collected._\n';
   const bans = exp.bans ? `${formatApproxCount(exp.bans.count)}${exp.bans.capped ? '+' : ''} banned user${exp.bans.count === 1 ? '' : 's'}.\n` : '_Not collected._\n';

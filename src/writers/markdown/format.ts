@@ -1,12 +1,12 @@
 import type { GuildExport } from '../../schema/types.js';
+import { notCollected } from '../../schema/coverage.js';
 import { compareSnowflakes } from '../../schema/snowflake.js';
 import { compareText } from '../../schema/order.js';
+import { mdCell } from '../../text/escape.js';
 
-/** A markdown table cell: one line, pipes escaped, trimmed; `empty` for blank values. */
+/** A markdown table cell (see mdCell): outside text made inert, `empty` for blank values. */
 export function cell(value: string | number | boolean | null | undefined, empty = '-'): string {
-  if (value === null || value === undefined || value === '') return empty;
-  const text = String(value).replace(/\r?\n|\r/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').trim();
-  return text || empty;
+  return mdCell(value, empty);
 }
 
 /** A markdown table, or `empty` (in italics) when there are no rows. */
@@ -35,10 +35,14 @@ export function byName<T extends { name: string | null; id: string }>(items: rea
 export class Names {
   private readonly channels = new Map<string, string>();
   private readonly roles = new Map<string, string>();
+  private readonly rolesMissing: boolean;
 
   constructor(exp: GuildExport) {
     for (const c of [...exp.channels, ...exp.threads]) this.channels.set(c.id, c.name);
+    // @everyone's id is the guild's: it is @everyone whether or not the roles were read.
+    if (exp.meta?.scope?.guild_id) this.roles.set(exp.meta.scope.guild_id, 'everyone');
     for (const r of exp.roles) this.roles.set(r.id, r.is_everyone ? 'everyone' : r.name);
+    this.rolesMissing = notCollected(exp, 'roles') !== null;
   }
 
   channel(id: string | null | undefined, none = '-'): string {
@@ -49,7 +53,8 @@ export class Names {
 
   role(id: string): string {
     const name = this.roles.get(id);
-    return name === undefined ? '(unknown role)' : `@${name}`;
+    if (name === undefined) return this.rolesMissing ? `role ${id} (not collected)` : '(unknown role)';
+    return `@${name}`;
   }
 
   /** Role names for ids, sorted by text so input order never shows. */

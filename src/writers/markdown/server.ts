@@ -1,6 +1,7 @@
 import type { GuildExport } from '../../schema/types.js';
 import { formatApproxCount } from '../round.js';
-import { cell, label, type Names, section, table } from './format.js';
+import { label, type Names, section, table } from './format.js';
+import { mdHeading, mdText } from '../../text/escape.js';
 
 const VERIFICATION = ['None', 'Low (verified email)', 'Medium (registered 5+ minutes)', 'High (member 10+ minutes)', 'Very high (verified phone)'];
 const CONTENT_FILTER = ['Disabled', 'Members without roles', 'All members'];
@@ -11,9 +12,9 @@ const NSFW_LEVEL = ['Default', 'Explicit', 'Safe', 'Age restricted'];
 /** Title and the server settings that matter for moderation and safety. */
 export function renderServer(exp: GuildExport, names: Names): string {
   const s = exp.server;
-  const title = `# ${(s?.name ?? exp.meta.scope.guild_id).replace(/\s+/g, ' ').trim() || 'Unnamed server'}\n\n`;
+  const title = `# ${mdHeading(s?.name ?? exp.meta.scope.guild_id, 'Unnamed server')}\n\n`;
   const intro =
-    `Snapshot by ${exp.meta.exporter.name} ${exp.meta.exporter.version}, schema ${exp.meta.schema_version}. ` +
+    `Snapshot by ${mdText(`${exp.meta.exporter.name} ${exp.meta.exporter.version}, schema ${exp.meta.schema_version}`)}. ` +
     `Member data: ${exp.meta.scope.members}.${exp.meta.scope.demo ? ' Demo guild.' : ''}\n\n`;
   if (!s) return title + intro + section('Server settings', '_Not collected (see Collector errors)._');
   const rows: [string, string | number][] = [
@@ -34,7 +35,7 @@ export function renderServer(exp: GuildExport, names: Names): string {
     ['Vanity URL', s.vanity_url_code ? 'set' : 'none'],
     ['Server widget', s.widget_enabled ? `on${s.widget_channel_id ? `, invites to ${names.channel(s.widget_channel_id)}` : ''}` : s.widget_enabled === false ? 'off' : 'unknown'],
     ['Preferred locale', s.preferred_locale],
-    ['Description', cell(s.description, 'none')],
+    ['Description', s.description || 'none'],
     ['Features', s.features.length ? [...s.features].sort().join(', ') : 'none'],
   ];
   return title + intro + section('Server settings', table(['Setting', 'Value'], rows));
@@ -49,7 +50,7 @@ export function renderErrors(exp: GuildExport): string {
     .filter(([, r]) => r.status === 'skipped')
     .map(([name, r]) => `${name}${r.reason ? ` (${r.reason})` : ''}`)
     .sort();
-  const note = skipped.length ? `\nSkipped: ${skipped.map((s) => cell(s)).join('; ')}.\n` : '';
+  const note = skipped.length ? `\nSkipped: ${skipped.map((s) => mdText(s)).join('; ')}.\n` : '';
   return section('Collector errors', table(['Collector', 'Status', 'Code', 'Message', 'What to do'], rows, 'No collector errors.') + note);
 }
 

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRequest, RawHeaders } from '../../../src/discord/make-request.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMakeRequest, RawHeaders } from '../../../src/discord/make-request.js';
 import { FAKE_BOT_TOKEN, generateGuild, startFakeDiscord, type FakeDiscord } from '../../../src/fake-discord/index.js';
 
 const guild = generateGuild({ seed: 9, members: 3, now: new Date('2026-06-01T00:00:00Z') });
+const makeRequest = createMakeRequest({ timeoutMs: 5_000 });
 let fake: FakeDiscord;
 beforeAll(async () => {
   fake = await startFakeDiscord({ guilds: [guild] });
@@ -34,6 +37,48 @@ describe('makeRequest (the client HTTP strategy)', () => {
 
   it('refuses a body it cannot send as is', async () => {
     await expect(makeRequest(`${fake.apiBase}/v10/x`, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
+  });
+});
+
+describe('makeRequest bounds the whole request', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/trickle') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('[');
+        const timer = setInterval(() => res.write(' '), 200);
+        res.on('close', () => clearInterval(timer));
+      } else if (req.url === '/declared-huge') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(1024 * 1024) });
+        res.write('[');
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ big: 'x'.repeat(2000) }));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('a body still arriving at the timeout fails the request then, with the route in the message', async () => {
+    const started = Date.now();
+    const bounded = createMakeRequest({ timeoutMs: 600 });
+    await expect(bounded(`${base}/trickle`, { method: 'GET' })).rejects.toThrow(/GET \/trickle timed out: no complete answer within 600 ms/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a body past the cap fails the request, whether declared up front or streamed', async () => {
+    const capped = createMakeRequest({ timeoutMs: 5_000, maxBodyBytes: 1024 });
+    await expect(capped(`${base}/declared-huge`, { method: 'GET' })).rejects.toMatchObject({ code: 'BODY_TOO_LARGE' });
+    await expect(capped(`${base}/streamed`, { method: 'GET' })).rejects.toThrow(/larger than .* MiB/);
+    const roomy = createMakeRequest({ timeoutMs: 5_000, maxBodyBytes: 4096 });
+    expect(await (await roomy(`${base}/streamed`, { method: 'GET' })).json()).toMatchObject({ big: expect.any(String) });
   });
 });
 

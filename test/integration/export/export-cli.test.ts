@@ -85,7 +85,7 @@ describe('export CLI against the fake Discord API', () => {
     const run = await runCli(['export', '--guild', guildId, '--out', out, '--members', 'counts', '--formats', 'json'], ctx.env());
     expect(run.code).toBe(0);
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
-    expect(exp.members).toEqual([]);
+    expect(exp.members).toBeNull(); // counts mode keeps no member list: not collected, not "none"
     expect(exp.member_stats.total).toBe(250);
     expect(exp.meta.scope.members).toBe('counts');
   });
@@ -97,8 +97,8 @@ describe('export CLI against the fake Discord API', () => {
     expect(run.code).toBe(0);
     expect(ctx.fake.stats().byRoute['GET /guilds/:guild/members'] ?? 0).toBe(0);
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
-    expect(exp.members).toEqual([]);
-    expect(exp.member_stats).toBeNull();
+    expect(exp.members).toBeNull();
+    expect(exp.member_stats).toEqual({ not_collected: 'members: none counts no members' });
     expect(exp.meta.collectors.members).toMatchObject({ status: 'skipped', reason: 'members: none' });
     expect(exp.roles.every((r: { member_count: number | null }) => r.member_count === null)).toBe(true);
     const managed = guild.guild.roles.filter((r) => r.tags?.bot_id).map((r) => r.tags!.bot_id).sort();
@@ -113,7 +113,7 @@ describe('export CLI against the fake Discord API', () => {
     const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
     expect(exp.meta.collectors.server.status).toBe('ok');
     expect(exp.meta.collectors.channels.status).toBe('skipped');
-    expect(exp.channels).toEqual([]);
+    expect(exp.channels).toBeNull(); // skipped: not collected, never an empty list
     expect(validateExport(exp).errors).toEqual([]);
   });
 });

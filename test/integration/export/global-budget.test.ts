@@ -30,7 +30,6 @@ describe('the global budget at Discord\'s limits', () => {
 
   it('never sends more than the limit in any second, gets no 429, and still runs near the global bound', async () => {
     // When each request's headers went on the wire, as the client saw it (undici's diagnostics channel).
-    // (Only those to the fake: the client's warm-up talks to a server of its own first; see warmHttpClient.)
     const sent: number[] = [];
     const origin = new URL(fake.apiBase).origin;
     const onSend = (message: unknown) => {

@@ -16,6 +16,13 @@ function problems(raw: Partial<RawInputs>, context = inRepo): string[] {
 }
 
 describe('parseInputs', () => {
+  it('keeps invite codes out unless include-invite-codes is true', () => {
+    expect(parseInputs(base, inRepo).includeInviteCodes).toBe(false);
+    expect(parseInputs({ ...base, 'include-invite-codes': 'true' }, inRepo).includeInviteCodes).toBe(true);
+    expect(parseInputs({ ...base, 'include-invite-codes': 'false' }, inRepo).includeInviteCodes).toBe(false);
+    expect(problems({ ...base, 'include-invite-codes': 'yes' })).toEqual(['include-invite-codes must be true or false (got "yes").']);
+  });
+
   it('applies the documented defaults', () => {
     const inputs = parseInputs(base, inRepo);
     expect(inputs).toMatchObject({

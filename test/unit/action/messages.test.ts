@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { issueBody, issueTitle, neutralizeMentions, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from '../../../src/action/messages.js';
+import { inertMentions } from '../../../src/text/escape.js';
+import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from '../../../src/action/messages.js';
 
 const ctx: MessageContext = { guildName: 'Cafe', guildId: '123456789012345678', score: 61, previousScore: 66, threshold: 70, runUrl: 'https://github.com/o/r/actions/runs/9' };
 
@@ -34,7 +35,7 @@ describe('pull request and issue text', () => {
   });
 
   it('never mentions GitHub users or links issues from Discord names', () => {
-    expect(neutralizeMentions('@everyone and @Admins in #2024-events, ### heading, a@b')).toBe('@\u200beveryone and @\u200bAdmins in #\u200b2024-events, ### heading, a@\u200bb');
+    expect(inertMentions('@everyone and @Admins in #2024-events, ### heading, a@b')).toBe('@\u200beveryone and @\u200bAdmins in #\u200b2024-events, ### heading, a@\u200bb');
     const body = issueBody(ctx, [{ id: 'c', title: 'T', category: 'x', severity: 'critical', weight: 1, outcome: 'fail', score: 0, message: '@everyone holds MentionEveryone.' }], []);
     expect(body).not.toMatch(/@everyone/);
     expect(body).toContain('@\u200beveryone holds MentionEveryone.');

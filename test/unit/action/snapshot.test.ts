@@ -26,10 +26,21 @@ describe('snapshot helpers', () => {
     expect(parsePreviousSnapshot('{"a":1}', 'snap').status).toBe('unreadable');
   });
 
+  it('commits no invite code unless include-invite-codes is set, public or private repository alike', () => {
+    const exp = emptyExport(GUILD);
+    exp.invites = [{ code: 'joinUsNow', uses: 3, max_uses: 0, max_age: 0, temporary: false, created_by: '223456789012345678', channel: '323456789012345678', created_at: '2025-01-01T00:00:00.000Z', expires_at: null }];
+    const hidden = buildSnapshotFiles(exp, 'snaps', { includeInviteCodes: false });
+    for (const file of hidden.files) expect(file.content).not.toContain('joinUsNow');
+    expect(hidden.snapshot.invites).toEqual([expect.objectContaining({ code: '', max_age: 0, channel: '323456789012345678' })]);
+    const kept = buildSnapshotFiles(exp, 'snaps', { includeInviteCodes: true });
+    expect(kept.files[1].content).toContain('"code": "joinUsNow"');
+    expect(kept.files[1].content).not.toContain('223456789012345678'); // the inviter stays out either way
+  });
+
   it('writes snapshot.md and snapshot.json into the dir, without members', () => {
     const exp = emptyExport(GUILD, { members: 'full' });
     exp.members = [{ id: '1', name: 'alice', display_name: null, nick: null, roles: [], joined_at: null, bot: false, pending: false, premium_since: null, communication_disabled_until: null }];
-    const { files, snapshot } = buildSnapshotFiles(exp, 'snaps', false);
+    const { files, snapshot } = buildSnapshotFiles(exp, 'snaps', { includeInviteCodes: false });
     expect(files.map((f) => f.path)).toEqual(['snaps/snapshot.md', 'snaps/snapshot.json']);
     expect(files[1].content).not.toContain('alice');
     expect(snapshot.members).toEqual([]);

@@ -19,4 +19,10 @@ describe('decideThreshold', () => {
     expect(decision).toMatchObject({ fail: false, syncIssue: false });
     expect(decision.note).toContain('inconclusive');
   });
+
+  it('never compares a score that is not a finite number with the threshold', () => {
+    for (const score of [NaN, Infinity, -Infinity]) {
+      expect(decideThreshold(score, 70, 'fail-and-issue'), String(score)).toMatchObject({ below: false, fail: false, syncIssue: false, note: expect.stringContaining('threshold was not applied') });
+    }
+  });
 });

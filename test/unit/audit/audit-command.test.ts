@@ -96,3 +96,48 @@ describe('audit command', () => {
     expect(existsSync(join(dir, 'audit-prompt.md'))).toBe(false);
   });
 });
+
+describe('audit config limits and schema versions', () => {
+  it('rejects a weight above 100 as a usage error (exit 64, one line) and writes nothing', async () => {
+    writeFileSync(join(dir, '.discord-audit.yml'), 'weights:\n  unused_roles: 1e308\n');
+    const before = readFileSync(file, 'utf8');
+    const r = await run([file]);
+    expect(r.code).toBe(64);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/weights\.unused_roles: expected a number from 0 to 100/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('says exactly why there is no score when every weight is 0', async () => {
+    const { CHECK_IDS } = await import('../../../src/audit/index.js');
+    writeFileSync(join(dir, '.discord-audit.yml'), `weights:\n${CHECK_IDS.map((id) => `  ${id}: 0`).join('\n')}\n`);
+    const r = await run([file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Health score: n\/a \(every conclusive check has weight 0 in the audit configuration, so there is no score\)/);
+    const written = JSON.parse(readFileSync(file, 'utf8')) as GuildExport;
+    expect(written.summary.health_score).toBeNull();
+    expect(readFileSync(join(dir, 'snapshot.md'), 'utf8')).toContain('**Score: n/a** (every conclusive check has weight 0');
+  });
+
+  it('refuses an export from a newer major schema with exit 65 and leaves it untouched', async () => {
+    const exp = JSON.parse(readFileSync(file, 'utf8')) as GuildExport;
+    exp.meta.schema_version = '3.0.0';
+    writeFileSync(file, JSON.stringify(exp));
+    const before = readFileSync(file, 'utf8');
+    const r = await run([file]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/export schema 3\.0\.0, newer than the 2\.0\.0 this version of discord-server-exporter reads\. Update discord-server-exporter/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'snapshot.md'))).toBe(false);
+  });
+
+  it('warns about a newer minor schema and audits it', async () => {
+    const exp = JSON.parse(readFileSync(file, 'utf8')) as GuildExport;
+    exp.meta.schema_version = '2.7.0';
+    writeFileSync(file, JSON.stringify(exp));
+    const r = await run([file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Warning: .*export schema 2\.7\.0, newer than 2\.0\.0; fields this version does not know are ignored/);
+    expect(r.stdout).toMatch(/Health score: \d+\/100/);
+  });
+});

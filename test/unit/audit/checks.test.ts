@@ -87,11 +87,35 @@ describe('every check: pass, fail, not applicable', () => {
 });
 
 describe('data that was not collected', () => {
+  it('a pass over partial data is not conclusive; a fail found there stands', () => {
+    const exp = wellRun();
+    exp.meta.collectors.invites = { status: 'partial', count: 1, duration_ms: 1 };
+    exp.errors.push({ collector: 'invites', status: 'partial', code: 'HTTP_502', http_status: 502, message: 'page 2 failed', hint: 'retry' });
+    exp.invites = [{ code: 'x', uses: 0, max_uses: 0, max_age: 3600, temporary: false, created_by: null, channel: null, created_at: null, expires_at: '2030-01-01T00:00:00.000Z' }];
+    const passed = judge(exp, 'permanent_invites');
+    expect(passed.check.outcome).toBe('not_applicable');
+    expect(passed.check.message).toBe('Not conclusive: passed on partial data from invites (page 2 failed). Every invite expires (1 invite).');
+    exp.invites[0] = { ...exp.invites[0], max_age: 0, expires_at: null };
+    const failed = judge(exp, 'permanent_invites');
+    expect(failed.check.outcome).toBe('fail');
+    expect(failed.check.message).toMatch(/\(found in partial data from invites \(page 2 failed\); there may be more\)$/);
+  });
+
+  it('a check that reads a section that was not collected is not applicable with the reason, whatever else it reads', () => {
+    const exp = failCollector(wellRun(), 'roles');
+    for (const id of ['too_many_admin_roles', 'everyone_dangerous_permissions', 'staff_channels_public', 'webhooks_in_public_channels', 'unused_roles']) {
+      const { check } = judge(exp, id);
+      expect(check.outcome, id).toBe('not_applicable');
+      expect(check.message, id).toMatch(/^(roles|access) not collected: /);
+    }
+    expect(judge(exp, 'verification_level_low').check.outcome).toBe('pass');
+  });
+
   it('says which collector failed and leaves the check out of the score', () => {
     const exp = failCollector(wellRun(), 'automod');
     exp.automod = [];
     const { check, result } = judge(exp, 'no_automod_rules');
-    expect(check.message).toMatch(/automod collector failed \(Missing Permissions\)/);
+    expect(check.message).toBe('automod not collected: Missing Permissions');
     expect(result.score).toBe(100);
   });
 

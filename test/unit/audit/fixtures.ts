@@ -70,7 +70,7 @@ export function failCollector(exp: GuildExport, name: string): GuildExport {
   return exp;
 }
 
-/** A carefully run 2,500-member community: every check in the issue passes. */
+/** A carefully run 2,500-member community: every core check passes. */
 export function wellRun(): GuildExport {
   const exp = base({ member_count: 2500, presence_count: 600 });
   exp.roles = [everyoneRole(EVERYONE_SAFE, 2500)];

@@ -38,7 +38,7 @@ describe('renderHealthMarkdown', () => {
     expect(rows[0]).toContain('Require 2FA');
     expect(md).toContain('Pipe \\| Role');
     expect(md).toMatch(/#loose-0, .*\+3 more/);
-    expect(md).toMatch(/`permanent_invites` \(not applicable\): Not collected: the invites collector failed/);
+    expect(md).toMatch(/`permanent_invites` \(not applicable\): invites not collected: Missing Permissions/);
   });
 
   it('is deterministic: same input, same text, whatever the array order', () => {

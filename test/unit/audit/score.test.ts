@@ -4,7 +4,7 @@ import { runAudit, scoreChecks, sizeFactor } from '../../../src/audit/index.js';
 import type { CheckOutcomeRecord, GuildExport } from '../../../src/schema/types.js';
 import { base, channel, everyoneRole, EVERYONE_SAFE, GUILD, overwrite, role, sf, tinyDefault, wellRun } from './fixtures.js';
 
-const ISSUE_IDS = ['verification_level_low', 'explicit_content_filter_disabled', 'mod_2fa_not_required', 'no_automod_rules',
+const CORE_CHECK_IDS = ['verification_level_low', 'explicit_content_filter_disabled', 'mod_2fa_not_required', 'no_automod_rules',
   'missing_moderation_logs', 'missing_rules_channel', 'default_notifications_all_messages', 'everyone_dangerous_permissions',
   'too_many_admin_roles', 'bots_with_administrator', 'unused_roles', 'uncategorized_channels', 'empty_categories', 'stale_channels',
   'permanent_invites'];
@@ -117,10 +117,10 @@ describe('score properties', () => {
 });
 
 describe('calibration', () => {
-  it('a well-run community scores 85 or more with none of the issue ids failing', () => {
+  it('a well-run community scores 85 or more with none of the core checks failing', () => {
     const result = runAudit(wellRun());
     expect(result.score).toBeGreaterThanOrEqual(85);
-    expect(result.issues_found.filter((id) => ISSUE_IDS.includes(id))).toEqual([]);
+    expect(result.issues_found.filter((id) => CORE_CHECK_IDS.includes(id))).toEqual([]);
   });
 
   it('a tiny default server (12 members, 1 text + 1 voice, defaults) scores 69: flagged but not crushed', () => {
@@ -170,5 +170,14 @@ describe('calibration', () => {
     for (const id of ['explicit_content_filter_disabled', 'default_notifications_all_messages', 'missing_rules_channel', 'missing_moderation_logs', 'no_automod_rules']) {
       expect(result.issues_found).not.toContain(id);
     }
+  });
+});
+
+describe('finite scores', () => {
+  it('leaves out weights and scores that are not finite numbers, so the score is never NaN or Infinity', () => {
+    const rec = (weight: number, score: number) => ({ id: 'x', title: 'x', category: 'roles', severity: 'low' as const, weight, outcome: 'pass' as const, score, message: '' });
+    expect(scoreChecks([rec(Infinity, 1), rec(5, 0.5)])).toBe(50);
+    expect(scoreChecks([rec(5, NaN), rec(5, 1)])).toBe(100);
+    expect(scoreChecks([rec(Number.MAX_VALUE, 1), rec(Number.MAX_VALUE, 0)])).toBeNull();
   });
 });

@@ -31,7 +31,7 @@ describe('renderDiffMarkdown', () => {
     const before = guild([], [role('200000000000000001', 'plain', [])]);
     const after = guild([], [role('200000000000000001', '*x* [link](http://e.x) <b> @team |', [])]);
     const text = renderDiffMarkdown(diffExports(before, after));
-    expect(text).toContain('\\*x\\* \\[link\\](http://e.x) \\<b> @\u200bteam \\|');
+    expect(text).toContain('\\*x\\* \\[link\\](http:\\/\\/e.x) \\<b\\> @\u200bteam \\|');
     expect(text).not.toMatch(/[^\\]\[link/);
   });
 
@@ -66,7 +66,7 @@ describe('renderDiffCommitBody', () => {
     const after = guild(['ViewChannel', 'SendMessages']);
     after.roles[0].permissions = bitsOf(['ViewChannel', 'SendMessages']).toString();
     expect(renderDiffCommitBody(diffExports(before, after), 10)).toBe(
-      '1 configuration change, 0 escalations (1 medium)\n\n- [medium] role @everyone: gained SendMessages',
+      '1 configuration change, 0 escalations (1 medium)\n\n- [medium] role @\u200beveryone: gained SendMessages',
     );
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderJobSummary, truncateMarkdown, type JobSummaryInput } from '../../../src/github/summary.js';
 import { scoreLine } from '../../../src/github/score-text.js';
 import type { CheckOutcomeRecord, Finding, Severity } from '../../../src/schema/types.js';
+import { renderDiffMarkdown } from '../../../src/diff/index.js';
 
 function check(id: string, severity: Severity, outcome: CheckOutcomeRecord['outcome']): CheckOutcomeRecord {
   return { id, title: `Title ${id}`, category: 'permissions', severity, weight: 1, outcome, score: outcome === 'pass' ? 1 : 0, message: `Message ${id}.` };
@@ -61,6 +62,13 @@ describe('renderJobSummary', () => {
   it('says first snapshot and no changes plainly', () => {
     expect(renderJobSummary({ ...input, changes: null, previousScore: null })).toContain('First snapshot');
     expect(renderJobSummary({ ...input, changes: '', changeCount: 0, snapshotChanged: false })).toContain('No configuration changes since the last snapshot; nothing was committed.');
+    // No change found where both sides were collected: the sections that could not be compared are still named.
+    const notCompared = renderDiffMarkdown({ changes: [], counts: { total: 0 }, escalations: 0, partly_compared: [],
+      not_compared: [{ section: 'roles', label: 'roles', reason: 'not collected in the newer export: Missing Access' }] });
+    const md = renderJobSummary({ ...input, changes: notCompared, changeCount: 0 });
+    expect(md).toContain('No configuration changes in the sections compared.');
+    expect(md).toContain('- **Not compared:** roles (not collected in the newer export: Missing Access); changes there are unknown.');
+    expect(md).not.toContain('No configuration changes since the last snapshot');
   });
 
   it('shows a skipped artifact with its reason', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateExport } from '../../../src/schema/validate.js';
@@ -65,6 +65,22 @@ describe('writers registry', () => {
     }
     await expect(writeFormats(['json', 'zip'], { outDir: out, exp: fixtureExport(), members: members() })).rejects.toThrow('member spool unreadable');
     expect(existsSync(join(out, 'export.zip'))).toBe(false);
+  });
+
+  it('keeps the previous generation whole when a writer fails part-way, and leaves no temporary behind', async () => {
+    const out = await mkdtemp(join(dir, 'keep-'));
+    const old = fixtureExport();
+    await writeFormats(['json', 'markdown', 'snapshot', 'zip'], { outDir: out, exp: old });
+    const before = Object.fromEntries(await Promise.all(['export.json', 'snapshot.md', 'snapshot.json', 'export.zip'].map(async (n) => [n, await readFile(join(out, n))] as const)));
+    async function* members() {
+      yield memberEntry(JSON.stringify(member(1)), true);
+      throw new Error('member spool unreadable');
+    }
+    const next = fixtureExport();
+    next.server!.name = 'A later generation';
+    await expect(writeFormats(['json', 'markdown', 'snapshot', 'zip'], { outDir: out, exp: next, members: members() })).rejects.toThrow('member spool unreadable');
+    for (const [name, bytes] of Object.entries(before)) expect(await readFile(join(out, name))).toEqual(bytes);
+    expect((await readdir(out)).sort()).toEqual(['export.json', 'export.zip', 'snapshot.json', 'snapshot.md']);
   });
 
   it('writes only the formats asked for', async () => {

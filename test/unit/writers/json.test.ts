@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { memberEntry, writeExportJson } from '../../../src/writers/json.js';
 import type { ExportMember, GuildExport } from '../../../src/schema/types.js';
 import { fixtureExport, member } from './fixture.js';
+import { toWire } from '../../../src/schema/wire.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -14,9 +15,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** JSON.stringify's pretty layout with `members` moved last and one compact member per line. */
+/** JSON.stringify's pretty layout of the file form (uncollected sections null or marked), with `members` moved last
+ * and one compact member per line. */
 function expectedText(exp: GuildExport, members: ExportMember[]): string {
-  const { members: _ignored, ...rest } = exp;
+  const { members: _ignored, ...rest } = toWire(exp);
   const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
   const list = members.length ? `[\n${members.map((m) => `    ${JSON.stringify(m)}`).join(',\n')}\n  ]` : '[]';
   return `${head},\n  "members": ${list}\n}`;
@@ -29,7 +31,7 @@ describe('writeExportJson', () => {
     await writeExportJson(path, exp);
     const text = await readFile(path, 'utf8');
     expect(text).toBe(expectedText(exp, exp.members));
-    expect(JSON.parse(text)).toEqual(exp);
+    expect(JSON.parse(text)).toEqual(toWire(exp));
   });
 
   it('writes an empty members array and ignores exp.members when a stream is given', async () => {
@@ -60,7 +62,7 @@ describe('writeExportJson', () => {
 
     const parsed = JSON.parse(await readFile(path, 'utf8'));
     expect(parsed.members).toHaveLength(count);
-    expect(parsed).toEqual({ ...exp, members: Array.from({ length: count }, (_, i) => member(i)) });
+    expect(parsed).toEqual({ ...toWire(exp), members: Array.from({ length: count }, (_, i) => member(i)) });
   });
 
   it('rejects with the path and a hint when the directory does not exist', async () => {

@@ -74,7 +74,7 @@ describe('renderSnapshotMarkdown', () => {
 
   it('renders an empty export without throwing, ending in one newline', () => {
     const text = renderSnapshotMarkdown(emptyExport(sf(1), { members: 'none' }));
-    expect(text).toContain('_Not collected (see Collector errors)._');
+    expect(text).toContain('## Server settings\n\n_Not collected: the server settings are missing from the export._');
     expect(text).toContain('_No roles collected._');
     expect(text.endsWith('\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
