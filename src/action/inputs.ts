@@ -5,15 +5,17 @@ import { secretForms } from '../config/redact.js';
 
 export const COMMIT_MODES = ['push', 'pull-request', 'none'] as const;
 export const REGRESSION_ACTIONS = ['fail', 'issue', 'fail-and-issue', 'none'] as const;
+export const ESCALATION_ACTIONS = ['none', 'issue', 'fail', 'fail-and-issue'] as const;
 export const MEMBER_MODES = ['none', 'counts', 'full'] as const;
 export type CommitMode = (typeof COMMIT_MODES)[number];
 export type RegressionAction = (typeof REGRESSION_ACTIONS)[number];
+export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 
 /** Every input action.yml declares, by its exact name. */
 export const INPUT_NAMES = [
   'discord-token', 'guild-id', 'api-base', 'demo', 'snapshot-dir', 'commit', 'branch', 'commit-message',
   'health-threshold', 'on-regression', 'issue-labels', 'artifact-name', 'artifact-retention-days', 'members',
-  'config', 'github-token', 'include-invite-codes',
+  'config', 'github-token', 'include-invite-codes', 'on-escalation', 'escalation-labels', 'max-score-drop',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Record<InputName, string>;
@@ -41,6 +43,11 @@ export interface ActionInputs {
   healthThreshold: number;
   onRegression: RegressionAction;
   issueLabels: string[];
+  /** What to do when the diff against the last snapshot holds high or critical escalations. */
+  onEscalation: EscalationAction;
+  escalationLabels: string[];
+  /** A score this many points below the last snapshot's counts as a breach (null: off). */
+  maxScoreDrop: number | null;
   /** Null: `discord-export-<guild-id>`. */
   artifactName: string | null;
   artifactRetentionDays: number | null;
@@ -113,6 +120,11 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   const onRegression = oneOf('on-regression', REGRESSION_ACTIONS, 'fail');
   const issueLabels = (get('issue-labels') || 'discord-health').split(/[,\n]/).map((l) => l.trim()).filter(Boolean);
   if (issueLabels.length === 0) problems.push('issue-labels must name at least one label (comma-separated).');
+  const onEscalation = oneOf('on-escalation', ESCALATION_ACTIONS, 'none');
+  const escalationLabels = (get('escalation-labels') || 'discord-escalation').split(/[,\n]/).map((l) => l.trim()).filter(Boolean);
+  if (escalationLabels.length === 0) problems.push('escalation-labels must name at least one label (comma-separated).');
+  const drop = get('max-score-drop');
+  const maxScoreDrop = drop ? parseNumberInRange(drop, 'max-score-drop', 0, 100, false, problems) : null;
 
   const artifactName = get('artifact-name') || null;
   if (artifactName !== null && /["':<>|*?\r\n\\/]/.test(artifactName)) {
@@ -124,7 +136,8 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   const members = oneOf('members', MEMBER_MODES, 'counts');
   const includeInviteCodes = parseBoolean(get('include-invite-codes'), 'include-invite-codes', problems);
   const githubToken = (raw['github-token'] ?? '').trim() || null;
-  const needsGitHub = commit !== 'none' || onRegression === 'issue' || onRegression === 'fail-and-issue';
+  const needsGitHub = commit !== 'none' || onRegression === 'issue' || onRegression === 'fail-and-issue'
+    || onEscalation === 'issue' || onEscalation === 'fail-and-issue';
   if (needsGitHub && !githubToken) {
     problems.push(`github-token is required for commit: ${commit} / on-regression: ${onRegression} (default \`\${{ github.token }}\`), or set commit: none and on-regression: fail | none.`);
   }
@@ -136,7 +149,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   return {
     discordToken, guildId, apiBase, demo, snapshotDir, commit, branch,
     commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
-    healthThreshold, onRegression, issueLabels, artifactName, artifactRetentionDays, members, includeInviteCodes,
+    healthThreshold, onRegression, issueLabels, onEscalation, escalationLabels, maxScoreDrop, artifactName, artifactRetentionDays, members, includeInviteCodes,
     config: get('config') || null, githubToken,
   };
 }

@@ -19,6 +19,10 @@ import { mdCode, mdText } from '../text/escape.js';
 import { resolveAuditConfig } from './audit-config.js';
 import { createActionLog } from './log.js';
 import { createActionProgress } from './progress-log.js';
+import { readHistory, withTrend, type TrendFiles } from './trend-files.js';
+import { escalationsFrom } from '../alerts/escalations.js';
+import { escalationBody, escalationComment, escalationTable, escalationTitle } from './escalation-messages.js';
+import { syncEscalationIssue } from '../github/escalation-issue.js';
 import * as core from '@actions/core';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
@@ -93,7 +97,7 @@ export async function run(): Promise<void> {
   const headBranch = inputs.branch ?? `discord-snapshots/${guildId}`;
   let repo: RepositoryInfo | null = null;
   let targetBranch = 'main';
-  let files!: ReturnType<typeof buildSnapshotFiles>;
+  let files!: TrendFiles;
   const compare: Comparison = await log.group('Compare with the last snapshot', async () => {
     if (client) {
       try {
@@ -105,10 +109,12 @@ export async function run(): Promise<void> {
     }
     const r = repo as RepositoryInfo | null;
     targetBranch = inputs.commit === 'pull-request' ? r?.defaultBranch ?? 'main' : inputs.branch ?? r?.defaultBranch ?? 'main';
-    files = buildSnapshotFiles(exp, dir, { includeInviteCodes: inputs.includeInviteCodes });
-    const result = await compareWithPrevious(client && r ? client : null, files.snapshot, {
+    const snapshotFiles = buildSnapshotFiles(exp, dir, { includeInviteCodes: inputs.includeInviteCodes });
+    const result = await compareWithPrevious(client && r ? client : null, snapshotFiles.snapshot, {
       dir, targetBranch, headBranch: inputs.commit === 'pull-request' ? headBranch : null, onError: (e) => fail('Reading the previous snapshot', e),
     });
+    const history = await readHistory(client && r ? client : null, dir, result.fromPullRequest ? headBranch : targetBranch);
+    files = withTrend(snapshotFiles, exp, dir, result.previous, history);
     log.info(
       result.previous.status === 'found'
         ? `Compared with ${dir}/snapshot.json on ${result.fromPullRequest ? headBranch : targetBranch}: ${result.diff?.changes.length ?? 0} change(s).`
@@ -120,6 +126,8 @@ export async function run(): Promise<void> {
   const { diff, baseDiff, previousScore } = compare;
   if (compare.previous.status === 'unreadable') problems.push(compare.previous.reason);
   const messageCtx: MessageContext = { guildName, guildId, score, previousScore, threshold: inputs.healthThreshold, runUrl: runUrl(ctx) };
+  const escalations = diff ? escalationsFrom(diff, exp) : [];
+  if (escalations.length) log.warning(`${escalations.length} escalation(s) since the last snapshot: ${escalations.map((e) => `${e.entity} ${e.name}: ${e.change}`).join('; ')}`, 'Discord permission escalation');
 
   // Commit (push | pull-request | none).
   let published: PublishResult = { changed: false, commitSha: null, pullRequest: null };
@@ -169,7 +177,9 @@ export async function run(): Promise<void> {
   }
 
   // Threshold: the tracking issue, then the summary, annotations and outputs, then failing last.
-  const decision = decideThreshold(score, inputs.healthThreshold, inputs.onRegression);
+  const decision = decideThreshold(score, inputs.healthThreshold, inputs.onRegression, { previous: previousScore, maxDrop: inputs.maxScoreDrop });
+  messageCtx.dropped = decision.dropped;
+  messageCtx.trend = files?.trendMarkdown ?? '';
   if (decision.note) log.warning(decision.note);
   let issueNumber: number | null = null;
   if (decision.syncIssue && client) {
@@ -192,18 +202,45 @@ export async function run(): Promise<void> {
     });
   }
 
+  let escalationIssue: number | null = null;
+  const escalationIssueWanted = inputs.onEscalation === 'issue' || inputs.onEscalation === 'fail-and-issue';
+  if (escalations.length && escalationIssueWanted && client) {
+    await log.group('Escalation issue', async () => {
+      try {
+        const escCtx = { guildName, guildId, runUrl: runUrl(ctx), changeUrl: published.pullRequest?.url ?? links.commit?.url ?? null };
+        const issue = await syncEscalationIssue(client, {
+          guildId, labels: inputs.escalationLabels, title: escalationTitle(escCtx),
+          body: escalationBody(escCtx, escalations), comment: escalationComment(escCtx, escalations),
+        });
+        escalationIssue = issue.number;
+        log.info(`Escalation issue: ${issue.operation} #${issue.number}.`);
+      } catch (err) {
+        fail('Updating the escalation issue', err);
+      }
+    });
+  }
+
   const changes = diff ? renderDiffMarkdown(diff, { maxLines: 2000 }) : null;
   await writeSummary(log.redact(renderJobSummary({
     guildName, guildId, score, previousScore, threshold: inputs.healthThreshold, exportStatus: outcome.status,
     checks: outcome.audit.checks, findings: outcome.audit.findings, changes, changeCount: diff?.changes.length ?? 0,
     snapshotChanged: published.changed, links, problems, configNotes: outcome.audit.config_notes,
     run: { durationMs: Date.now() - started, requests: outcome.requests, members: exp.server?.member_count ?? null },
+    trend: files?.trendMarkdown ?? '', escalations: escalations.length ? escalationTable(escalations) : '',
   })), log);
   writeOutputs({
     'previous-health-score': previousScore, 'snapshot-changed': published.changed, 'commit-sha': published.commitSha,
     'pull-request-number': published.pullRequest?.number ?? null, 'artifact-id': artifactId, 'issue-number': issueNumber,
+    escalations: escalations.length, 'escalation-issue-number': escalationIssue,
   });
-  if (decision.fail) failures.push(`The health score ${formatScore(score)} is below the threshold of ${inputs.healthThreshold}: see the job summary for the failing checks and their fixes.`);
+  if (escalations.length && (inputs.onEscalation === 'fail' || inputs.onEscalation === 'fail-and-issue')) {
+    failures.push(`${escalations.length} permission escalation(s) since the last snapshot (on-escalation: ${inputs.onEscalation}): see the job summary's Escalations.`);
+  }
+  if (decision.fail) {
+    failures.push(decision.dropped !== null
+      ? `The health score ${formatScore(score)} fell ${decision.dropped} points since the last snapshot, more than max-score-drop (${inputs.maxScoreDrop}): see the job summary for what changed and the failing checks.`
+      : `The health score ${formatScore(score)} is below the threshold of ${inputs.healthThreshold}: see the job summary for the failing checks and their fixes.`);
+  }
   // A critical finding is an error only when it is part of why the step fails; otherwise a warning.
   annotateFindings(outcome.audit.findings, { stepFails: failures.length > 0, log });
   if (failures.length) log.fail(failures);

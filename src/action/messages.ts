@@ -13,6 +13,10 @@ export interface MessageContext {
   previousScore: number | null;
   threshold: number;
   runUrl: string | null;
+  /** Points fallen since the last snapshot when that fall (over max-score-drop) is the breach. */
+  dropped?: number | null;
+  /** The score over time (chart and latest changes), shown in the tracking issue. */
+  trend?: string;
 }
 
 /**
@@ -42,17 +46,19 @@ export function pullRequestTitle(ctx: MessageContext): string {
 
 /** The tracking issue title. */
 export function issueTitle(ctx: MessageContext): string {
-  return `Discord server health below ${ctx.threshold}: ${titleLine(ctx.guildName, 200)}`;
+  const why = ctx.dropped ? `fell ${ctx.dropped} points` : `below ${ctx.threshold}`;
+  return `Discord server health ${why}: ${titleLine(ctx.guildName, 200)}`;
 }
 
 /** The tracking issue body: the current score and failing checks (rewritten on each unhealthy run). */
 export function issueBody(ctx: MessageContext, checks: CheckOutcomeRecord[], findings: Finding[]): string {
   const text = [
-    `The health score of **${mdText(ctx.guildName)}** (${mdCode(ctx.guildId)}) is below the threshold.`,
+    `The health score of **${mdText(ctx.guildName)}** (${mdCode(ctx.guildId)}) ${ctx.dropped ? `fell ${ctx.dropped} points since the last snapshot` : 'is below the threshold'}.`,
     '',
     scoreLine(ctx.score, ctx.previousScore, ctx.threshold),
     '',
     renderFailingChecks(checks, findings),
+    ...(ctx.trend ? ['### Score over time', '', ctx.trend.trim(), ''] : []),
     ctx.runUrl ? `Reported by [this run](${ctx.runUrl}). This issue is updated while the score stays low and closed when it recovers.` : '',
   ].join('\n');
   return truncateMarkdown(inertMentions(text), BODY_MAX_BYTES);

@@ -29,7 +29,7 @@ export function buildSnapshotFiles(exp: GuildExport, dir: string, options: { inc
 }
 
 export type PreviousSnapshot =
-  | { status: 'found'; snapshot: GuildExport; score: number | null }
+  | { status: 'found'; snapshot: GuildExport; score: number | null; /** The file as committed. */ text: string }
   | { status: 'missing' }
   | { status: 'unreadable'; reason: string };
 
@@ -45,7 +45,7 @@ export function parsePreviousSnapshot(text: string, label: string): PreviousSnap
   try {
     const snapshot = normalizeExport(JSON.parse(text), label);
     const score = snapshot.summary?.health_score;
-    return { status: 'found', snapshot, score: typeof score === 'number' ? score : null };
+    return { status: 'found', snapshot, score: typeof score === 'number' ? score : null, text };
   } catch (err) {
     return { status: 'unreadable', reason: `${label} could not be read (${err instanceof Error ? err.message : String(err)}); it will be replaced.` };
   }

@@ -44,6 +44,10 @@ export interface JobSummaryInput {
   /** Audit configuration in force (disabled checks with reasons, changed weights): shown so no exclusion is hidden. */
   configNotes?: string[];
   run?: RunDetails;
+  /** The score over time (chart and latest changes), from the snapshot's history; '' or absent without one. */
+  trend?: string;
+  /** The escalations table, when the diff holds escalations. */
+  escalations?: string;
 }
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -58,8 +62,10 @@ export function renderJobSummary(input: JobSummaryInput, maxBytes = SUMMARY_MAX_
     scoreLine(input.score, input.previousScore, input.threshold),
     input.exportStatus === 'partial' ? '> [!WARNING]\n> The export is partial: some collectors failed (see Problems below).' : '',
     input.configNotes?.length ? `**Audit configuration** (changes the score):\n${input.configNotes.map((n) => `- ${mdText(n)}`).join('\n')}` : '',
+    input.escalations ? `### Escalations\n\nAccess widened or protection lowered since the last snapshot:\n\n${input.escalations.trim()}` : '',
   ]);
-  const tail = blocks([renderOtherChecks(input.checks), input.run ? renderRunDetails(input.run) : '', renderLinks(input.links), renderProblems(input.problems)]);
+  const tail = blocks([renderOtherChecks(input.checks),
+    input.trend ? `### Score over time\n\n${input.trend.trim()}` : '', input.run ? renderRunDetails(input.run) : '', renderLinks(input.links), renderProblems(input.problems)]);
   const failing = renderFailingChecks(input.checks, input.findings);
   const changes = renderChangesSection(input);
   // The fixed parts first; the two long sections share what is left, failing checks first.

@@ -25,4 +25,12 @@ describe('decideThreshold', () => {
       expect(decideThreshold(score, 70, 'fail-and-issue'), String(score)).toMatchObject({ below: false, fail: false, syncIssue: false, note: expect.stringContaining('threshold was not applied') });
     }
   });
+
+  it('treats a fall of more than max-score-drop like a breach, whatever the level', () => {
+    expect(decideThreshold(72, 70, 'fail', { previous: 95, maxDrop: 10 })).toMatchObject({ below: true, dropped: 23, fail: true });
+    expect(decideThreshold(90, 70, 'issue', { previous: 95, maxDrop: 10 })).toMatchObject({ below: false, dropped: null, syncIssue: true });
+    expect(decideThreshold(85, 70, 'fail', { previous: 95, maxDrop: 10 })).toMatchObject({ below: false, dropped: null, fail: false });
+    expect(decideThreshold(72, 70, 'fail', { previous: 95, maxDrop: null })).toMatchObject({ below: false, fail: false });
+    expect(decideThreshold(72, 70, 'fail', { previous: null, maxDrop: 10 })).toMatchObject({ below: false, fail: false });
+  });
 });
