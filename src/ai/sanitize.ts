@@ -96,7 +96,7 @@ function neutralizeLinks(line: string): string {
 function defangUrls(line: string): string {
   return line.replace(/\b((?:https?|ftp):\/\/|www\.)[^\s<>"'`)\]]*/gi, (url) => {
     if (allowedUrl(url)) return url;
-    return url.replace(/^(h|f)t(tps?|p):/i, (_m, first: string, rest: string) => `${first}xx${rest}:`).replace(/\./g, '[.]');
+    return url.replace(/http/gi, 'hxxp').replace(/ftp:/gi, 'fxp:').replace(/\./g, '[.]');
   });
 }
 
