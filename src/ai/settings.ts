@@ -51,7 +51,7 @@ export function parseAiSettings(
 ): { settings: AiSettings | null; problems: string[] } {
   const names = surface === 'action'
     ? { endpoint: 'ai-endpoint', model: 'ai-model', maxInput: 'ai-max-input-tokens', timeout: 'ai-timeout' }
-    : { endpoint: '--ai-endpoint', model: '--ai-model', maxInput: '--ai-max-input-tokens', timeout: '--ai-timeout' };
+    : { endpoint: '--ai-endpoint (or OPENAI_BASE_URL)', model: '--ai-model', maxInput: '--ai-max-input-tokens', timeout: '--ai-timeout' };
   const problems: string[] = [];
   const endpoint = (raw.endpoint ?? '').trim() || DEFAULT_AI_ENDPOINT;
   if (!/^https?:\/\/[^\s]+$/i.test(endpoint) || !URL.canParse(endpoint)) {

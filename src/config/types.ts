@@ -1,5 +1,6 @@
 import type { MembersMode } from '../schema/types.js';
 import type { CollectorName } from '../collectors/index.js';
+import type { AiSettings } from '../ai/settings.js';
 
 export type OutputFormat = 'json' | 'markdown' | 'prompt' | 'zip';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'markdown', 'prompt', 'zip'];
@@ -29,4 +30,6 @@ export interface ExportConfig {
   log?: (line: string) => void;
   /** Values to scrub from anything printed or written (the token is always included). */
   secrets?: string[];
+  /** Ask a model to review the audit (ai-review.md); null or absent: no review. */
+  ai?: AiSettings | null;
 }

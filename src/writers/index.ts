@@ -27,6 +27,8 @@ export interface WriteContext {
   zip?: ZipPacker;
   /** Values scrubbed from the text files (the bot token): nothing written carries one. */
   secrets?: readonly string[];
+  /** Text files made outside the writers (ai-review.md), written beside the formats and packed into the ZIP. */
+  extraFiles?: readonly { name: string; text: string }[];
 }
 
 /** Writes a text file into ctx.outDir, secrets scrubbed, and returns its path. */
@@ -103,14 +105,23 @@ export const FORMAT_ORDER: readonly Format[] = ['json', 'markdown', 'snapshot', 
 export async function writeFormats(formats: readonly Format[], ctx: Omit<WriteContext, 'written'>): Promise<{ name: string; path: string }[]> {
   const written: { name: string; path: string }[] = [];
   const zip = formats.includes('zip') ? new ZipPacker(join(ctx.outDir, writers.zip.fileName)) : undefined;
+  const extras = async (): Promise<void> => {
+    for (const file of ctx.extraFiles ?? []) {
+      const path = await writeText({ ...ctx, written }, file.name, file.text);
+      zip?.addFile(file.name, path);
+      written.push({ name: file.name, path });
+    }
+  };
   try {
     for (const format of FORMAT_ORDER.filter((f) => formats.includes(f))) {
+      if (format === 'zip') await extras();
       const writer = writers[format];
       const mirror = zip && format === 'json' ? zip.addStream(writer.fileName) : undefined;
       const path = await writer.write({ ...ctx, written: [...written], mirror, zip });
       if (zip && format !== 'json' && format !== 'zip') zip.addFile(writer.fileName, path);
       written.push({ name: writer.fileName, path });
     }
+    if (!formats.includes('zip')) await extras();
   } catch (err) {
     await zip?.abort();
     throw err;
