@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import type { MembersMode } from '../schema/types.js';
 import { isSnowflake } from '../schema/snowflake.js';
+import { AI_INPUT_NAMES, parseAiInputs } from '../ai/action-inputs.js';
+import type { AiSettings } from '../ai/settings.js';
 
 export const COMMIT_MODES = ['push', 'pull-request', 'none'] as const;
 export const REGRESSION_ACTIONS = ['fail', 'issue', 'fail-and-issue', 'none'] as const;
@@ -12,7 +14,7 @@ export type RegressionAction = (typeof REGRESSION_ACTIONS)[number];
 export const INPUT_NAMES = [
   'discord-token', 'guild-id', 'api-base', 'demo', 'snapshot-dir', 'commit', 'branch', 'commit-message',
   'health-threshold', 'on-regression', 'issue-labels', 'artifact-name', 'artifact-retention-days', 'members',
-  'config', 'github-token',
+  'config', 'github-token', ...AI_INPUT_NAMES,
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Record<InputName, string>;
@@ -40,6 +42,8 @@ export interface ActionInputs {
   members: MembersMode;
   config: string | null;
   githubToken: string | null;
+  /** The AI review (`ai-review: true`), else null. */
+  ai: AiSettings | null;
 }
 
 /** One message listing every invalid input, raised before any network call. */
@@ -58,8 +62,8 @@ export function readRawInputs(): RawInputs {
 }
 
 /** The token inputs, to mask before anything is logged. */
-export function secretInputs(raw: Pick<RawInputs, 'discord-token' | 'github-token'>): string[] {
-  return [raw['discord-token'], raw['github-token']].map((s) => (s ?? '').trim()).filter(Boolean);
+export function secretInputs(raw: Pick<RawInputs, 'discord-token' | 'github-token'> & Partial<Pick<RawInputs, 'ai-token'>>): string[] {
+  return [raw['discord-token'], raw['github-token'], raw['ai-token']].map((s) => (s ?? '').trim()).filter(Boolean);
 }
 
 /** Whether the action needs GitHub (commits, pull requests, issues) for these raw inputs. */
@@ -119,13 +123,14 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   if (needsGitHub && !context.hasRepository) {
     problems.push('GITHUB_REPOSITORY is not set (not running in GitHub Actions): set commit: none and on-regression: fail | none for local runs.');
   }
+  const ai = parseAiInputs((name) => raw[name] ?? '', githubToken, problems);
 
   if (problems.length) throw new InputError(problems);
   return {
     discordToken, guildId, apiBase, demo, snapshotDir, commit, branch,
     commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
     healthThreshold, onRegression, issueLabels, artifactName, artifactRetentionDays, members,
-    config: get('config') || null, githubToken,
+    config: get('config') || null, githubToken, ai,
   };
 }
 

@@ -18,6 +18,7 @@ import { decideThreshold } from './threshold.js';
 import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
 import { redact } from '../config/redact.js';
 import { resolveAuditConfig } from './audit-config.js';
+import { aiSummarySection, findingsChanged, withAiReview } from '../ai/publish.js';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
 export async function run(): Promise<void> {
@@ -52,7 +53,7 @@ export async function run(): Promise<void> {
       guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
       outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
       maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
-      promptBudget: 12_000, log: (line) => core.info(redact(line, secrets)), secrets,
+      promptBudget: 12_000, log: (line) => core.info(redact(line, secrets)), secrets, ai: inputs.ai,
     });
   } catch (err) {
     // Configuration the pipeline rejects (e.g. an unreadable audit config): one message, nothing published.
@@ -73,6 +74,7 @@ export async function run(): Promise<void> {
     problems.push(text);
     core.warning(text, { title: `Discord export: ${error.collector} ${error.status}` });
   }
+  if (outcome.aiReview?.status === 'failed') core.warning(redact(outcome.aiReview.warning, secrets), { title: 'AI review skipped' });
   if (inputs.members === 'full' && ctx.repositoryPrivate === false) {
     core.warning('members: full in a public repository: the artifact holds member identities and anyone with read access can download it. Use members: counts to keep them out.');
   }
@@ -111,12 +113,12 @@ export async function run(): Promise<void> {
         mode: inputs.commit, files: files.files, targetBranch, headBranch, defaultBranch: repo.defaultBranch, log: (line) => core.info(line),
         message: commitMessage(inputs.commitMessage, { guildName, guildId, score: formatScore(score) }, diff ? renderDiffCommitBody(diff, 50) : 'First snapshot.'),
         prTitle: pullRequestTitle(messageCtx),
-        prBody: pullRequestBody(
+        prBody: withAiReview(pullRequestBody(
           messageCtx,
           baseDiff ? renderDiffMarkdown(baseDiff, { maxLines: 300 }) : null,
           diff && compare.fromPullRequest ? renderDiffMarkdown(diff, { maxLines: 100 }) : null,
           targetBranch,
-        ),
+        ), outcome.aiReview),
       });
     } catch (err) {
       fail('Committing the snapshot', err);
@@ -146,6 +148,7 @@ export async function run(): Promise<void> {
     checks: outcome.audit.checks, findings: outcome.audit.findings, changes, changeCount: diff?.changes.length ?? 0,
     snapshotChanged: published.changed, links, problems, configNotes: outcome.audit.config_notes,
   }), secrets));
+  if (outcome.aiReview) await writeSummary(redact(aiSummarySection(outcome.aiReview), secrets));
   annotateFindings(outcome.audit.findings);
   writeOutputs({
     'previous-health-score': previousScore, 'snapshot-changed': published.changed, 'commit-sha': published.commitSha,
@@ -160,8 +163,11 @@ export async function run(): Promise<void> {
     try {
       const issue = await syncTrackingIssue(client, {
         guildId, labels: inputs.issueLabels, unhealthy: decision.below, title: issueTitle(messageCtx),
-        body: issueBody(messageCtx, outcome.audit.checks, outcome.audit.findings), recoveryComment: recoveryComment(messageCtx),
-        updateComment: issueUpdateComment(messageCtx, outcome.audit.issues_found.length, diff && diff.changes.length ? renderDiffMarkdown(diff, { maxLines: 60 }) : null),
+        body: withAiReview(issueBody(messageCtx, outcome.audit.checks, outcome.audit.findings), outcome.aiReview), recoveryComment: recoveryComment(messageCtx),
+        updateComment: withAiReview(
+          issueUpdateComment(messageCtx, outcome.audit.issues_found.length, diff && diff.changes.length ? renderDiffMarkdown(diff, { maxLines: 60 }) : null),
+          findingsChanged(compare.previous.status === 'found' ? compare.previous.snapshot.summary?.issues_found : null, outcome.audit.issues_found) ? outcome.aiReview : null,
+        ),
       });
       if (issue.number !== null && issue.url) {
         issueNumber = issue.number;
