@@ -33,18 +33,31 @@ export function createClient(mod: OpenAIModule, settings: AiSettings): OpenAI {
   });
 }
 
+/** The largest answer body read: a chat completion of a few thousand tokens is a few tens of kilobytes. */
+export const MAX_RESPONSE_BYTES = 2_000_000;
+
 /**
- * fetch that tells the client not to retry when the server asks for a wait longer than MAX_RETRY_WAIT_MS: the
- * client would otherwise retry on its own short backoff, spending more of a daily quota on certain refusals.
+ * fetch with two bounds the client lacks. It tells the client not to retry when the server asks for a wait longer
+ * than MAX_RETRY_WAIT_MS (the client would retry on its own short backoff, spending more of a daily quota on
+ * certain refusals); and it stops reading a body past MAX_RESPONSE_BYTES (an endless body would fill memory).
  */
 async function boundedRetryFetch(url: string | URL | Request, init?: RequestInit): Promise<Response> {
   const response = await fetch(url, init);
-  if (response.status !== 429 && response.status < 500) return response;
-  const wait = retryAfterMs(response.headers);
-  if (wait === null || wait <= MAX_RETRY_WAIT_MS) return response;
   const headers = new Headers(response.headers);
-  headers.set('x-should-retry', 'false');
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  const wait = response.status === 429 || response.status >= 500 ? retryAfterMs(response.headers) : null;
+  if (wait !== null && wait > MAX_RETRY_WAIT_MS) headers.set('x-should-retry', 'false');
+  return new Response(response.body ? capped(response.body) : null, { status: response.status, statusText: response.statusText, headers });
+}
+
+function capped(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  let size = 0;
+  return body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      size += chunk.byteLength;
+      if (size > MAX_RESPONSE_BYTES) controller.error(new Error(`the answer is larger than ${MAX_RESPONSE_BYTES / 1_000_000} MB, which no chat completion needs: check the endpoint`));
+      else controller.enqueue(chunk);
+    },
+  }));
 }
 
 /** The wait a response asks for (retry-after-ms, retry-after in seconds or as a date), or null. */

@@ -159,6 +159,12 @@ describe('reviewAudit', () => {
     expect(result.status === 'failed' && result.warning).toMatch(/could not reach http:\/\/127\.0\.0\.1:\d+\/v1/);
   });
 
+  it('stops reading an endless answer', async () => {
+    fake.queue({ kind: 'raw', status: 200, body: `{"choices":[{"message":{"content":"${'a'.repeat(3_000_000)}"}}]}` });
+    const result = await review(settings());
+    expect(result.status === 'failed' && result.warning).toContain('the answer is larger than 2 MB');
+  });
+
   it('never puts the key in the warning', async () => {
     fake.queue({ kind: 'status', status: 401, error: { message: `Incorrect API key provided: ${KEY}` } });
     const result = await review(settings());
