@@ -13,11 +13,11 @@ export const AI_CLI_OPTIONS = {
 export type AiCliValues = { ai?: boolean } & Partial<Record<Exclude<keyof typeof AI_CLI_OPTIONS, 'ai'>, string>>;
 
 /** The options' lines for a command's --help. */
-export const AI_CLI_HELP = `  --ai                   ask a language model to review the audit (writes ai-review.md); env OPENAI_API_KEY is the key
-  --ai-endpoint URL      OpenAI-compatible API base (default ${DEFAULT_AI_ENDPOINT}, GitHub Models; env OPENAI_BASE_URL),
-                         e.g. https://api.openai.com/v1 or http://localhost:11434/v1 (Ollama)
+export const AI_CLI_HELP = `  --ai                   ask a language model to review the audit: writes ai-review.md (key: env OPENAI_API_KEY)
+  --ai-endpoint URL      OpenAI-compatible API (env OPENAI_BASE_URL; default GitHub Models,
+                         ${DEFAULT_AI_ENDPOINT}), e.g. http://localhost:11434/v1 (Ollama)
   --ai-model ID          model (default ${DEFAULT_AI_MODEL})
-  --ai-max-input-tokens N  the model's input limit; the prompt is fitted to it (default ${DEFAULT_AI_MAX_INPUT_TOKENS})
+  --ai-max-input-tokens N  the model's input limit, which the prompt is fitted to (default ${DEFAULT_AI_MAX_INPUT_TOKENS})
   --ai-timeout MS        longest wait for the answer, retries included (default ${DEFAULT_AI_TIMEOUT_MS})`;
 
 /**
