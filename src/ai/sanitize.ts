@@ -5,16 +5,15 @@
  * no headings that pass for the report's own, a bounded length.
  */
 
+import { INVISIBLE, TERMINAL_SEQUENCE } from '../text/escape.js';
+
 /** Hosts (and their subdomains) whose links are kept: Discord's settings help and GitHub's docs. */
 const ALLOWED_HOSTS = ['discord.com', 'github.com'];
 /** The answer's longest form, in characters: it must fit an issue comment (65,536) beside the report around it. */
 export const MAX_ANSWER_CHARS = 12_000;
 
-const TERMINAL_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])|\u009b[0-?]*[ -/]*[@-~]/g;
 /** Control characters other than tab and newline. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Bidirectional overrides and invisible characters (they hide or reorder what a reader sees); ZWJ stays for emoji. */
-const INVISIBLE = /[\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 /** Zero-width space: splits a token so nothing acts on it while it reads the same. */
 const ZWSP = '\u200b';
 
@@ -61,6 +60,8 @@ function neutralizeLine(line: string, inCode: boolean): string {
     out = out.replace(/</g, '&lt;');
     // Headings from level 1 and 2 become level 3: the report's own headings stay the outline.
     out = out.replace(/^( {0,3})#{1,2}(?=\s|$)/, '$1###');
+    // A line of "=" under text makes it a level-1 heading too (setext): show it as text.
+    out = out.replace(/^( {0,3})(?==+\s*$)/, '$1\\');
     // Reference-style link definitions ("[x]: https://...") would make "[x]" a link elsewhere: show them as text.
     out = out.replace(/^( {0,3})\[(?=[^\]]*\]:)/, '$1\\[');
     out = neutralizeLinks(out);

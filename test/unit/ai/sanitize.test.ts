@@ -78,6 +78,7 @@ describe('sanitizeAnswer', () => {
 
   it('demotes the answer\'s top headings below the report\'s own', () => {
     expect(clean('# Title\n## Part\n### Detail')).toBe('### Title\n### Part\n### Detail');
+    expect(clean('Title\n=====')).toBe('Title\n\\=====');
   });
 
   it('caps the length at a line boundary and says it cut', () => {
