@@ -2,6 +2,8 @@ import * as core from '@actions/core';
 import type { MembersMode } from '../schema/types.js';
 import { isSnowflake } from '../schema/snowflake.js';
 import { secretForms } from '../config/redact.js';
+import { AI_INPUT_NAMES, parseAiInputs } from '../ai/action-inputs.js';
+import type { AiSettings } from '../ai/settings.js';
 
 export const COMMIT_MODES = ['push', 'pull-request', 'none'] as const;
 export const REGRESSION_ACTIONS = ['fail', 'issue', 'fail-and-issue', 'none'] as const;
@@ -15,7 +17,7 @@ export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 export const INPUT_NAMES = [
   'discord-token', 'guild-id', 'api-base', 'demo', 'snapshot-dir', 'commit', 'branch', 'commit-message',
   'health-threshold', 'on-regression', 'issue-labels', 'artifact-name', 'artifact-retention-days', 'members',
-  'config', 'github-token', 'include-invite-codes', 'on-escalation', 'escalation-labels', 'max-score-drop',
+  'config', 'github-token', 'include-invite-codes', 'on-escalation', 'escalation-labels', 'max-score-drop', ...AI_INPUT_NAMES,
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Record<InputName, string>;
@@ -56,6 +58,8 @@ export interface ActionInputs {
   includeInviteCodes: boolean;
   config: string | null;
   githubToken: string | null;
+  /** The AI review (`ai-review: true`), else null. */
+  ai: AiSettings | null;
 }
 
 /** One message listing every invalid input, raised before any network call. */
@@ -74,8 +78,8 @@ export function readRawInputs(): RawInputs {
 }
 
 /** The token inputs in every form they may be echoed in (`Bot abc...` and bare), to mask before anything is logged. */
-export function secretInputs(raw: Pick<RawInputs, 'discord-token' | 'github-token'>): string[] {
-  return [raw['discord-token'], raw['github-token']].map((s) => (s ?? '').trim()).filter(Boolean).flatMap(secretForms);
+export function secretInputs(raw: Pick<RawInputs, 'discord-token' | 'github-token'> & Partial<Pick<RawInputs, 'ai-token'>>): string[] {
+  return [raw['discord-token'], raw['github-token'], raw['ai-token']].map((s) => (s ?? '').trim()).filter(Boolean).flatMap(secretForms);
 }
 
 /** Whether the action needs GitHub (commits, pull requests, issues) for these raw inputs. */
@@ -144,13 +148,14 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   if (needsGitHub && !context.hasRepository) {
     problems.push('GITHUB_REPOSITORY is not set (not running in GitHub Actions): set commit: none and on-regression: fail | none for local runs.');
   }
+  const ai = parseAiInputs((name) => raw[name] ?? '', githubToken, problems);
 
   if (problems.length) throw new InputError(problems);
   return {
     discordToken, guildId, apiBase, demo, snapshotDir, commit, branch,
     commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
     healthThreshold, onRegression, issueLabels, onEscalation, escalationLabels, maxScoreDrop, artifactName, artifactRetentionDays, members, includeInviteCodes,
-    config: get('config') || null, githubToken,
+    config: get('config') || null, githubToken, ai,
   };
 }
 

@@ -24,6 +24,7 @@ import { escalationsFrom } from '../alerts/escalations.js';
 import { escalationBody, escalationComment, escalationTable, escalationTitle } from './escalation-messages.js';
 import { syncEscalationIssue } from '../github/escalation-issue.js';
 import * as core from '@actions/core';
+import { aiSummarySection, findingsChanged, withAiReview } from '../ai/publish.js';
 
 /** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
 export async function run(): Promise<void> {
@@ -63,7 +64,7 @@ export async function run(): Promise<void> {
           guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
           outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
           maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
-          promptBudget: 12_000, log: (line) => log.info(line), secrets, inviteCodes: inputs.includeInviteCodes,
+          promptBudget: 12_000, log: (line) => log.info(line), secrets, inviteCodes: inputs.includeInviteCodes, ai: inputs.ai,
         }, progress.onEvent);
       } finally {
         progress.finish();
@@ -88,6 +89,7 @@ export async function run(): Promise<void> {
     problems.push(log.redact(text));
     log.warning(text, `Discord export: ${error.collector} ${error.status}`);
   }
+  if (outcome.aiReview?.status === 'failed') log.warning(outcome.aiReview.warning, 'AI review skipped');
   if (inputs.members === 'full' && ctx.repositoryPrivate === false) {
     log.warning('members: full in a public repository: the artifact holds member identities and anyone with read access can download it. Use members: counts to keep them out.');
   }
@@ -143,12 +145,12 @@ export async function run(): Promise<void> {
           mode: inputs.commit, files: files.files, targetBranch, headBranch, defaultBranch: repoInfo.defaultBranch, log: (line) => log.info(line),
           message: commitMessage(inputs.commitMessage, { guildName, guildId, score: formatScore(score) }, diff ? renderDiffCommitBody(diff, 50) : 'First snapshot.'),
           prTitle: pullRequestTitle(messageCtx),
-          prBody: pullRequestBody(
+          prBody: withAiReview(pullRequestBody(
             messageCtx,
             baseDiff ? renderDiffMarkdown(baseDiff, { maxLines: 300 }) : null,
             diff && compare.fromPullRequest ? renderDiffMarkdown(diff, { maxLines: 100 }) : null,
             targetBranch,
-          ),
+          ), outcome.aiReview),
         });
       } catch (err) {
         fail('Committing the snapshot', err);
@@ -187,8 +189,11 @@ export async function run(): Promise<void> {
       try {
         const issue = await syncTrackingIssue(client, {
           guildId, labels: inputs.issueLabels, unhealthy: decision.below, title: issueTitle(messageCtx),
-          body: issueBody(messageCtx, outcome.audit.checks, outcome.audit.findings), recoveryComment: recoveryComment(messageCtx),
-          updateComment: issueUpdateComment(messageCtx, outcome.audit.issues_found.length, diff && diff.changes.length ? renderDiffMarkdown(diff, { maxLines: 60 }) : null),
+          body: withAiReview(issueBody(messageCtx, outcome.audit.checks, outcome.audit.findings), outcome.aiReview), recoveryComment: recoveryComment(messageCtx),
+          updateComment: withAiReview(
+            issueUpdateComment(messageCtx, outcome.audit.issues_found.length, diff && diff.changes.length ? renderDiffMarkdown(diff, { maxLines: 60 }) : null),
+            findingsChanged(compare.previous.status === 'found' ? compare.previous.snapshot.summary?.issues_found : null, outcome.audit.issues_found) ? outcome.aiReview : null,
+          ),
           score, failingChecks: outcome.audit.checks.filter((c) => c.outcome === 'fail').map((c) => c.id),
         });
         log.info(`Tracking issue: ${issue.operation}${issue.number !== null ? ` #${issue.number}` : ''}${issue.commented ? '' : issue.operation === 'updated' ? ' (body only: nothing new to comment on)' : ''}.`);
@@ -228,6 +233,7 @@ export async function run(): Promise<void> {
     run: { durationMs: Date.now() - started, requests: outcome.requests, members: exp.server?.member_count ?? null },
     trend: files?.trendMarkdown ?? '', escalations: escalations.length ? escalationTable(escalations) : '',
   })), log);
+  if (outcome.aiReview) await writeSummary(log.redact(aiSummarySection(outcome.aiReview)), log);
   writeOutputs({
     'previous-health-score': previousScore, 'snapshot-changed': published.changed, 'commit-sha': published.commitSha,
     'pull-request-number': published.pullRequest?.number ?? null, 'artifact-id': artifactId, 'issue-number': issueNumber,

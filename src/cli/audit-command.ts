@@ -11,19 +11,30 @@ import {
   renderHealthMarkdown, replaceHealthSection, runAudit, type AuditConfig,
 } from '../audit/index.js';
 
-interface Io { stdout: (s: string) => void; stderr: (s: string) => void }
+import { AI_CLI_OPTIONS, aiSettingsFromCli, type AiCliValues } from '../ai/cli-options.js';
+import { aiReviewStep } from '../ai/export-step.js';
+import { aiReviewLines } from '../ai/cli-report.js';
 
-const USAGE = 'Usage: audit <export.json> [--json] [--config FILE] [--prompt-budget N]';
+interface Io { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv }
 
-interface AuditArgs { file: string; json: boolean; config: string | null; budget: number }
+const USAGE = 'Usage: audit <export.json> [--json] [--config FILE] [--prompt-budget N] [--ai [--ai-endpoint URL] [--ai-model ID] [--ai-max-input-tokens N] [--ai-timeout MS]]';
+
+interface AuditArgs { file: string; json: boolean; config: string | null; budget: number; ai: AiCliValues }
 
 /** Parses argv; a string return is the usage error to print. */
 function parseArgs(argv: string[]): AuditArgs | string {
-  const args: AuditArgs = { file: '', json: false, config: null, budget: DEFAULT_PROMPT_BUDGET };
+  const args: AuditArgs = { file: '', json: false, config: null, budget: DEFAULT_PROMPT_BUDGET, ai: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string | null => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i] ?? null);
+    const aiFlag = a.slice(2).split('=')[0] as keyof typeof AI_CLI_OPTIONS;
     if (a === '--json') args.json = true;
+    else if (a === '--ai') args.ai.ai = true;
+    else if (aiFlag !== 'ai' && a.startsWith('--') && aiFlag in AI_CLI_OPTIONS) {
+      const v = value();
+      if (!v) return `--${aiFlag} needs a value. ${USAGE}`;
+      args.ai[aiFlag] = v;
+    }
     else if (a === '--config' || a.startsWith('--config=')) {
       const v = value();
       if (!v) return `--config needs a file path. ${USAGE}`;
@@ -81,7 +92,9 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
     return 64;
   }
   let config: AuditConfig;
+  let ai;
   try {
+    ai = aiSettingsFromCli(args.ai, io.env ?? {});
     config = loadAuditConfig(args.config);
   } catch (err) {
     io.stderr(`audit: ${(err as Error).message}\n`);
@@ -93,6 +106,8 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
     const prompt = await buildAuditPrompt(exp, result, { budgetTokens: args.budget });
     applyAuditToSummary(exp, result, prompt.prompt);
     const dir = dirname(args.file);
+    const review = ai ? await aiReviewStep(exp, result, ai, dir) : null;
+    for (const file of review?.files ?? []) await writeFile(join(dir, file.name), file.text);
     // Same writer as the export itself, so a re-audit changes only the summary in a git diff.
     await writeExportJson(args.file, exp);
     await writeFile(join(dir, 'audit-prompt.md'), prompt.prompt);
@@ -100,11 +115,13 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
     const current = existsSync(snapshot) ? await readFile(snapshot, 'utf8') : '';
     // snapshot.md is committed: member ids in evidence are scrubbed exactly as the snapshot writer does.
     await writeFile(snapshot, replaceHealthSection(current, renderHealthMarkdown(scrubSummary(exp.summary, memberIds(exp)))));
-    if (args.json) io.stdout(`${JSON.stringify({ ...result, prompt_tokens: prompt.tokens, prompt_cut: prompt.cut }, null, 2)}\n`);
+    const aiJson = review ? { ai_review: review.review.status === 'ok' ? { status: 'ok', model: review.review.model, file: join(dir, 'ai-review.md') } : review.review } : {};
+    if (args.json) io.stdout(`${JSON.stringify({ ...result, prompt_tokens: prompt.tokens, prompt_cut: prompt.cut, ...aiJson }, null, 2)}\n`);
     else {
       io.stdout(renderAuditText(result));
       io.stdout(`\nWrote ${args.file} (summary), ${join(dir, 'audit-prompt.md')} (${prompt.tokens} tokens${prompt.cut.length ? `; cut: ${prompt.cut.join('; ')}` : ''}) and ${snapshot} (health section).\n`);
     }
+    for (const line of aiReviewLines(review?.review ?? null)) io.stderr(`${line}\n`);
     return 0;
   } catch (err) {
     io.stderr(`audit failed: ${(err as Error).message}\n`);

@@ -9,6 +9,8 @@ import { redact } from '../config/redact.js';
 import { runExport } from '../pipeline/run-export.js';
 import { createProgress } from './progress.js';
 import type { CliIo } from './io.js';
+import { AI_CLI_HELP, AI_CLI_OPTIONS, aiSettingsFromCli } from '../ai/cli-options.js';
+import { aiReviewLines } from '../ai/cli-report.js';
 
 export const EXPORT_HELP = `Usage: discord-server-exporter export [options]
 
@@ -27,6 +29,7 @@ Exports a Discord server (guild) over the REST API with a bot token (env DISCORD
   --prompt-budget N      token budget of audit-prompt.md (default 12000)
   --timeout MS           per-request timeout (default 15000)
   --strict               exit 1 when any collector failed (partial export)
+${AI_CLI_HELP}
 
 Collectors: ${COLLECTOR_NAMES.join(', ')}
 Exit status: 0 complete or partial export, 1 partial with --strict, 2 fatal (bad token, unknown guild), 64 bad usage.`;
@@ -43,7 +46,7 @@ export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportC
         guild: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, 'api-base': { type: 'string' },
         only: { type: 'string' }, skip: { type: 'string' }, members: { type: 'string' }, 'max-members': { type: 'string' },
         formats: { type: 'string' }, config: { type: 'string' }, 'prompt-budget': { type: 'string' }, strict: { type: 'boolean' },
-        timeout: { type: 'string' },
+        timeout: { type: 'string' }, ...AI_CLI_OPTIONS,
       },
     });
   } catch (error) {
@@ -73,6 +76,7 @@ export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportC
     auditConfigPath: v.config ?? null,
     promptBudget: v['prompt-budget'] ? parseInteger(v['prompt-budget'], '--prompt-budget', 500, 1_000_000) : 12_000,
     timeoutMs: v.timeout ? parseInteger(v.timeout, '--timeout', 100, 600_000) : undefined,
+    ai: aiSettingsFromCli(v, env),
   };
 }
 
@@ -83,7 +87,7 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     return 0;
   }
   const config = parseExportArgs(argv, io.env);
-  const secrets = [config.token];
+  const secrets = [config.token, config.ai?.apiKey];
   const say = (line: string) => io.stdout(redact(line, secrets) + '\n');
   const progress = createProgress(io.progressStream, COLLECTOR_NAMES.length);
   const outcome = await runExport({ ...config, log: (l) => io.stderr(redact(l, secrets) + '\n') }, progress.onEvent);
@@ -103,6 +107,7 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     io.stderr(`\nPartial export: ${exp.errors.length} problem(s):\n`);
     for (const e of exp.errors) io.stderr(redact(`  - ${e.collector} (${e.status}, ${String(e.code)}): ${e.message}\n    ${e.hint}\n`, secrets));
   }
+  for (const line of aiReviewLines(outcome.aiReview)) io.stderr(redact(`${line}\n`, secrets));
   if (outcome.status === 'fatal') return 2;
   if (outcome.status === 'partial' && config.strict) return 1;
   return 0;

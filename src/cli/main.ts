@@ -47,7 +47,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 64;
     }
   } catch (error) {
-    const secrets = [io.env.DISCORD_TOKEN];
+    const secrets = [io.env.DISCORD_TOKEN, io.env.OPENAI_API_KEY];
     if (error instanceof ConfigError) {
       io.stderr(redact(`Error: ${error.message}\n`, secrets));
       return 64;

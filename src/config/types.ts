@@ -1,5 +1,6 @@
 import type { MembersMode } from '../schema/types.js';
 import type { CollectorName } from '../collectors/index.js';
+import type { AiSettings } from '../ai/settings.js';
 
 export type OutputFormat = 'json' | 'markdown' | 'prompt' | 'zip';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'markdown', 'prompt', 'zip'];
@@ -31,4 +32,6 @@ export interface ExportConfig {
   secrets?: string[];
   /** Keep live invite codes in export.json (default true); snapshot.json and snapshot.md never hold them. */
   inviteCodes?: boolean;
+  /** Ask a model to review the audit (ai-review.md); null or absent: no review. */
+  ai?: AiSettings | null;
 }

@@ -19,6 +19,8 @@ import { writeOutputs, type OutputFiles } from './write-outputs.js';
 import { preflight, type Fatal } from './preflight.js';
 import { startDemo, type DemoHandle } from './demo.js';
 import { warmTokenizer } from './warm-tokenizer.js';
+import { aiReviewStep } from '../ai/export-step.js';
+import type { AiReview } from '../ai/review.js';
 
 export type { ExportConfig } from '../config/types.js';
 
@@ -31,6 +33,8 @@ export interface ExportOutcome {
   audit: AuditResult;
   /** Requests the client sent (retries included). */
   requests: number;
+  /** The AI review (config.ai), or null when none was asked for or the export failed. */
+  aiReview: AiReview | null;
 }
 
 /**
@@ -143,9 +147,12 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
     const prompt = await buildAuditPrompt(exp, audit, { budgetTokens: config.promptBudget });
     applyAuditToSummary(exp, audit, prompt.prompt);
     exp.meta.duration_ms = Date.now() - started;
-    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes });
+    // Bounded in time (config.ai.timeoutMs) and never throwing: a review delays the files at most that long.
+    if (config.ai && !fatal) log(`AI review: asking ${config.ai.model} (up to ${Math.round(config.ai.timeoutMs / 1000)} s)…`);
+    const ai = config.ai && !fatal ? await aiReviewStep(exp, audit, config.ai, outDir) : null;
+    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes, extraFiles: ai?.files });
     const status = fatal ? 'fatal' : exp.errors.length > 0 ? 'partial' : 'complete';
-    return { export: exp, status, fatal, files, audit, requests: api.requests };
+    return { export: exp, status, fatal, files, audit, requests: api.requests, aiReview: ai?.review ?? null };
   } finally {
     sink.dispose();
     await connections.close();

@@ -10,15 +10,19 @@ export interface OutputFiles {
   snapshotJson: string | null;
   prompt: string | null;
   zip: string | null;
+  /** ai-review.md, when an AI review was asked for and answered. */
+  aiReview: string | null;
 }
 
 /** Writes the requested formats into outDir through the writers registry; snapshot.json goes with the Markdown. */
 export async function writeOutputs(
   exp: GuildExport,
-  options: { outDir: string; formats: OutputFormat[]; members: MemberSink; secrets: string[]; inviteCodes?: boolean },
+  options: { outDir: string; formats: OutputFormat[]; members: MemberSink; secrets: string[]; inviteCodes?: boolean; extraFiles?: { name: string; text: string }[] },
 ): Promise<OutputFiles> {
   const formats: Format[] = [...options.formats, ...(options.formats.includes('markdown') ? (['snapshot'] as const) : [])];
-  const written = await writeFormats(formats, { outDir: options.outDir, exp, members: options.members.jsonSection(), secrets: options.secrets, inviteCodes: options.inviteCodes });
+  const written = await writeFormats(formats, {
+    outDir: options.outDir, exp, members: options.members.jsonSection(), secrets: options.secrets, inviteCodes: options.inviteCodes, extraFiles: options.extraFiles,
+  });
   const path = (name: string) => written.find((f) => f.name === name)?.path ?? null;
   return {
     json: path('export.json'),
@@ -26,5 +30,6 @@ export async function writeOutputs(
     snapshotJson: path('snapshot.json'),
     prompt: path('audit-prompt.md'),
     zip: path('export.zip'),
+    aiReview: path('ai-review.md'),
   };
 }

@@ -4,14 +4,14 @@
  */
 
 /** ANSI CSI/OSC sequences and the other escape sequences a terminal acts on. */
-const TERMINAL_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])|\u009b[0-?]*[ -/]*[@-~]/g;
+export const TERMINAL_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])|\u009b[0-?]*[ -/]*[@-~]/g;
 /** C0 and C1 control characters (tab, newlines included) and DEL. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /**
  * Bidirectional overrides and isolates (they reorder what a reader sees), and invisible characters that hide or
  * join words. The zero-width joiner (U+200D) stays: emoji sequences need it.
  */
-const INVISIBLE = /[\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+export const INVISIBLE = /[\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
 /** Cuts text to at most `max` characters (code points), marking the cut. */
 export function truncate(text: string, max: number): string {

@@ -30,6 +30,8 @@ export interface WriteContext {
   secrets?: readonly string[];
   /** Keep live invite codes in export.json (default true); snapshot files never hold them. */
   inviteCodes?: boolean;
+  /** Text files made outside the writers (ai-review.md), written beside the formats and packed into the ZIP. */
+  extraFiles?: readonly { name: string; text: string }[];
 }
 
 /**
@@ -120,19 +122,30 @@ export async function writeFormats(formats: readonly Format[], ctx: Omit<WriteCo
   const chosen = FORMAT_ORDER.filter((f) => formats.includes(f));
   const drafts: { name: string; path: string }[] = [];
   const zip = chosen.includes('zip') ? new ZipPacker(draftPath(ctx.outDir, writers.zip.fileName)) : undefined;
+  // Files made outside the writers (ai-review.md): written and packed before the ZIP is finished.
+  const extras = async (): Promise<void> => {
+    for (const file of ctx.extraFiles ?? []) {
+      const path = await writeText({ ...ctx, written: drafts }, file.name, file.text);
+      zip?.addFile(file.name, path);
+      drafts.push({ name: file.name, path });
+    }
+  };
   try {
     for (const format of chosen) {
+      if (format === 'zip') await extras();
       const writer = writers[format];
       const mirror = zip && format === 'json' ? zip.addStream(writer.fileName) : undefined;
       const path = await writer.write({ ...ctx, written: [...drafts], mirror, zip });
       if (zip && format !== 'json' && format !== 'zip') zip.addFile(writer.fileName, path);
       drafts.push({ name: writer.fileName, path });
     }
+    if (!chosen.includes('zip')) await extras();
     for (const draft of drafts) await rename(draft.path, join(ctx.outDir, draft.name));
   } catch (err) {
     await zip?.abort();
     // Whatever was not renamed yet (a draft cut short included) goes; the files in place stay whole.
-    await Promise.all(chosen.map((f) => rm(draftPath(ctx.outDir, writers[f].fileName), { force: true })));
+    const names = [...chosen.map((f) => writers[f].fileName), ...(ctx.extraFiles ?? []).map((f) => f.name)];
+    await Promise.all(names.map((name) => rm(draftPath(ctx.outDir, name), { force: true })));
     throw err;
   }
   return drafts.map((d) => ({ name: d.name, path: join(ctx.outDir, d.name) }));
