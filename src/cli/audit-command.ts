@@ -14,6 +14,7 @@ import {
 } from '../audit/index.js';
 import { HELP_OPTION, parseCommand } from './parse.js';
 import { EXIT, InputError } from './exit-codes.js';
+import { forTerminal } from './terminal.js';
 import { ConfigError } from '../config/validate.js';
 
 interface Io { stdout: (s: string) => void; stderr: (s: string) => void }
@@ -81,7 +82,7 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
   const written = v.write === true ? await writeDerivedFiles(file, exp, result, prompt.prompt) : [];
   if (v.json === true) io.stdout(`${JSON.stringify({ ...result, prompt_tokens: prompt.tokens, prompt_cut: prompt.cut, written }, null, 2)}\n`);
   else {
-    io.stdout(renderAuditText(result));
+    io.stdout(forTerminal(renderAuditText(result)));
     const cut = prompt.cut.length ? `; cut: ${prompt.cut.join('; ')}` : '';
     io.stdout(written.length > 0
       ? `\nWrote ${written.join(', ')} (audit-prompt.md: ${prompt.tokens} tokens${cut}).\n`

@@ -5,6 +5,7 @@ import { ConfigError } from '../config/validate.js';
 import { oneLine } from '../text/escape.js';
 import { HELP_OPTION, parseCommand } from './parse.js';
 import { EXIT, InputError } from './exit-codes.js';
+import { forTerminal } from './terminal.js';
 
 export const DIFF_HELP = `Usage: discord-server-exporter diff <old.json> <new.json> [--json]
 
@@ -61,6 +62,6 @@ export async function runDiffCommand(argv: string[], io: DiffIo): Promise<number
       'every item will show as removed and added. Compare two exports of the same server.\n');
   }
   const diff = diffExports(before, after);
-  io.stdout(values.json === true ? `${JSON.stringify(diff, null, 2)}\n` : `${renderDiffMarkdown(diff)}\n`);
+  io.stdout(values.json === true ? `${JSON.stringify(diff, null, 2)}\n` : `${forTerminal(renderDiffMarkdown(diff))}\n`);
   return EXIT.ok;
 }

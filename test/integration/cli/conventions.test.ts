@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateGuild } from '../../../src/fake-discord/index.js';
 import { runCli } from '../../helpers/cli.js';
@@ -69,13 +69,35 @@ describe('CLI conventions', () => {
     const line = run.stdout.split('\n')[0];
     expect(line).toMatch(/^Exported "EvilGuild ::error::boom" in /);
     expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    // audit and diff print role and channel names: no escape sequence reaches the terminal either.
+    const file = join(ctx.dir, 'names', 'export.json');
+    const exp = JSON.parse(readFileSync(file, 'utf8'));
+    exp.roles[1].name = 'Mods\u001b[2J\u001b]0;pwned\u0007\u202e';
+    exp.roles[1].permissions = '8';
+    writeFileSync(join(ctx.dir, 'names', 'new.json'), JSON.stringify(exp));
+    const diff = await runCli(['diff', file, join(ctx.dir, 'names', 'new.json')]);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('Mods');
+    const audit = await runCli(['audit', join(ctx.dir, 'names', 'new.json')]);
+    expect(audit.code).toBe(0);
+    for (const text of [diff.stdout, audit.stdout]) expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+  });
+
+  it('prints a fatal error once (exit 2), and --json still gives the summary with the cause', async () => {
+    const wrong = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong-token.zyxwvutsrqponmlkjihgfedcba';
+    const run = await runCli(['export', '--guild', guildId, '--out', join(ctx.dir, 'fatal')], ctx.env(wrong));
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/rejected the bot token/g)).toHaveLength(1);
+    const json = await runCli(['export', '--guild', guildId, '--out', join(ctx.dir, 'fatal'), '--json'], ctx.env(wrong));
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'fatal', exit_code: 2, fatal: { http_status: 401 } });
+    expect(json.stdout + json.stderr).not.toContain(wrong);
   });
 
   it('leaves no temporary file behind and removes those a killed run left', async () => {
     const out = join(ctx.dir, 'stale');
     await runCli(['export', '--guild', guildId, '--out', out, '--members', 'counts'], ctx.env());
     // A run that was killed: a pid that cannot be alive, and the name earlier versions gave the member spool.
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(out, '.members.json.999999999.tmp'), '{"user":{"id":"1"}}');
     writeFileSync(join(out, '.members.json.tmp'), '{"user":{"id":"1"}}');
     const run = await runCli(['export', '--guild', guildId, '--out', out, '--members', 'counts'], ctx.env());
