@@ -52,11 +52,13 @@ export interface ExportDisplay {
   quiet: boolean;
 }
 
-/** Parses argv into an ExportConfig (no IO); `help` when --help was given. */
-export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportConfig & { display: ExportDisplay; help: boolean } {
+/** What argv asks for: the help text, or an export (validated, no IO). */
+export type ExportRequest = { help: true } | { help: false; config: ExportConfig; display: ExportDisplay };
+
+export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportRequest {
   const v = parseCommand('export', { args: argv, options: OPTIONS, allowPositionals: false }).values;
+  if (v.help === true) return { help: true };
   const display = { json: v.json === true, quiet: v.quiet === true };
-  if (v.help === true) return { ...({} as ExportConfig), display, help: true };
   const demo = v.demo === true;
   // An empty variable is "not set", as shells and the Action's inputs treat it.
   const guild = v.guild ?? (env.DISCORD_GUILD_ID?.trim() || undefined);
@@ -66,7 +68,7 @@ export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportC
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable to your bot\'s token (Developer Portal > your application > Bot), or use --demo to try the built-in demo guild.');
   }
   if (!demo && !guild) throw new ConfigError('No server: pass --guild <server id> (or set DISCORD_GUILD_ID).');
-  return {
+  const config: ExportConfig = {
     guildId: guild ? parseGuildId(guild) : null,
     token: demo ? null : token,
     apiBase: apiBase && !demo ? parseApiBase(apiBase) : null,
@@ -81,18 +83,18 @@ export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportC
     auditConfigPath: v.config ?? null,
     promptBudget: v['prompt-budget'] !== undefined ? parseInteger(v['prompt-budget'], '--prompt-budget', 500, 1_000_000) : 12_000,
     timeoutMs: v.timeout !== undefined ? parseInteger(v.timeout, '--timeout', 100, 600_000) : undefined,
-    display,
-    help: false,
   };
+  return { help: false, config, display };
 }
 
 /** `export`: runs the pipeline and reports; returns the exit status. */
 export async function runExportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { display, help, ...config } = parseExportArgs(argv, io.env);
-  if (help) {
+  const request = parseExportArgs(argv, io.env);
+  if (request.help) {
     io.stdout(EXPORT_HELP + '\n');
     return EXIT.ok;
   }
+  const { config, display } = request;
   const secrets = [config.token];
   const say = (line: string) => {
     if (!display.quiet && !display.json) io.stdout(redact(line, secrets) + '\n');
