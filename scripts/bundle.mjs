@@ -21,7 +21,7 @@ const entries = [
   // The CLI turns on Node's compile cache first (Node 22.1 and later; a no-op before): a repeated run loads the
   // bundle's compiled code instead of compiling it again (Node 24, --version: ~0.15 -> ~0.12 s). The Action does
   // not: every run starts on a fresh runner, where the cache would only be written.
-  { name: 'cli', source: 'build/cli/main.js', launcher: 'cli.js', shebang: true, compileCache: true },
+  { name: 'cli', source: 'build/cli/bin.js', launcher: 'cli.js', shebang: true, compileCache: true },
   { name: 'action', source: 'build/action/index.js', launcher: 'index.js', shebang: false, compileCache: false },
 ];
 for (const { name, source, launcher, shebang, compileCache } of entries) {

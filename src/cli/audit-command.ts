@@ -1,54 +1,50 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { SCHEMA_VERSION, type GuildExport } from '../schema/types.js';
-import { checkSchemaVersion, EXIT_NEWER_SCHEMA, NewerSchemaError } from '../schema/version.js';
+import { checkSchemaVersion } from '../schema/version.js';
 import { fromWire, schemaMajor } from '../schema/wire.js';
-import { writeExportJson } from '../writers/json.js';
-import { memberIds, scrubSummary } from '../writers/privacy.js';
-import {
-  applyAuditToSummary, buildAuditPrompt, DEFAULT_PROMPT_BUDGET, loadAuditConfig, renderAuditText,
-  renderHealthMarkdown, replaceHealthSection, runAudit, type AuditConfig,
-} from '../audit/index.js';
-
-import { AI_CLI_OPTIONS, aiSettingsFromCli, type AiCliValues } from '../ai/cli-options.js';
+import { AI_CLI_OPTIONS, AI_CLI_HELP, aiSettingsFromCli, type AiCliValues } from '../ai/cli-options.js';
 import { aiReviewStep } from '../ai/export-step.js';
 import { aiReviewLines } from '../ai/cli-report.js';
+import { writeExportJson } from '../writers/json.js';
+import { renderSnapshotJson } from '../writers/snapshot-json.js';
+import { writeZip } from '../writers/zip.js';
+import { memberIds, scrubSummary } from '../writers/privacy.js';
+import { tempPath } from '../pipeline/temp-files.js';
+import { parseInteger } from '../config/validate.js';
+import {
+  applyAuditToSummary, buildAuditPrompt, DEFAULT_PROMPT_BUDGET, loadAuditConfig, renderAuditText,
+  renderHealthMarkdown, replaceHealthSection, runAudit,
+} from '../audit/index.js';
+import { HELP_OPTION, parseCommand } from './parse.js';
+import { EXIT, InputError } from './exit-codes.js';
+import { forTerminal } from './terminal.js';
+import { ConfigError } from '../config/validate.js';
 
 interface Io { stdout: (s: string) => void; stderr: (s: string) => void; env?: NodeJS.ProcessEnv }
 
-const USAGE = 'Usage: audit <export.json> [--json] [--config FILE] [--prompt-budget N] [--ai [--ai-endpoint URL] [--ai-model ID] [--ai-max-input-tokens N] [--ai-timeout MS]]';
+export const AUDIT_HELP = `Usage: discord-server-exporter audit <export.json> [options]
 
-interface AuditArgs { file: string; json: boolean; config: string | null; budget: number; ai: AiCliValues }
+Re-scores an export offline (after changing .discord-audit.yml, or with a newer version's checks) and prints the
+result. Nothing is written unless --write is given.
 
-/** Parses argv; a string return is the usage error to print. */
-function parseArgs(argv: string[]): AuditArgs | string {
-  const args: AuditArgs = { file: '', json: false, config: null, budget: DEFAULT_PROMPT_BUDGET, ai: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string | null => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i] ?? null);
-    const aiFlag = a.slice(2).split('=')[0] as keyof typeof AI_CLI_OPTIONS;
-    if (a === '--json') args.json = true;
-    else if (a === '--ai') args.ai.ai = true;
-    else if (aiFlag !== 'ai' && a.startsWith('--') && aiFlag in AI_CLI_OPTIONS) {
-      const v = value();
-      if (!v) return `--${aiFlag} needs a value. ${USAGE}`;
-      args.ai[aiFlag] = v;
-    }
-    else if (a === '--config' || a.startsWith('--config=')) {
-      const v = value();
-      if (!v) return `--config needs a file path. ${USAGE}`;
-      args.config = v;
-    } else if (a === '--prompt-budget' || a.startsWith('--prompt-budget=')) {
-      const v = Number(value());
-      if (!Number.isInteger(v) || v < 500) return `--prompt-budget must be a whole number of tokens, at least 500. ${USAGE}`;
-      args.budget = v;
-    } else if (a.startsWith('-')) return `Unknown option ${a}. ${USAGE}`;
-    else if (args.file) return `Only one export file can be audited at a time (got ${args.file} and ${a}). ${USAGE}`;
-    else args.file = a;
-  }
-  return args.file ? args : `Missing the export file. ${USAGE}`;
-}
+  --write            update the files beside export.json to the new result: export.json (summary), audit-prompt.md,
+                     snapshot.md (health section), snapshot.json and export.zip (each replaced whole, or not at all)
+  --json             print the result as JSON
+  --config FILE      audit configuration (default: .discord-audit.yml in the current folder, when there is one)
+  --prompt-budget N  token budget of audit-prompt.md (default ${DEFAULT_PROMPT_BUDGET})
+${AI_CLI_HELP}
+  --help, -h         this help
+
+Exit status: 0 audited, 64 bad usage or audit configuration, 65 a file from a newer major schema, 66 the file is
+missing, unreadable or not an export.`;
+
+const OPTIONS = {
+  ...HELP_OPTION,
+  json: { type: 'boolean' }, write: { type: 'boolean' }, config: { type: 'string' }, 'prompt-budget': { type: 'string' },
+  ...AI_CLI_OPTIONS,
+} as const;
 
 /** Reads and minimally validates an export.json. */
 async function readExport(file: string, warn: (line: string) => void): Promise<GuildExport> {
@@ -56,25 +52,26 @@ async function readExport(file: string, warn: (line: string) => void): Promise<G
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Pass the path of an export.json written by the export command.`);
+    throw new InputError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Pass the path of an export.json written by the export command.`);
   }
   let exp: GuildExport;
   try {
     exp = JSON.parse(text) as GuildExport;
   } catch (err) {
-    throw new Error(`${file} is not valid JSON (${(err as Error).message}). Re-run the export to get a complete file.`);
+    throw new InputError(`${file} is not valid JSON (${(err as Error).message}). Re-run the export to get a complete file.`);
   }
   if (!exp || typeof exp !== 'object' || Array.isArray(exp) || !exp.meta || typeof exp.meta !== 'object') {
-    throw new Error(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
+    throw new InputError(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
   }
+  // A newer major schema throws NewerSchemaError (exit 65); a newer minor one is a warning.
   const warning = checkSchemaVersion(exp, file);
   if (warning) warn(warning);
-  // A 1.x file is rewritten in the 2.x form below: its version says so.
+  // A 1.x file is rewritten in the 2.x form: its version says so.
   if (schemaMajor(exp) < schemaMajor({ meta: { schema_version: SCHEMA_VERSION } })) exp.meta.schema_version = SCHEMA_VERSION;
   // Sections written as null or {"not_collected": why} come back as empty and stay "not collected".
   fromWire(exp as unknown as Record<string, unknown>);
   if (!Array.isArray(exp.roles) || !Array.isArray(exp.channels)) {
-    throw new Error(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
+    throw new InputError(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
   }
   // Older or hand-edited exports may lack optional arrays; treat them as empty rather than crash every check.
   for (const key of ['members', 'threads', 'automod', 'invites', 'bots', 'webhooks', 'access', 'errors'] as const) {
@@ -84,47 +81,74 @@ async function readExport(file: string, warn: (line: string) => void): Promise<G
   return exp;
 }
 
-/** `audit <export.json>`: re-scores offline, prints the result, rewrites the summary, audit-prompt.md and snapshot.md's health section. */
+/** `audit <export.json>`: re-scores offline and prints the result; with --write, updates every derived file. */
 export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.stderr(`${args}\n`);
-    return 64;
+  const { values: v, positionals } = parseCommand('audit', { args: argv, options: OPTIONS, allowPositionals: true });
+  if (v.help === true) {
+    io.stdout(AUDIT_HELP + '\n');
+    return EXIT.ok;
   }
-  let config: AuditConfig;
-  let ai;
-  try {
-    ai = aiSettingsFromCli(args.ai, io.env ?? {});
-    config = loadAuditConfig(args.config);
-  } catch (err) {
-    io.stderr(`audit: ${(err as Error).message}\n`);
-    return 64;
+  if (positionals.length === 0) throw new ConfigError('Missing the export file. Usage: discord-server-exporter audit <export.json> [--write] [--json]');
+  if (positionals.length > 1) throw new ConfigError(`Only one export file can be audited at a time (got ${positionals.join(', ')}).`);
+  const file = positionals[0];
+  const budget = v['prompt-budget'] !== undefined ? parseInteger(v['prompt-budget'], '--prompt-budget', 500, 1_000_000) : DEFAULT_PROMPT_BUDGET;
+  // A bad configuration is the user's to fix: loadAuditConfig throws ConfigError (exit 64).
+  const config = loadAuditConfig(v.config ?? null);
+  const ai = aiSettingsFromCli(v as AiCliValues, io.env ?? {});
+  const exp = await readExport(file, (line) => io.stderr(`${line}\n`));
+  const result = runAudit(exp, config);
+  const prompt = await buildAuditPrompt(exp, result, { budgetTokens: budget });
+  const written = v.write === true ? await writeDerivedFiles(file, exp, result, prompt.prompt) : [];
+  // --ai asks for ai-review.md beside the export: writing it is what was asked for.
+  const review = ai ? await aiReviewStep(exp, result, ai, dirname(file)) : null;
+  for (const extra of review?.files ?? []) {
+    await writeFile(join(dirname(file), extra.name), extra.text);
+    written.push(join(dirname(file), extra.name));
   }
+  const aiJson = review ? { ai_review: review.review.status === 'ok' ? { status: 'ok', model: review.review.model, file: join(dirname(file), 'ai-review.md') } : review.review } : {};
+  if (v.json === true) io.stdout(`${JSON.stringify({ ...result, prompt_tokens: prompt.tokens, prompt_cut: prompt.cut, written, ...aiJson }, null, 2)}\n`);
+  else {
+    io.stdout(forTerminal(renderAuditText(result)));
+    const cut = prompt.cut.length ? `; cut: ${prompt.cut.join('; ')}` : '';
+    io.stdout(written.length > 0
+      ? `\nWrote ${written.join(', ')} (audit-prompt.md: ${prompt.tokens} tokens${cut}).\n`
+      : `\nNothing written (add --write to update ${file} and the files beside it).\n`);
+  }
+  for (const line of aiReviewLines(review?.review ?? null)) io.stderr(`${line}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * --write: export.json's summary, audit-prompt.md, snapshot.md's health section, snapshot.json and export.zip, so no
+ * file in the folder disagrees with another. Each is written to a temporary name first and all are renamed into
+ * place at the end: a failure leaves the old generation whole. export.zip is rebuilt only when there was one.
+ */
+async function writeDerivedFiles(file: string, exp: GuildExport, result: ReturnType<typeof runAudit>, prompt: string): Promise<string[]> {
+  applyAuditToSummary(exp, result, prompt);
+  const dir = dirname(file);
+  const finalPath = (name: string) => (name === 'export.json' ? file : join(dir, name));
+  const temps = new Map<string, string>();
+  const temp = (name: string) => {
+    const path = tempPath(dir, name === 'export.json' ? basename(file) : name);
+    temps.set(name, path);
+    return path;
+  };
   try {
-    const exp = await readExport(args.file, (line) => io.stderr(`${line}\n`));
-    const result = runAudit(exp, config);
-    const prompt = await buildAuditPrompt(exp, result, { budgetTokens: args.budget });
-    applyAuditToSummary(exp, result, prompt.prompt);
-    const dir = dirname(args.file);
-    const review = ai ? await aiReviewStep(exp, result, ai, dir) : null;
-    for (const file of review?.files ?? []) await writeFile(join(dir, file.name), file.text);
     // Same writer as the export itself, so a re-audit changes only the summary in a git diff.
-    await writeExportJson(args.file, exp);
-    await writeFile(join(dir, 'audit-prompt.md'), prompt.prompt);
-    const snapshot = join(dir, 'snapshot.md');
+    await writeExportJson(temp('export.json'), exp);
+    await writeFile(temp('audit-prompt.md'), prompt);
+    const snapshot = finalPath('snapshot.md');
     const current = existsSync(snapshot) ? await readFile(snapshot, 'utf8') : '';
     // snapshot.md is committed: member ids in evidence are scrubbed exactly as the snapshot writer does.
-    await writeFile(snapshot, replaceHealthSection(current, renderHealthMarkdown(scrubSummary(exp.summary, memberIds(exp)))));
-    const aiJson = review ? { ai_review: review.review.status === 'ok' ? { status: 'ok', model: review.review.model, file: join(dir, 'ai-review.md') } : review.review } : {};
-    if (args.json) io.stdout(`${JSON.stringify({ ...result, prompt_tokens: prompt.tokens, prompt_cut: prompt.cut, ...aiJson }, null, 2)}\n`);
-    else {
-      io.stdout(renderAuditText(result));
-      io.stdout(`\nWrote ${args.file} (summary), ${join(dir, 'audit-prompt.md')} (${prompt.tokens} tokens${prompt.cut.length ? `; cut: ${prompt.cut.join('; ')}` : ''}) and ${snapshot} (health section).\n`);
+    await writeFile(temp('snapshot.md'), replaceHealthSection(current, renderHealthMarkdown(scrubSummary(exp.summary, memberIds(exp)))));
+    await writeFile(temp('snapshot.json'), renderSnapshotJson(exp));
+    if (existsSync(finalPath('export.zip'))) {
+      const entries = ['export.json', 'snapshot.md', 'snapshot.json', 'audit-prompt.md'].map((name) => ({ name, path: temps.get(name)! }));
+      await writeZip(temp('export.zip'), entries);
     }
-    for (const line of aiReviewLines(review?.review ?? null)) io.stderr(`${line}\n`);
-    return 0;
-  } catch (err) {
-    io.stderr(`audit failed: ${(err as Error).message}\n`);
-    return err instanceof NewerSchemaError ? EXIT_NEWER_SCHEMA : 1;
+    for (const [name, path] of temps) await rename(path, finalPath(name));
+    return [...temps.keys()].map(finalPath);
+  } finally {
+    for (const path of temps.values()) await rm(path, { force: true });
   }
 }

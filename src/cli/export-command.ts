@@ -1,13 +1,17 @@
+import { resolve } from 'node:path';
 import { notCollected, type Section } from '../schema/coverage.js';
-import { parseArgs } from 'node:util';
 import { COLLECTOR_NAMES } from '../collectors/index.js';
 import type { ExportConfig } from '../config/types.js';
 import {
   ConfigError, parseApiBase, parseCollectorList, parseFormats, parseGuildId, parseInteger, parseMembersMode,
 } from '../config/validate.js';
 import { redact } from '../config/redact.js';
-import { runExport } from '../pipeline/run-export.js';
+import { runExport, type ExportOutcome } from '../pipeline/run-export.js';
+import { oneLine } from '../text/escape.js';
 import { createProgress } from './progress.js';
+import { HELP_OPTION, parseCommand } from './parse.js';
+import { EXIT } from './exit-codes.js';
+import { ExportActivity, removeOwnTemps } from './interrupted.js';
 import type { CliIo } from './io.js';
 import { AI_CLI_HELP, AI_CLI_OPTIONS, aiSettingsFromCli } from '../ai/cli-options.js';
 import { aiReviewLines } from '../ai/cli-report.js';
@@ -30,72 +34,99 @@ Exports a Discord server (guild) over the REST API with a bot token (env DISCORD
   --timeout MS           per-request timeout (default 15000)
   --strict               exit 1 when any collector failed (partial export)
 ${AI_CLI_HELP}
+  --json                 print one JSON summary on stdout (progress stays on stderr)
+  --quiet, -q            no progress and no summary: only problems, on stderr
+  --help, -h             this help
 
 Collectors: ${COLLECTOR_NAMES.join(', ')}
-Exit status: 0 complete or partial export, 1 partial with --strict, 2 fatal (bad token, unknown guild), 64 bad usage.`;
+Exit status: 0 complete or partial export, 1 partial with --strict, 2 fatal (bad token, unknown guild), 64 bad usage
+(an unusable --out included, found before any request), 130/143 interrupted (temporary files removed).`;
 
-/** Parses argv into an ExportConfig (no IO). */
-export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportConfig {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        guild: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, 'api-base': { type: 'string' },
-        only: { type: 'string' }, skip: { type: 'string' }, members: { type: 'string' }, 'max-members': { type: 'string' },
-        formats: { type: 'string' }, config: { type: 'string' }, 'prompt-budget': { type: 'string' }, strict: { type: 'boolean' },
-        timeout: { type: 'string' }, ...AI_CLI_OPTIONS,
-      },
-    });
-  } catch (error) {
-    throw new ConfigError(`${(error as Error).message}. Run "discord-server-exporter export --help" for the options.`);
-  }
-  const v = parsed.values;
+const OPTIONS = {
+  ...HELP_OPTION,
+  guild: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, 'api-base': { type: 'string' },
+  only: { type: 'string' }, skip: { type: 'string' }, members: { type: 'string' }, 'max-members': { type: 'string' },
+  formats: { type: 'string' }, config: { type: 'string' }, 'prompt-budget': { type: 'string' }, strict: { type: 'boolean' },
+  timeout: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, ...AI_CLI_OPTIONS,
+} as const;
+
+/** How the result is shown: --json and --quiet. */
+export interface ExportDisplay {
+  json: boolean;
+  quiet: boolean;
+}
+
+/** What argv asks for: the help text, or an export (validated, no IO). */
+export type ExportRequest = { help: true } | { help: false; config: ExportConfig; display: ExportDisplay };
+
+export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportRequest {
+  const v = parseCommand('export', { args: argv, options: OPTIONS, allowPositionals: false }).values;
+  if (v.help === true) return { help: true };
+  const display = { json: v.json === true, quiet: v.quiet === true };
   const demo = v.demo === true;
-  const guild = v.guild ?? env.DISCORD_GUILD_ID;
-  const apiBase = v['api-base'] ?? env.DISCORD_API_BASE;
+  // An empty variable is "not set", as shells and the Action's inputs treat it.
+  const guild = v.guild ?? (env.DISCORD_GUILD_ID?.trim() || undefined);
+  const apiBase = v['api-base'] ?? (env.DISCORD_API_BASE?.trim() || undefined);
   const token = env.DISCORD_TOKEN?.trim() || null;
   if (!demo && !token) {
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable to your bot\'s token (Developer Portal > your application > Bot), or use --demo to try the built-in demo guild.');
   }
   if (!demo && !guild) throw new ConfigError('No server: pass --guild <server id> (or set DISCORD_GUILD_ID).');
-  return {
+  const config: ExportConfig = {
     guildId: guild ? parseGuildId(guild) : null,
     token: demo ? null : token,
     apiBase: apiBase && !demo ? parseApiBase(apiBase) : null,
     demo,
     outDir: v.out ?? 'out',
-    only: v.only ? parseCollectorList(v.only, '--only') : null,
-    skip: v.skip ? parseCollectorList(v.skip, '--skip') : [],
-    members: v.members ? parseMembersMode(v.members) : 'full',
-    maxMembers: v['max-members'] ? parseInteger(v['max-members'], '--max-members', 1) : null,
-    formats: v.formats ? parseFormats(v.formats) : ['json', 'markdown', 'prompt', 'zip'],
+    only: v.only !== undefined ? parseCollectorList(v.only, '--only') : null,
+    skip: v.skip !== undefined ? parseCollectorList(v.skip, '--skip') : [],
+    members: v.members !== undefined ? parseMembersMode(v.members) : 'full',
+    maxMembers: v['max-members'] !== undefined ? parseInteger(v['max-members'], '--max-members', 1) : null,
+    formats: v.formats !== undefined ? parseFormats(v.formats) : ['json', 'markdown', 'prompt', 'zip'],
     strict: v.strict === true,
     auditConfigPath: v.config ?? null,
-    promptBudget: v['prompt-budget'] ? parseInteger(v['prompt-budget'], '--prompt-budget', 500, 1_000_000) : 12_000,
-    timeoutMs: v.timeout ? parseInteger(v.timeout, '--timeout', 100, 600_000) : undefined,
+    promptBudget: v['prompt-budget'] !== undefined ? parseInteger(v['prompt-budget'], '--prompt-budget', 500, 1_000_000) : 12_000,
+    timeoutMs: v.timeout !== undefined ? parseInteger(v.timeout, '--timeout', 100, 600_000) : undefined,
     ai: aiSettingsFromCli(v, env),
   };
+  return { help: false, config, display };
 }
 
 /** `export`: runs the pipeline and reports; returns the exit status. */
 export async function runExportCommand(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const request = parseExportArgs(argv, io.env);
+  if (request.help) {
     io.stdout(EXPORT_HELP + '\n');
-    return 0;
+    return EXIT.ok;
   }
-  const config = parseExportArgs(argv, io.env);
+  const { config, display } = request;
   const secrets = [config.token, config.ai?.apiKey];
-  const say = (line: string) => io.stdout(redact(line, secrets) + '\n');
-  const progress = createProgress(io.progressStream, COLLECTOR_NAMES.length);
-  const outcome = await runExport({ ...config, log: (l) => io.stderr(redact(l, secrets) + '\n') }, progress.onEvent);
-  progress.finish();
+  const say = (line: string) => {
+    if (!display.quiet && !display.json) io.stdout(redact(line, secrets) + '\n');
+  };
+  const progress = display.quiet ? null : createProgress(io.progressStream, COLLECTOR_NAMES.length);
+  const activity = new ExportActivity();
+  const outDir = resolve(config.outDir);
+  const untrap = io.trapInterrupts?.((signal) => {
+    progress?.finish();
+    io.stderr(activity.describe(signal, outDir, removeOwnTemps(outDir).length) + '\n');
+  });
+  let outcome: ExportOutcome;
+  try {
+    outcome = await runExport({ ...config, log: (l) => io.stderr(redact(oneLine(l, 2000), secrets) + '\n') }, (event) => {
+      activity.onEvent(event);
+      progress?.onEvent(event);
+    });
+  } finally {
+    progress?.finish();
+    untrap?.();
+  }
   const exp = outcome.export;
-  const name = exp.server?.name ?? exp.meta.scope.guild_id;
+  // Names are chosen by server members: one line, no terminal escape sequences.
+  const name = oneLine(exp.server?.name ?? exp.meta.scope.guild_id);
+  const code = outcome.status === 'fatal' ? EXIT.fatal : outcome.status === 'partial' && config.strict ? EXIT.partial : EXIT.ok;
   if (outcome.status === 'fatal') {
-    io.stderr(redact(`Export failed: ${outcome.fatal!.message}\nWhat to do: ${outcome.fatal!.hint}\nNothing was collected and nothing was scored; the files below record the failure.\n`, secrets));
+    io.stderr(redact(`Export failed: ${oneLine(outcome.fatal!.message, 2000)}\nWhat to do: ${outcome.fatal!.hint}\nNothing was collected and nothing was scored; the files below record the failure.\n`, secrets));
   } else {
     const count = (section: Section, n: number | undefined, word: string) =>
       notCollected(exp, section) === null && n !== undefined ? `${n} ${word}` : `${word} not collected`;
@@ -105,10 +136,33 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   for (const [key, path] of Object.entries(outcome.files)) if (path) say(`  ${key.padEnd(12)} ${path}`);
   if (outcome.status !== 'fatal' && exp.errors.length > 0) {
     io.stderr(`\nPartial export: ${exp.errors.length} problem(s):\n`);
-    for (const e of exp.errors) io.stderr(redact(`  - ${e.collector} (${e.status}, ${String(e.code)}): ${e.message}\n    ${e.hint}\n`, secrets));
+    for (const e of exp.errors) io.stderr(redact(`  - ${e.collector} (${e.status}, ${oneLine(String(e.code), 64)}): ${oneLine(e.message, 2000)}\n    ${e.hint}\n`, secrets));
   }
   for (const line of aiReviewLines(outcome.aiReview)) io.stderr(redact(`${line}\n`, secrets));
-  if (outcome.status === 'fatal') return 2;
-  if (outcome.status === 'partial' && config.strict) return 1;
-  return 0;
+  if (display.json) io.stdout(redact(JSON.stringify(jsonSummary(outcome, code), null, 2), secrets) + '\n');
+  return code;
+}
+
+/** export --json: one object a script can read (names as Discord gave them: JSON escapes control characters). */
+function jsonSummary(outcome: ExportOutcome, exitCode: number) {
+  const exp = outcome.export;
+  return {
+    status: outcome.status,
+    exit_code: exitCode,
+    guild: { id: exp.server?.id ?? exp.meta.scope.guild_id, name: exp.server?.name ?? null },
+    duration_ms: exp.meta.duration_ms,
+    requests: outcome.requests,
+    // A count of something not collected is null, never 0.
+    counts: {
+      roles: notCollected(exp, 'roles') === null ? exp.roles.length : null,
+      channels: notCollected(exp, 'channels') === null ? exp.channels.length : null,
+      members: notCollected(exp, 'member_stats') === null ? exp.member_stats?.total ?? null : null,
+      threads: notCollected(exp, 'threads') === null ? exp.threads.length : null,
+    },
+    health_score: exp.summary.health_score,
+    issues_found: exp.summary.issues_found,
+    files: outcome.files,
+    fatal: outcome.fatal ? { message: outcome.fatal.message, hint: outcome.fatal.hint, code: outcome.fatal.code, http_status: outcome.fatal.http_status } : null,
+    errors: exp.errors,
+  };
 }

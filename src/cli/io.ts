@@ -5,4 +5,9 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Where the live progress display goes (stderr in the real CLI). */
   progressStream: NodeJS.WriteStream;
+  /**
+   * Runs `onSignal` on SIGINT/SIGTERM, then ends the process with 128 + the signal's number; returns the function
+   * that removes the trap. Only the real process has one (bin.ts): commands run in tests are never interrupted.
+   */
+  trapInterrupts?: (onSignal: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
 }

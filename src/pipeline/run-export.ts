@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DiscordApi } from '../discord/api.js';
 import { createRest, DEFAULT_API_BASE } from '../discord/client.js';
 import { Connections } from '../discord/connections.js';
@@ -14,13 +14,15 @@ import type { ExportConfig } from '../config/types.js';
 import { emptyExport } from '../schema/empty.js';
 import type { GuildExport } from '../schema/types.js';
 import { computeAccess } from '../permissions/access.js';
-import { applyAuditToSummary, buildAuditPrompt, loadAuditConfig, runAudit, type AuditResult } from '../audit/index.js';
+import { applyAuditToSummary, buildAuditPrompt, loadAuditConfig, runAudit, type AuditConfig, type AuditResult } from '../audit/index.js';
 import { writeOutputs, type OutputFiles } from './write-outputs.js';
 import { preflight, type Fatal } from './preflight.js';
 import { startDemo, type DemoHandle } from './demo.js';
 import { warmTokenizer } from './warm-tokenizer.js';
 import { aiReviewStep } from '../ai/export-step.js';
 import type { AiReview } from '../ai/review.js';
+import { prepareOutDir } from './out-dir.js';
+import { removeStaleTemps, tempPath } from './temp-files.js';
 
 export type { ExportConfig } from '../config/types.js';
 
@@ -47,23 +49,37 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   if (!config.demo && !config.token) {
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable (or the discord-token input), or use --demo to export the built-in demo guild.');
   }
-  // A token that cannot be sent (whitespace inside, a "Bot " prefix) is a usage error before any request.
-  const givenToken = config.demo ? null : parseToken(config.token!);
+  // A token that cannot be sent (whitespace inside) is a usage error before any request.
+  if (!config.demo) parseToken(config.token!);
   if (config.apiBase && !URL.canParse(config.apiBase)) {
     throw new ConfigError(`The Discord API base "${config.apiBase}" is not a URL: give one like https://discord.com/api (--api-base, DISCORD_API_BASE or the api-base input).`);
   }
   // A bad audit config is a usage error: say so before any request, not after a long export.
   const auditConfig = loadAuditConfig(config.auditConfigPath);
-  let demo: DemoHandle | null = null;
-  if (config.demo) demo = await startDemo();
-  const guildId = config.guildId ?? demo?.guildId ?? null;
-  if (!guildId) throw new ConfigError('No guild: pass --guild <server id> (or the guild-id input).');
-  const token = demo?.token ?? givenToken!;
+  if (!config.demo && !config.guildId) throw new ConfigError('No guild: pass --guild <server id> (or the guild-id input).');
+  // An output folder that cannot take the files is found now, not after the whole export.
+  const outDir = prepareOutDir(config.outDir);
+  // What an interrupted run left (the member spool holds identities); the name before the pid-tagged ones too.
+  removeStaleTemps(outDir);
+  rmSync(join(outDir, '.members.json.tmp'), { force: true });
+  // The demo's server is the first thing opened: whatever happens after, it is closed (the process can exit).
+  const demo = config.demo ? await startDemo() : null;
+  try {
+    return await exportTo(config, outDir, auditConfig, demo, started, onProgress);
+  } finally {
+    await demo?.close();
+  }
+}
+
+async function exportTo(
+  config: ExportConfig, outDir: string, auditConfig: AuditConfig, demo: DemoHandle | null, started: number,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<ExportOutcome> {
+  const guildId = config.guildId ?? demo!.guildId;
+  const token = demo?.token ?? parseToken(config.token!);
   const secrets = [token, ...(config.secrets ?? [])];
   const log = (line: string) => config.log?.(redact(line, secrets));
 
-  const outDir = resolve(config.outDir);
-  mkdirSync(outDir, { recursive: true });
   const freshExport = () => {
     const e = emptyExport(guildId, { members: config.members, demo: config.demo });
     e.meta.exported_at = new Date(started).toISOString();
@@ -72,7 +88,7 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   };
   let exp = freshExport();
 
-  const sink: MemberSink = config.members === 'full' ? new FileMemberSink(join(outDir, '.members.json.tmp')) : new NullMemberSink();
+  const sink: MemberSink = config.members === 'full' ? new FileMemberSink(tempPath(outDir, 'members.json')) : new NullMemberSink();
   const apiBase = demo?.apiBase ?? config.apiBase ?? DEFAULT_API_BASE;
   // The demo's fake runs in this process, on loopback: never through a proxy.
   const connections = new Connections(apiBase, demo ? { proxy: null } : {});
@@ -135,7 +151,6 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
       for (const name of COLLECTOR_NAMES) {
         exp.meta.collectors[name] = { status: 'failed', count: 0, duration_ms: 0, reason: `the export failed: ${fatal.message}` };
       }
-      log(`fatal: ${fatal.message}`);
     } else {
       progress.open();
       await collecting;
@@ -156,7 +171,6 @@ export async function runExport(config: ExportConfig, onProgress?: (event: Progr
   } finally {
     sink.dispose();
     await connections.close();
-    await demo?.close();
   }
 }
 

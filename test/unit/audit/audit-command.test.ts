@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base';
-import { runAuditCommand } from '../../../src/cli/audit-command.js';
+import { runCli } from '../../helpers/cli.js';
+import { readZip } from '../../helpers/zip.js';
 import type { GuildExport } from '../../../src/schema/types.js';
 import { wellRun } from './fixtures.js';
 
@@ -13,10 +14,7 @@ const cwd = process.cwd();
 
 /** Runs the command, capturing what it prints. */
 async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runAuditCommand(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr };
+  return runCli(['audit', ...argv]);
 }
 
 beforeEach(() => {
@@ -30,9 +28,38 @@ beforeEach(() => {
 afterEach(() => { process.chdir(cwd); rmSync(dir, { recursive: true, force: true }); });
 
 describe('audit command', () => {
-  it('re-scores an export offline and rewrites summary, audit-prompt.md and snapshot.md\'s health section', async () => {
-    writeFileSync(join(dir, 'snapshot.md'), '# Fixture Guild\n\n## Health\n\nstale text\n\n## Roles\n\n- Admin\n');
+  it('without --write prints the result and leaves every file as it was', async () => {
+    writeFileSync(join(dir, 'snapshot.md'), '# Fixture Guild\n\n## Health\n\nstale text\n');
+    const before = readFileSync(file, 'utf8');
     const { code, stdout, stderr } = await run([file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/FAIL  high\s+mod_2fa_not_required/);
+    expect(stdout).toContain('Nothing written (add --write');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'snapshot.md'), 'utf8')).toContain('stale text');
+    expect(existsSync(join(dir, 'audit-prompt.md'))).toBe(false);
+    expect(existsSync(join(dir, 'snapshot.json'))).toBe(false);
+  });
+
+  it('--write updates snapshot.json and export.zip too, so no file disagrees, and leaves no temporary file', async () => {
+    writeFileSync(join(dir, 'export.zip'), 'stale zip');
+    writeFileSync(join(dir, 'snapshot.json'), '{}');
+    const { code, stdout } = await run([file, '--write']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Wrote .*export\.json, .*audit-prompt\.md, .*snapshot\.md, .*snapshot\.json, .*export\.zip/);
+    const snapshot = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8')) as GuildExport;
+    expect(snapshot.summary.issues_found).toEqual(['mod_2fa_not_required']);
+    const zip = readZip(join(dir, 'export.zip'));
+    expect(zip.names.sort()).toEqual(['audit-prompt.md', 'export.json', 'snapshot.json', 'snapshot.md']);
+    expect(JSON.parse(zip.files['export.json']).summary.issues_found).toEqual(['mod_2fa_not_required']);
+    expect(zip.files['audit-prompt.md']).toBe(readFileSync(join(dir, 'audit-prompt.md'), 'utf8'));
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--write re-scores an export offline and rewrites summary, audit-prompt.md and snapshot.md\'s health section', async () => {
+    writeFileSync(join(dir, 'snapshot.md'), '# Fixture Guild\n\n## Health\n\nstale text\n\n## Roles\n\n- Admin\n');
+    const { code, stdout, stderr } = await run([file, '--write']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Health score: \d+\/100/);
@@ -60,7 +87,7 @@ describe('audit command', () => {
   it('--config disables a check and the report says why; --prompt-budget bounds the prompt', async () => {
     const config = join(dir, 'my-audit.yml');
     writeFileSync(config, 'disabled:\n  mod_2fa_not_required: "Owner has no phone; tracked in #42"\n');
-    const { code, stdout } = await run([file, '--config', config, '--prompt-budget=800']);
+    const { code, stdout } = await run([file, '--write', '--config', config, '--prompt-budget=800']);
     expect(code).toBe(0);
     expect(stdout).toContain('Health score: 100/100');
     expect(stdout).toContain('mod_2fa_not_required disabled by');
@@ -70,27 +97,43 @@ describe('audit command', () => {
   });
 
   it('creates snapshot.md with the health section when there is none', async () => {
-    await run([file]);
+    await run([file, '--write']);
     expect(readFileSync(join(dir, 'snapshot.md'), 'utf8').startsWith('## Health\n')).toBe(true);
   });
 
   it.each([
-    [[], 64, /Missing the export file\. Usage: audit/],
+    [[], 64, /Missing the export file\. Usage: discord-server-exporter audit/],
     [['a.json', 'b.json'], 64, /Only one export file/],
-    [['x.json', '--frobnicate'], 64, /Unknown option --frobnicate/],
+    [['x.json', '--frobnicate'], 64, /Unknown option '--frobnicate'.*audit --help/],
     [['x.json', '--prompt-budget', 'lots'], 64, /--prompt-budget must be a whole number/],
+    [['x.json', '--config='], 64, /--config needs a value, got an empty one/],
+    [['x.json', '--prompt-budget='], 64, /--prompt-budget needs a value/],
   ])('rejects bad arguments %j', async (argv, status, message) => {
     const { code, stderr } = await run(argv as string[]);
     expect(code).toBe(status);
     expect(stderr).toMatch(message as RegExp);
   });
 
-  it('explains a missing or broken export and a bad config, and writes nothing', async () => {
-    expect((await run([join(dir, 'nope.json')])).stderr).toMatch(/Cannot read .*nope\.json: ENOENT\. Pass the path of an export\.json/);
+  it('--help prints the options and exits 0', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: discord-server-exporter audit <export\.json>/);
+    expect(stdout).toContain('--write');
+  });
+
+  it('explains a missing, unreadable or broken export (exit 66, once) and a bad config (64), and writes nothing', async () => {
+    const missing = await run([join(dir, 'nope.json')]);
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toMatch(/^Error: Cannot read .*nope\.json: ENOENT\. Pass the path of an export\.json[^\n]*\n$/);
+    expect((await run([dir])).code).toBe(66); // a folder: EISDIR
     writeFileSync(join(dir, 'broken.json'), '{"meta":');
-    expect((await run([join(dir, 'broken.json')])).stderr).toMatch(/is not valid JSON .*Re-run the export/);
+    const broken = await run([join(dir, 'broken.json')]);
+    expect(broken.code).toBe(66);
+    expect(broken.stderr).toMatch(/is not valid JSON .*Re-run the export/);
+    writeFileSync(join(dir, 'other.json'), '[1, 2]');
+    expect((await run([join(dir, 'other.json')])).code).toBe(66);
     writeFileSync(join(dir, 'bad.yml'), 'weights:\n  nope: 1\n');
-    const bad = await run([file, '--config', join(dir, 'bad.yml')]);
+    const bad = await run([file, '--write', '--config', join(dir, 'bad.yml')]);
     expect(bad.code).toBe(64);
     expect(bad.stderr).toMatch(/weights\.nope: no check has this id/);
     expect(existsSync(join(dir, 'audit-prompt.md'))).toBe(false);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDiffCommand } from '../../../src/cli/diff-command.js';
+import { runCli } from '../../helpers/cli.js';
 import { bitsOf } from '../../../src/discord/permissions.js';
 import { guild, role } from '../permissions/guild-fixture.js';
 
@@ -10,10 +10,7 @@ let dir: string;
 const MODS = '200000000000000001';
 
 async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runDiffCommand(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr };
+  return runCli(['diff', ...argv]);
 }
 
 beforeAll(async () => {
@@ -62,30 +59,31 @@ describe('diff command', () => {
     expect(r).toEqual({ code: 0, stdout: 'No configuration changes.\n', stderr: '' });
   });
 
-  it('explains a missing file', async () => {
+  it('explains a missing file once (exit 66)', async () => {
     const r = await run(join(dir, 'nope.json'), join(dir, 'new.json'));
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(66);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`Cannot read ${join(dir, 'nope.json')} (ENOENT)`);
+    expect(r.stderr).toMatch(/^Error: Cannot read [^\n]*nope\.json \(ENOENT\)[^\n]*\n$/);
   });
 
   it('explains invalid JSON and a JSON file that is not an export', async () => {
     const broken = await run(join(dir, 'broken.json'), join(dir, 'new.json'));
-    expect(broken.code).toBe(1);
+    expect(broken.code).toBe(66);
     expect(broken.stderr).toContain('broken.json is not valid JSON');
     const other = await run(join(dir, 'old.json'), join(dir, 'other.json'));
-    expect(other.code).toBe(1);
+    expect(other.code).toBe(66);
     expect(other.stderr).toContain('other.json has no "roles" and "channels" lists');
   });
 
-  it('shows usage on wrong arguments (exit 2) and on --help (exit 0)', async () => {
+  it('shows usage on wrong arguments (exit 64, like every command) and on --help (exit 0)', async () => {
     const one = await run(join(dir, 'old.json'));
-    expect(one.code).toBe(2);
-    expect(one.stderr).toContain('Expected two files, got 1.');
+    expect(one.code).toBe(64);
+    expect(one.stderr).toContain('diff needs two files, got 1.');
     expect(one.stderr).toContain('Usage: discord-server-exporter diff');
     const bad = await run(join(dir, 'old.json'), join(dir, 'new.json'), '--yaml');
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Unknown option --yaml.');
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toMatch(/Unknown option '--yaml'.*diff --help/);
+    expect((await run(join(dir, 'old.json'), join(dir, 'new.json'), '--json=')).code).toBe(64);
     const help = await run('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage:');

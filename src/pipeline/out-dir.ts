@@ -1,0 +1,59 @@
+import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigError } from '../config/validate.js';
+import { tempPath } from './temp-files.js';
+
+/**
+ * Makes sure the output folder can take the export before any request is sent: it is created when missing, and a
+ * path that is a file, lies under a file, or cannot be written to is a usage error (one line), not a failure after
+ * the whole export. Returns the absolute path.
+ */
+export function prepareOutDir(outDir: string): string {
+  const dir = resolve(outDir);
+  const unusable = (why: string) => new ConfigError(`The output folder "${outDir}" cannot be used: ${why}. Choose another one (--out, or the output-dir input).`);
+  try {
+    if (!statSync(dir).isDirectory()) throw unusable('it is a file, not a folder');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw unusable(`${blockingFile(dir) ?? 'a part of the path'} is a file, not a folder`);
+    if (code !== 'ENOENT') throw unusable(describe(error));
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' || code === 'EEXIST') throw unusable(`${blockingFile(dir) ?? 'a part of the path'} is a file, not a folder`);
+    throw unusable(describe(error));
+  }
+  // access() answers from the mode bits; a probe file also catches read-only mounts and ACLs.
+  const probe = tempPath(dir, 'write-check');
+  try {
+    accessSync(dir, constants.W_OK);
+    writeFileSync(probe, '');
+  } catch (error) {
+    throw unusable(`it is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    rmSync(probe, { force: true });
+  }
+  return dir;
+}
+
+/** The nearest existing ancestor of `path` that is a file, if any. */
+function blockingFile(path: string): string | null {
+  for (let p = dirname(path); p !== dirname(p); p = dirname(p)) {
+    try {
+      return statSync(p).isDirectory() ? null : p;
+    } catch {
+      // Missing or unreadable: look further up.
+    }
+  }
+  return null;
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code})`;
+  if (code === 'EROFS') return 'it is on a read-only file system';
+  return `it cannot be created (${code ?? String(error)})`;
+}
