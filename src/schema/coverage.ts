@@ -105,10 +105,13 @@ function ownCoverage(exp: GuildExport, section: Section): Coverage {
     return { state: 'not_collected', reason: reasonFor(exp, name) };
   }
   if (section === 'server' && !exp.server) return { state: 'not_collected', reason: 'the server settings are missing from the export' };
+  // Bots without the member list: say what that leaves out, whatever the collector's own note says.
+  const botsPartial = section === 'bots' ? botsWithoutMembers(exp) : null;
+  if (botsPartial) return botsPartial;
   if (record?.status === 'partial' || errors.some((e) => e?.collector === name && e.status === 'partial')) {
     return { state: 'partial', reason: reasonFor(exp, name) };
   }
-  if (section === 'bots') return botsWithoutMembers(exp) ?? truncated(exp) ?? { state: 'collected' };
+  if (section === 'bots') return truncated(exp) ?? { state: 'collected' };
   return (section === 'members' ? truncated(exp) : null) ?? { state: 'collected' };
 }
 

@@ -154,7 +154,7 @@ describe('audit config limits and schema versions', () => {
   it('says exactly why there is no score when every weight is 0', async () => {
     const { CHECK_IDS } = await import('../../../src/audit/index.js');
     writeFileSync(join(dir, '.discord-audit.yml'), `weights:\n${CHECK_IDS.map((id) => `  ${id}: 0`).join('\n')}\n`);
-    const r = await run([file]);
+    const r = await run([file, '--write']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Health score: n\/a \(every conclusive check has weight 0 in the audit configuration, so there is no score\)/);
     const written = JSON.parse(readFileSync(file, 'utf8')) as GuildExport;
