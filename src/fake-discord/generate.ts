@@ -28,6 +28,8 @@ export function generateGuild(spec: GuildSpec = {}): FakeGuild {
   if (s.membersOnDemand && humans > built) {
     b.state.lazyMembers = new LazyMembers(humans - built, s.seed, Date.UTC(2016, 0, 1), b.now - 86_400_000,
       custom.map((r, j) => ({ id: r.id, chance: j === 0 ? 0 : j === 1 ? 0.05 : 0.3 })), WORDS);
+    // Counted now, while the guild is made, rather than on the first GET .../roles/member-counts an export waits for.
+    b.state.lazyMembers.roleCounts();
   }
   for (let i = 0; i < built; i++) {
     const user = b.user(b.idAt(b.randomTime(Date.UTC(2016, 0, 1), b.now - 86_400_000)), `${word()}${word()}${i}`);
