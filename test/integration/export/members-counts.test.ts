@@ -63,6 +63,39 @@ describe('members: counts reads Discord\'s counts, not the member list', () => {
     expect(read(out, 'snapshot.md')).not.toContain("Discord's counts");
   });
 
+  it('without the integrations, finds the bots from their managed roles and says the list may be incomplete', async () => {
+    ctx.fake.setFaults([{ route: 'GET /guilds/:guild/integrations', kind: 'status', status: 403 }]);
+    try {
+      const out = join(ctx.dir, 'no-integrations');
+      const run = await runCli(['export', '--guild', GUILD, '--out', out, '--members', 'counts'], ctx.env());
+      expect(run.code).toBe(0);
+      const exp = JSON.parse(read(out, 'export.json')) as Json;
+      const managed = guild.guild.roles.filter((r) => r.tags?.bot_id).map((r) => r.tags!.bot_id!).sort();
+      expect((exp.bots as Json[]).map((b) => b.id).sort()).toEqual(managed);
+      expect(exp.meta.collectors.bots.status).toBe('partial');
+      expect((exp.errors as Json[]).find((e) => e.collector === 'bots').message)
+        .toMatch(/^Bots were found from the roles Discord manages for them only \(a bot without one is missing\): GET \/guilds\/\{id\}\/integrations could not be read/);
+      expect(exp.member_stats).toMatchObject({ source: 'counts', bots: managed.length });
+    } finally {
+      ctx.fake.setFaults([]);
+    }
+  });
+
+  it('a bot whose member record cannot be read keeps its managed role, and the bot list says so', async () => {
+    ctx.fake.setFaults([{ route: 'GET /guilds/:guild/members/:user', kind: 'status', status: 403 }]);
+    try {
+      const out = join(ctx.dir, 'no-bot-members');
+      const run = await runCli(['export', '--guild', GUILD, '--out', out, '--members', 'counts'], ctx.env());
+      expect(run.code).toBe(0);
+      const exp = JSON.parse(read(out, 'export.json')) as Json;
+      expect(exp.meta.collectors.bots.status).toBe('partial');
+      expect((exp.errors as Json[]).find((e) => e.collector === 'bots').message).toMatch(/bot member record\(s\) could not be read; their roles are the one Discord manages for them only/);
+      for (const b of exp.bots as Json[]) expect(b.roles).toEqual(b.managed_role ? [b.managed_role] : []);
+    } finally {
+      ctx.fake.setFaults([]);
+    }
+  });
+
   for (const status of [403, 404]) {
     it(`falls back to the member list when the counts route answers ${status}, and says so`, async () => {
       ctx.fake.resetStats();
