@@ -73,7 +73,7 @@ describe('members: counts reads Discord\'s counts, not the member list', () => {
       const managed = guild.guild.roles.filter((r) => r.tags?.bot_id).map((r) => r.tags!.bot_id!).sort();
       expect((exp.bots as Json[]).map((b) => b.id).sort()).toEqual(managed);
       expect(exp.meta.collectors.bots.status).toBe('partial');
-      expect((exp.errors as Json[]).find((e) => e.collector === 'bots').message)
+      expect((exp.errors as Json[]).find((e) => e.collector === 'bots')!.message)
         .toMatch(/^Bots were found from the roles Discord manages for them only \(a bot without one is missing\): GET \/guilds\/\{id\}\/integrations could not be read/);
       expect(exp.member_stats).toMatchObject({ source: 'counts', bots: managed.length });
     } finally {
@@ -89,7 +89,7 @@ describe('members: counts reads Discord\'s counts, not the member list', () => {
       expect(run.code).toBe(0);
       const exp = JSON.parse(read(out, 'export.json')) as Json;
       expect(exp.meta.collectors.bots.status).toBe('partial');
-      expect((exp.errors as Json[]).find((e) => e.collector === 'bots').message).toMatch(/bot member record\(s\) could not be read; their roles are the one Discord manages for them only/);
+      expect((exp.errors as Json[]).find((e) => e.collector === 'bots')!.message).toMatch(/bot member record\(s\) could not be read; their roles are the one Discord manages for them only/);
       for (const b of exp.bots as Json[]) expect(b.roles).toEqual(b.managed_role ? [b.managed_role] : []);
     } finally {
       ctx.fake.setFaults([]);
