@@ -1,4 +1,4 @@
-import type { ExportChannel, ExportOverwrite, GuildExport } from '../schema/types.js';
+import type { ExportChannel, ExportOverwrite, GuildExport, MemberStats } from '../schema/types.js';
 import { DANGEROUS_PERMISSIONS } from '../discord/permissions.js';
 import { compareSnowflakes, isSnowflake, snowflakeTime } from '../schema/snowflake.js';
 import { plural } from './helpers.js';
@@ -21,7 +21,7 @@ export function settingsFacts(exp: GuildExport): string[] {
   if (!s) lines.push('- Server settings: not collected.');
   else {
     lines.push(
-      `- Members: ${exp.member_stats?.total ?? s.member_count}${exp.member_stats ? ` (${exp.member_stats.bots} bots, ${exp.member_stats.without_roles} without roles, ${exp.member_stats.pending} pending screening)` : ''}; online now: ${s.presence_count ?? 'unknown'}`,
+      `- Members: ${exp.member_stats?.total ?? s.member_count}${exp.member_stats ? ` (${memberBreakdown(exp.member_stats)})` : ''}; online now: ${s.presence_count ?? 'unknown'}`,
       `- Created: ${s.created_at.slice(0, 10)}; boost level ${s.boost_level} (${s.boost_count} boosts); locale ${s.preferred_locale}`,
       `- Features: ${s.features.length ? [...s.features].sort().join(', ') : 'none'}`,
       `- Verification level: ${VERIFICATION[s.verification_level] ?? s.verification_level}; explicit media filter: ${CONTENT_FILTER[s.explicit_content_filter] ?? s.explicit_content_filter}; 2FA for moderators: ${s.mfa_level ? 'required' : 'not required'}`,
@@ -134,4 +134,11 @@ export function botLines(exp: GuildExport): string[] {
     const danger = b.permission_names.includes('Administrator') ? ['Administrator'] : b.permission_names.filter((p) => DANGEROUS_PERMISSIONS.includes(p));
     return `- ${b.name}: ${danger.length ? danger.join(', ') : 'no dangerous permissions'}${b.added_at ? `; added ${b.added_at.slice(0, 10)}` : ''}`;
   });
+}
+
+/** "3 bots, 12 without roles, 0 pending screening"; a figure that was not collected (`members: counts`) says so. */
+function memberBreakdown(stats: MemberStats): string {
+  const figure = (n: number | null, what: string): string => (n === null ? `${what}: not collected` : `${n} ${what}`);
+  const parts = [`${stats.bots} bots`, figure(stats.without_roles, 'without roles'), figure(stats.pending, 'pending screening')];
+  return stats.source === 'counts' ? `approximate, from Discord's counts; ${parts.join(', ')}` : parts.join(', ');
 }

@@ -11,7 +11,10 @@ import type { ExportBot } from '../schema/types.js';
 /** Audit log pages read for bot-add entries (100 each): the log only keeps 45 days anyway. */
 const AUDIT_LOG_PAGES = 3;
 
-/** Bots: members flagged `bot` (or, without the member list, the roles Discord manages for bots). */
+/**
+ * Bots: members flagged `bot` (with `members: counts`, the integrations' bot users and the roles Discord manages for
+ * bots, each read as a member; without either, the managed roles alone).
+ */
 export const bots = defineCollector({
   name: 'bots',
   key: 'bots',
@@ -27,7 +30,7 @@ export const bots = defineCollector({
     const roles = new Map(roleList.map((r) => [r.id, r]));
     const everyone = roles.get(guild.id);
     const [scan, adds] = await reading;
-    if (scan) for (const notice of incompleteScanNotices(scan, 'Bots')) ctx.partial(notice);
+    if (scan) for (const notice of [...incompleteScanNotices(scan, 'Bots'), ...scan.botNotices ?? []]) ctx.partial(notice);
     else if (scanError) {
       const c = classifyError(scanError, { intents: ['GuildMembers'] });
       ctx.partial(new ExportNotice(`Bots were found from the roles Discord manages for them only (a bot without one is missing): the member list could not be read (${c.message})`,

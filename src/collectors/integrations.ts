@@ -1,6 +1,6 @@
 import type { APIGuildIntegration } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
-import { getList } from './payload.js';
+import { readList } from './payload.js';
 import { byId } from './map-channel.js';
 
 /** Integrations (bots' applications, Twitch, YouTube...). */
@@ -10,7 +10,11 @@ export const integrations = defineCollector({
   description: 'Integrations',
   needs: { permissions: ['ManageGuild'] },
   async collect(ctx) {
-    const list = await getList<APIGuildIntegration>(ctx, `/guilds/${ctx.guildId}/integrations`, { id: 'string', name: 'string' }, 'integration');
+    // One read shared with `members: counts`, which finds the bots among these.
+    const route = `/guilds/${ctx.guildId}/integrations` as const;
+    const { items: list, skipped } = readList<APIGuildIntegration>(route, await ctx.sources.integrations(), { id: 'string', name: 'string' });
+    const notice = skipped.notice('integration');
+    if (notice) ctx.partial(notice);
     return list
       .map((i) => ({
         id: i.id,

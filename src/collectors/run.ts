@@ -59,6 +59,7 @@ async function runOne(
 ): Promise<void> {
   const started = Date.now();
   const notes: ExportError[] = [];
+  let note: string | undefined;
   const ctx: CollectContext = {
     api: options.api,
     guildId: options.guildId,
@@ -66,6 +67,7 @@ async function runOne(
     maxMembers: options.maxMembers,
     sources,
     partial: (error: unknown, needs?: Needs) => notes.push(toExportError(collector.name, 'partial', classifyError(error, needs ?? collector.needs))),
+    note: (text: string) => void (note = text),
     progress,
   };
   progress({ type: 'start', collector: collector.name });
@@ -85,7 +87,7 @@ async function runOne(
     exp.errors.push(toExportError(collector.name, 'failed', classifyError(error, collector.needs)));
   }
   exp.errors.push(...notes);
-  exp.meta.collectors[collector.name] = { status, count, duration_ms: Date.now() - started };
+  exp.meta.collectors[collector.name] = { status, count, duration_ms: Date.now() - started, ...(note && status !== 'failed' ? { reason: note } : {}) };
   progress({ type: 'done', collector: collector.name, status, count });
 }
 

@@ -18,6 +18,10 @@ export interface MemberScan {
   error: unknown;
   /** Member records that could not be read (no `user`, no `roles`): left out of the list and of every count. */
   skipped: SkipTally;
+  /** `members: counts`: why the bot list may be incomplete (integrations or a bot's member record unreadable). */
+  botNotices?: ExportNotice[];
+  /** `members: counts` read the member list after all: why Discord's counts could not be used. */
+  fallback?: string;
 }
 
 /** What a member record must have to be counted. */
@@ -37,7 +41,7 @@ export async function scanMembers(
     secondRoundSent?: () => Promise<void>;
   },
 ): Promise<MemberScan> {
-  const stats: MemberStats = { total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
+  const stats: MemberStats = { source: 'member_list', total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
   const bots: APIGuildMember[] = [];
   const limit = options.maxMembers ?? Infinity;
   const route = `/guilds/${guildId}/members` as const;
@@ -128,10 +132,11 @@ function count(stats: MemberStats, member: APIGuildMember, now: number): void {
   stats.total++;
   if (member.user?.bot) stats.bots++;
   else stats.humans++;
-  if (member.roles.length === 0) stats.without_roles++;
-  if (member.pending) stats.pending++;
+  // The scan starts these at 0 (it reads every member); null is `members: counts`' "not collected".
+  if (member.roles.length === 0) stats.without_roles = (stats.without_roles ?? 0) + 1;
+  if (member.pending) stats.pending = (stats.pending ?? 0) + 1;
   const timeout = member.communication_disabled_until;
-  if (timeout && Date.parse(timeout) > now) stats.timed_out++;
+  if (timeout && Date.parse(timeout) > now) stats.timed_out = (stats.timed_out ?? 0) + 1;
   for (const role of member.roles) stats.role_counts[role] = (stats.role_counts[role] ?? 0) + 1;
 }
 

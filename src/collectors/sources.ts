@@ -7,6 +7,7 @@ import { readList, readObject, type Shape, type SkipTally } from './payload.js';
 import type { MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';
 import { scanMembers, type MemberScan } from './scan-members.js';
+import { countMembers, CountsUnavailable } from './count-members.js';
 import { scanThreads, type ThreadScan } from './scan-threads.js';
 
 export type GuildWithCounts = Omit<APIGuild, 'roles'> & {
@@ -139,22 +140,43 @@ export class Sources {
     return this.sent;
   }
 
-  /** Pages through every member once, streaming records to the sink; null when members are not collected. */
+  /**
+   * Member figures, once per run: with `members: counts` from Discord's counts (a handful of requests whatever the
+   * guild's size), falling back to the member list when the counts route is not offered (403/404); otherwise a
+   * page-by-page read of every member, streaming records to the sink. Null when members are not collected.
+   */
   memberScan(): Promise<MemberScan | null> {
     if (this.options.members === 'none') return Promise.resolve(null);
     this.memberScanStarted = true;
+    if (this.options.members === 'counts') return this.api.shared('members', () => this.countsOrScan());
+    return this.api.shared('members', () => this.startScan());
+  }
+
+  /** The integrations answer, read once for the integrations collector and for the bots `members: counts` finds. */
+  integrations(): Promise<unknown> {
+    return this.api.shared('integrations', () => this.api.get<unknown>(`/guilds/${this.guildId}/integrations`));
+  }
+
+  private async countsOrScan(): Promise<MemberScan> {
+    try {
+      return await countMembers(this.api, this.guildId, { guild: () => this.fetchGuild(), roles: () => this.api.shared('roles', () => this.readRoles()), integrations: () => this.integrations() });
+    } catch (error) {
+      if (!(error instanceof CountsUnavailable)) throw error;
+      const scan = await this.startScan();
+      return { ...scan, fallback: `members: counts read the whole member list instead of Discord's counts: ${error.message}` };
+    }
+  }
+
+  private startScan(): Promise<MemberScan> {
     // The first page goes out at once (it needs only the guild id): the member list is the critical path.
     let total: number | null = null;
-    const scan = this.api.shared('members', () => {
-      const scanning = scanMembers(this.api, this.guildId, { ...this.options, total: () => total, secondRoundSent: () => this.secondRoundSent() });
-      // Its pages are the export's longest chain: the per-channel reads leave them room in every window.
-      this.api.reserveFor(scanning);
-      return scanning;
-    });
+    const scanning = scanMembers(this.api, this.guildId, { ...this.options, total: () => total, secondRoundSent: () => this.secondRoundSent() });
+    // Its pages are the export's longest chain: the per-channel reads leave them room in every window.
+    this.api.reserveFor(scanning);
     // The total (for progress) comes with the guild; asked for a turn later, so a caller sending the channel list
     // right after this one still gets it onto the wire before the guild (see preflight).
     queueMicrotask(() => void this.fetchGuild().then((g) => (total = g.approximate_member_count ?? g.member_count ?? null), () => undefined));
-    return scan;
+    return scanning;
   }
 
   /** The member scan if a collector started one, else null: never starts the paging on its own. */

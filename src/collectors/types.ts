@@ -21,6 +21,8 @@ export interface CollectContext {
   sources: Sources;
   /** Record a non-fatal problem: the collector returns what it has and is marked partial. */
   partial(error: unknown, needs?: Needs): void;
+  /** Record how the collector went about it when that is worth knowing but nothing is missing (its record's `reason`). */
+  note(text: string): void;
   progress(event: ProgressEvent): void;
 }
 

@@ -2,6 +2,7 @@ import { ChannelType } from 'discord-api-types/v10';
 import type { APIGuildOnboarding, APIUser } from 'discord-api-types/v10';
 import { bitsOf } from '../discord/permissions.js';
 import { makeSnowflake } from '../schema/snowflake.js';
+import { LazyMembers } from './lazy-members.js';
 import { GuildBuilder, startOfUtcDay } from './builder.js';
 import { addAutomodRule, addBan, addBot, addEmoji, addEvent, addInvite, addSound, addSticker, addWebhook } from './extras.js';
 import { EXPORTER_PERMS, MEMBER_PERMS, MOD_PERMS } from './generate.js';
@@ -19,8 +20,12 @@ export const DEMO_PLANTED_PROBLEMS: readonly string[] = Object.freeze([
 const NAMES = ['ava', 'kai', 'mila', 'noah', 'zoe', 'liam', 'ivy', 'leo', 'nora', 'eli', 'ruby', 'finn', 'luna', 'owen', 'iris', 'jude', 'sage', 'theo', 'wren', 'milo'];
 const VIEW = bitsOf(['ViewChannel']);
 
-/** "Pixel Harbor": a ~1,400 member community with exactly the DEMO_PLANTED_PROBLEMS wrong. */
-export function demoGuild(now: Date = startOfUtcDay()): FakeGuild {
+/**
+ * "Pixel Harbor": a ~1,400 member community with exactly the DEMO_PLANTED_PROBLEMS wrong. `extraMembers` adds that
+ * many more, made on demand (the same server grown to a million, for the benchmarks); without it the guild is the same
+ * byte for byte.
+ */
+export function demoGuild(now: Date = startOfUtcDay(), options: { extraMembers?: number } = {}): FakeGuild {
   const b = new GuildBuilder('pixel-harbor', DEMO_GUILD_ID, 'Pixel Harbor', now);
   const g = b.state.guild;
   Object.assign(g, { description: 'A friendly harbor for pixel artists and gamers.', verification_level: 1, mfa_level: 0,
@@ -128,5 +133,10 @@ export function demoGuild(now: Date = startOfUtcDay()): FakeGuild {
       options: interests.map((r) => ({ id: b.newId(), title: r.name, description: null, channel_ids: [], role_ids: [r.id],
         emoji: { id: null, name: '✨', animated: false } })) }] } as unknown as APIGuildOnboarding;
   b.state.vanityUses = 0;
+  if (options.extraMembers) {
+    b.state.lazyMembers = new LazyMembers(options.extraMembers, 'pixel-harbor-grown', Date.UTC(2016, 0, 1), b.now - 86_400_000,
+      [{ id: supporter.id, chance: 0.05 }, ...interests.map((r) => ({ id: r.id, chance: 0.21 }))], NAMES);
+    b.state.lazyMembers.roleCounts();
+  }
   return b.finish();
 }

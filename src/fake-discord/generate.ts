@@ -1,6 +1,7 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { bitsOf } from '../discord/permissions.js';
 import { GuildBuilder, startOfUtcDay } from './builder.js';
+import { LazyMembers } from './lazy-members.js';
 import { addAutomodRule, addBan, addBot, addEmoji, addEvent, addInvite, addSound, addSticker, addWebhook } from './extras.js';
 import type { FakeChannel, FakeGuild, GuildSpec } from './types.js';
 
@@ -22,7 +23,15 @@ export function generateGuild(spec: GuildSpec = {}): FakeGuild {
     b.role(i === 0 ? 'Admin' : i === 1 ? 'Moderator' : `${word()}-${i}`, String(i === 0 ? bitsOf(['Administrator']) : i === 1 ? MOD_PERMS : MEMBER_PERMS), { hoist: i < 2 }));
 
   const humans = Math.max(0, s.members - (s.members >= 5 ? 2 : 0));
-  for (let i = 0; i < humans; i++) {
+  // On demand: the owner is built (bots and the audit log refer to it), every other member is made per request.
+  const built = s.membersOnDemand ? Math.min(1, humans) : humans;
+  if (s.membersOnDemand && humans > built) {
+    b.state.lazyMembers = new LazyMembers(humans - built, s.seed, Date.UTC(2016, 0, 1), b.now - 86_400_000,
+      custom.map((r, j) => ({ id: r.id, chance: j === 0 ? 0 : j === 1 ? 0.05 : 0.3 })), WORDS);
+    // Counted now, while the guild is made, rather than on the first GET .../roles/member-counts an export waits for.
+    b.state.lazyMembers.roleCounts();
+  }
+  for (let i = 0; i < built; i++) {
     const user = b.user(b.idAt(b.randomTime(Date.UTC(2016, 0, 1), b.now - 86_400_000)), `${word()}${word()}${i}`);
     const roles = custom.filter((_r, j) => (i === 0 && j === 0) || (j > 0 && b.rng.chance(j === 1 ? 0.05 : 0.3))).map((r) => r.id);
     b.member(user, roles, b.rng.int(1, 1500));

@@ -2,6 +2,7 @@ import type { APIThreadChannel, APIUser } from 'discord-api-types/v10';
 import { compareSnowflakes } from '../schema/snowflake.js';
 import { UNKNOWN_MEMBER, apiError, intParam, type Reply } from './errors.js';
 import type { FakeChannel, FakeGuild } from './types.js';
+import { findMember, lazyPage, memberTotal } from './lazy-members.js';
 
 export interface RouteContext {
   guild: FakeGuild;
@@ -65,7 +66,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/guilds/:guild', bucket: 'guild', handle: ({ guild, query }) => {
     const g = { ...guild.guild };
     if (query.get('with_counts') === 'true') {
-      Object.assign(g, { approximate_member_count: guild.members.length, approximate_presence_count: Math.floor(guild.members.length * 0.31) });
+      const total = memberTotal(guild);
+      Object.assign(g, { approximate_member_count: total, approximate_presence_count: Math.floor(total * 0.31) });
     }
     return ok(g);
   } },
@@ -75,11 +77,16 @@ export const ROUTES: RouteDef[] = [
     const counts: Record<string, number> = {};
     for (const r of guild.guild.roles) if (r.id !== guild.guild.id) counts[r.id] = 0;
     for (const m of guild.members) for (const id of m.roles) if (id in counts) counts[id]++;
+    for (const [id, n] of Object.entries(guild.lazyMembers?.roleCounts() ?? {})) if (id in counts) counts[id] += n;
     return ok(counts);
   } },
-  { pattern: '/guilds/:guild/members', bucket: 'members', cursor: 'after', handle: ({ guild, query }) => pageByUser(guild.members, query, 1) },
+  { pattern: '/guilds/:guild/members', bucket: 'members', cursor: 'after', handle: ({ guild, query }) => {
+    if (!guild.lazyMembers) return pageByUser(guild.members, query, 1);
+    const limit = intParam(query, 'limit', 1, 1, 1000);
+    return isReply(limit) ? limit : ok(lazyPage(guild, guild.lazyMembers, query.get('after') ?? '0', limit));
+  } },
   { pattern: '/guilds/:guild/members/:user', bucket: 'member', handle: ({ guild, params }) => {
-    const m = guild.members.find((x) => x.user.id === params.user);
+    const m = findMember(guild, params.user);
     return m ? ok(m) : UNKNOWN_MEMBER();
   } },
   { pattern: '/guilds/:guild/threads/active', bucket: 'active-threads', handle: ({ guild }) =>

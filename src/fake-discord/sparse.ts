@@ -1,6 +1,7 @@
 import type { APIGuildMember } from 'discord-api-types/v10';
 import { apiError, type Reply } from './errors.js';
 import type { FakeGuild } from './types.js';
+import { memberTotal } from './lazy-members.js';
 
 /**
  * Sparse mode: a Discord-compatible server that is not Discord. It answers the same routes with less: the guild
@@ -32,7 +33,7 @@ export function sparseBody(pattern: string, body: unknown, guild: FakeGuild): un
   switch (pattern) {
     case '/guilds/:guild': {
       const { roles: _roles, approximate_member_count: _m, approximate_presence_count: _p, ...rest } = body as Record<string, unknown>;
-      return { ...rest, member_count: guild.members.length };
+      return { ...rest, member_count: memberTotal(guild) };
     }
     case '/guilds/:guild/channels':
       return [...(body as unknown[]), ...guild.threads];

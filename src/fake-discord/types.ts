@@ -3,6 +3,7 @@ import type {
   APIGuildIntegration, APIGuildMember, APIGuildOnboarding, APIGuildScheduledEvent, APIGuildWelcomeScreen,
   APIGuildWidgetSettings, APISoundboardSound, APISticker, APIThreadChannel, APIUser, APIWebhook,
 } from 'discord-api-types/v10';
+import type { LazyMembers } from './lazy-members.js';
 
 /** A guild channel that is not a thread (what GET /guilds/:g/channels returns). */
 export type FakeChannel = Exclude<APIChannel, APIThreadChannel | { type: 1 } | { type: 3 }>;
@@ -19,6 +20,8 @@ export interface FakeGuild {
   threads: APIThreadChannel[];
   /** Sorted ascending by user id (the order the members list pages in). */
   members: APIGuildMember[];
+  /** More members, made on demand page by page (a 1,000,000-member guild without a million objects). */
+  lazyMembers?: LazyMembers;
   invites: APIExtendedInvite[];
   /** Incoming webhooks carry `token` and `url`, as Discord returns them: the exporter must drop them. */
   webhooks: APIWebhook[];
@@ -57,6 +60,8 @@ export interface GuildSpec {
   id?: string;
   name?: string;
   members?: number;
+  /** Make the members (all but the owner) on demand instead of holding them: for guilds of a million. */
+  membersOnDemand?: boolean;
   roles?: number;
   text?: number;
   voice?: number;

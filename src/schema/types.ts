@@ -6,7 +6,7 @@
  * string plus flag names, timestamps as ISO 8601 strings, absent values as null (never undefined).
  */
 
-export const SCHEMA_VERSION = '2.0.0';
+export const SCHEMA_VERSION = '2.1.0';
 
 /*
  * "Not collected" is never "none" (schema 2.x). In export.json and snapshot.json a section whose collector failed or
@@ -352,7 +352,7 @@ export interface CollectorRecord {
   /** Items collected (array length, or 1 for objects). */
   count: number;
   duration_ms: number;
-  /** Why it was skipped, when skipped. */
+  /** Why it was skipped, when skipped; otherwise a note on how it collected (e.g. members: counts read the member list after all). */
   reason?: string;
 }
 
@@ -456,15 +456,28 @@ export interface GuildExport {
 /** Keys a collector can fill. */
 export type CollectedKey = Exclude<keyof GuildExport, 'meta' | 'summary' | 'errors' | 'access' | 'member_stats'>;
 
-/** Member aggregates kept in memory while members stream to disk (memory stays flat). */
+/**
+ * Member aggregates kept in memory while members stream to disk (memory stays flat). With `members: full` they are
+ * counted from the member list; with `members: counts` (schema 2.1+) they come from Discord's counts without reading
+ * the list, and what only the list can tell (without_roles, pending, timed_out) is null: not collected, never 0.
+ */
 export interface MemberStats {
+  /**
+   * Where the figures come from: 'member_list' (every member read), or 'counts' (the guild's approximate member
+   * count, GET /guilds/{id}/roles/member-counts and the bots' integrations). Absent in files before 2.1: member_list.
+   */
+  source?: 'member_list' | 'counts';
+  /** Members counted, or Discord's approximate member count with source 'counts'. */
   total: number;
   bots: number;
+  /** total - bots with source 'counts' (approximate like total). */
   humans: number;
   /** role id -> members holding it */
   role_counts: Record<Snowflake, number>;
-  /** Members with no role besides @everyone. */
-  without_roles: number;
-  pending: number;
-  timed_out: number;
+  /** Members with no role besides @everyone; null when not collected (source 'counts'). */
+  without_roles: number | null;
+  /** Members who have not passed membership screening; null when not collected. */
+  pending: number | null;
+  /** Members timed out at export time; null when not collected. */
+  timed_out: number | null;
 }

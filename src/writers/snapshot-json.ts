@@ -99,14 +99,17 @@ function inviteKey(i: ExportInvite): string {
 
 function roundStats(stats: MemberStats): MemberStats {
   const roleCounts = Object.fromEntries(Object.entries(stats.role_counts).map(([id, n]) => [id, roundCount(n)]));
+  // null stays null: a figure `members: counts` cannot know is not collected, never 0.
+  const round = (n: number | null): number | null => (n === null ? null : roundCount(n));
   return {
+    ...(stats.source ? { source: stats.source } : {}),
     total: roundCount(stats.total),
     bots: stats.bots,
     humans: roundCount(stats.humans),
     role_counts: roleCounts,
-    without_roles: roundCount(stats.without_roles),
-    pending: roundCount(stats.pending),
-    timed_out: roundCount(stats.timed_out),
+    without_roles: round(stats.without_roles),
+    pending: round(stats.pending),
+    timed_out: round(stats.timed_out),
   };
 }
 

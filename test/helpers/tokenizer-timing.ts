@@ -14,7 +14,7 @@ export async function tokenizerRequestedBeforeLastPage(guild: FakeGuild, apiBase
   const total = guild.members.length;
   const outcome = await runExport({
     guildId: guild.guild.id, token: TEST_TOKEN, apiBase, demo: false, outDir, only: null, skip: [],
-    members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
+    members: 'full', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
   }, (event) => {
     if (event.type !== 'members') return;
     pages++;

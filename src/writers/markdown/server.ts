@@ -15,7 +15,7 @@ export function renderServer(exp: GuildExport, names: Names): string {
   const title = `# ${mdHeading(s?.name ?? exp.meta.scope.guild_id, 'Unnamed server')}\n\n`;
   const intro =
     `Snapshot by ${mdText(`${exp.meta.exporter.name} ${exp.meta.exporter.version}, schema ${exp.meta.schema_version}`)}. ` +
-    `Member data: ${exp.meta.scope.members}.${exp.meta.scope.demo ? ' Demo guild.' : ''}\n\n`;
+    `Member data: ${exp.meta.scope.members}.${countsNote(exp)}${exp.meta.scope.demo ? ' Demo guild.' : ''}\n\n`;
   if (!s) return title + intro + section('Server settings', '_Not collected (see Collector errors)._');
   const rows: [string, string | number][] = [
     ['Server id', s.id],
@@ -41,6 +41,15 @@ export function renderServer(exp: GuildExport, names: Names): string {
   return title + intro + section('Server settings', table(['Setting', 'Value'], rows));
 }
 
+/** With Discord's counts instead of the member list: what they give and what they cannot tell (never shown as 0). */
+function countsNote(exp: GuildExport): string {
+  const stats = exp.member_stats;
+  if (stats?.source !== 'counts') return '';
+  const missing = [['members without roles', stats.without_roles], ['pending screening', stats.pending], ['timed out', stats.timed_out]]
+    .filter(([, n]) => n === null).map(([what]) => what);
+  return ` Role member counts, bots and the member total come from Discord's counts, without reading the member list${missing.length ? `; not collected: ${missing.join(', ')} (they need members: full)` : ''}.`;
+}
+
 /** Which collectors failed or were partial, and what to do about it. */
 export function renderErrors(exp: GuildExport): string {
   const rows = [...exp.errors]
@@ -50,7 +59,13 @@ export function renderErrors(exp: GuildExport): string {
     .filter(([, r]) => r.status === 'skipped')
     .map(([name, r]) => `${name}${r.reason ? ` (${r.reason})` : ''}`)
     .sort();
-  const note = skipped.length ? `\nSkipped: ${skipped.map((s) => mdText(s)).join('; ')}.\n` : '';
+  const skippedNote = skipped.length ? `\nSkipped: ${skipped.map((s) => mdText(s)).join('; ')}.\n` : '';
+  // How a collector went about it, when that is worth knowing (`members: counts` reading the member list after all).
+  const notes = Object.entries(exp.meta.collectors)
+    .filter(([, r]) => r.status !== 'skipped' && r.reason)
+    .map(([name, r]) => `${name}: ${r.reason}`)
+    .sort();
+  const note = skippedNote + (notes.length ? `\nNotes: ${notes.map((s) => mdText(s)).join('; ')}.\n` : '');
   return section('Collector errors', table(['Collector', 'Status', 'Code', 'Message', 'What to do'], rows, 'No collector errors.') + note);
 }
 

@@ -38,7 +38,7 @@ describe('the global budget at Discord\'s limits', () => {
     diagnostics.subscribe('undici:client:sendHeaders', onSend);
     const outcome = await runExport({
       guildId: guild.guild.id, token: TEST_TOKEN, apiBase: fake.apiBase, demo: false, outDir: dir, only: null, skip: [],
-      members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
+      members: 'full', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
     }).finally(() => diagnostics.unsubscribe('undici:client:sendHeaders', onSend));
     expect(outcome.status).toBe('complete');
     const stats = fake.stats();

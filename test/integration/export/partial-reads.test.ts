@@ -64,7 +64,7 @@ describe('partial reads say what is missing and why', () => {
   });
 
   it('--max-members: role member counts and bots are partial with the reason, never "ok"', async () => {
-    const { run, exp } = await exportTo('max-members', '--max-members', '50', '--members', 'counts');
+    const { run, exp } = await exportTo('max-members', '--max-members', '50', '--members', 'full');
     expect(run.code).toBe(0);
     expect(exp.meta.scope.members_truncated).toBe(true);
     expect(exp.member_stats.total).toBe(50);
@@ -76,7 +76,7 @@ describe('partial reads say what is missing and why', () => {
     expect(errorsOf(exp, 'bots')[0].hint).toMatch(/without --max-members/);
     expect(run.stderr).toContain('Partial export');
     // A full read stays ok.
-    const full = await exportTo('max-members-all', '--max-members', '100000', '--members', 'counts');
+    const full = await exportTo('max-members-all', '--max-members', '100000', '--members', 'full');
     expect(full.exp.meta.collectors.roles.status).toBe('ok');
     expect(full.exp.meta.collectors.bots.status).toBe('ok');
   });

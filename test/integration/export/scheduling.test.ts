@@ -26,7 +26,7 @@ beforeAll(async () => {
   diagnostics.subscribe('undici:client:sendHeaders', onSend as (message: unknown) => void);
   const outcome = await runExport({
     guildId: guild.guild.id, token: TEST_TOKEN, apiBase: fake.apiBase, demo: false, outDir: dir, only: null, skip: [],
-    members: 'counts', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
+    members: 'full', maxMembers: null, formats: ['json'], strict: false, auditConfigPath: null, promptBudget: 12_000,
   }).finally(() => diagnostics.unsubscribe('undici:client:sendHeaders', onSend as (message: unknown) => void));
   expect(outcome.status).toBe('complete');
   trace = fake.stats().trace ?? [];
@@ -88,7 +88,7 @@ describe('request scheduling', () => {
   });
 
   it('does not hold the other reads behind a slow first member page', async () => {
-    const { outcome, trace: t } = await exportWithSlowRoute(guild, 'GET /guilds/:guild/members', 'counts');
+    const { outcome, trace: t } = await exportWithSlowRoute(guild, 'GET /guilds/:guild/members', 'full');
     expect(outcome.status).toBe('complete');
     const others = arrivals((p) => !p.includes('/members?'), t);
     // Two round trips of 20 ms, not the 2.5 s member page.
