@@ -31,6 +31,11 @@ export default defineConfig([
       // Discord sends enum values as plain numbers in untrusted JSON; comparing them with discord-api-types' enums
       // (or the fake's literals) is the point, and typing the payloads as enums would claim a check never made.
       '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+      // Its verdicts disagree with tsc here: it calls casts to discord-api-types' payload types unnecessary, and
+      // removing them breaks \`npm run lint\` (tsc is the authority on types; this rule only removes casts).
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      // Matching control characters is what the escaping functions (and their tests) are for.
+      'no-control-regex': 'off',
     },
   },
   {
@@ -44,6 +49,11 @@ export default defineConfig([
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/require-await': 'off',
+      // The fakes read request bodies that are untyped JSON and echo their fields into answers.
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      // JSON from the fakes and from GitHub's OpenAPI description is read as it comes.
+      '@typescript-eslint/no-explicit-any': 'off',
     },
   },
   {

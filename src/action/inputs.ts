@@ -102,7 +102,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   const demo = parseBoolean(get('demo'), 'demo', problems);
   const guildId = get('guild-id') || null;
   if (guildId === null && !demo) problems.push('guild-id is required: the server id, 17-20 digits (Discord: right-click the server > Copy Server ID).');
-  if (guildId !== null && !isSnowflake(guildId)) problems.push(`guild-id must be a Discord id of 17-20 digits (got "${guildId}").`);
+  if (guildId !== null && !isSnowflake(guildId)) problems.push(`guild-id must be a Discord id of 17-20 digits (got "${get('guild-id')}").`);
   const discordToken = (raw['discord-token'] ?? '').trim() || null;
   if (!discordToken && !demo) problems.push('discord-token is required (a bot token, e.g. `${{ secrets.DISCORD_TOKEN }}`), or set `demo: true`.');
 

@@ -2,8 +2,11 @@ import type { GuildExport } from '../schema/types.js';
 import { SECTIONS, type Coverage, type Section } from '../schema/coverage.js';
 
 /** Thrown by the view when a check reads a section that was not collected; the runner makes it not_applicable. */
-export class NotCollectedSignal {
-  constructor(readonly section: string, readonly reason: string) {}
+export class NotCollectedSignal extends Error {
+  constructor(readonly section: string, readonly reason: string) {
+    super(`${section} not collected: ${reason}`);
+    this.name = 'NotCollectedSignal';
+  }
 }
 
 const SECTION_SET = new Set<string>(SECTIONS);
@@ -23,11 +26,11 @@ export function exportView(exp: GuildExport, coverage: ReadonlyMap<Section, Cove
         const c = coverage.get(section);
         if (c?.state === 'not_collected') throw new NotCollectedSignal(section, c.reason);
         const fields = leftOut.get(section);
-        const value = Reflect.get(target, prop, receiver);
+        const value: unknown = Reflect.get(target, prop, receiver);
         if (fields) return guardFields(value, section, fields);
         return value;
       }
-      return Reflect.get(target, prop, receiver);
+      return Reflect.get(target, prop, receiver) as unknown;
     },
     set() {
       return false; // checks are pure over the export
@@ -55,13 +58,13 @@ function guardFields(value: unknown, section: string, fields: Set<string>): unkn
       if (typeof prop === 'string' && fields.has(prop)) {
         throw new NotCollectedSignal(`${section}.${prop}`, 'snapshot.json leaves this field out; audit the export.json of a run instead');
       }
-      return Reflect.get(target, prop, receiver);
+      return Reflect.get(target, prop, receiver) as unknown;
     },
   }) : item);
   if (!Array.isArray(value)) return guardItem(value);
   return new Proxy(value, {
     get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver);
+      const v: unknown = Reflect.get(target, prop, receiver);
       return typeof prop === 'string' && /^\d+$/.test(prop) ? guardItem(v) : v;
     },
   });

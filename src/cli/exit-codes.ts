@@ -20,8 +20,8 @@ export const EXIT = {
 
 /** An input file the command cannot use (exit 66): the message says which file and why. */
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'InputError';
   }
 }

@@ -27,7 +27,7 @@ const OPTIONS = {
 } as const;
 
 /** `invite-url`: the bot's invite link from the collectors' declared needs; no request is made. */
-export async function runInviteUrlCommand(argv: string[], io: CliIo): Promise<number> {
+export function runInviteUrlCommand(argv: string[], io: CliIo): number {
   const v = parseCommand('invite-url', { args: argv, options: OPTIONS, allowPositionals: false }).values;
   if (v.help === true) {
     io.stdout(INVITE_URL_HELP + '\n');

@@ -30,7 +30,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   export: runExportCommand,
   audit: runAuditCommand,
   diff: runDiffCommand,
-  'invite-url': runInviteUrlCommand,
+  'invite-url': (argv, io) => Promise.resolve(runInviteUrlCommand(argv, io)),
   trend: (argv, io) => Promise.resolve(runTrendCommand(argv, io)),
 };
 

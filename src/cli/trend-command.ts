@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { scoreChart } from '../trend/chart.js';
 import { historyEntry } from '../trend/from-export.js';
 import { appendHistory, HISTORY_LIMIT, parseHistory, type HistoryEntry } from '../trend/history.js';
+import { EXIT, InputError } from './exit-codes.js';
 
 const USAGE = `Usage: discord-server-exporter trend <snapshot dir | history.json> [--json | --mermaid]
        discord-server-exporter trend --git <range> <snapshot dir> [--json | --mermaid]
@@ -31,28 +32,29 @@ export function runTrendCommand(argv: string[], io: TrendIo, cwd = process.cwd()
     });
   } catch (err) {
     io.stderr(`${(err as Error).message}\n${USAGE}`);
-    return 64;
+    return EXIT.usage;
   }
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(USAGE);
-    return 0;
+    return EXIT.ok;
   }
   if (positionals.length !== 1 || values.git === '' || (values.json && values.mermaid)) {
     io.stderr(`${positionals.length !== 1 ? `Expected one path, got ${positionals.length}.` : values.git === '' ? '--git needs a range.' : 'Choose --json or --mermaid, not both.'}\n${USAGE}`);
-    return 64;
+    return EXIT.usage;
   }
   let entries: HistoryEntry[];
   try {
     entries = values.git === undefined ? readHistory(resolve(cwd, positionals[0]!)) : historyFromGit(values.git, positionals[0]!, cwd);
   } catch (err) {
-    io.stderr(`${(err as Error).message}\n`);
-    return 1;
+    if (!(err instanceof InputError)) throw err;
+    io.stderr(`Error: ${err.message}\n`);
+    return EXIT.input;
   }
   if (values.json) io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
   else if (values.mermaid) io.stdout(scoreChart(entries) ?? 'Fewer than two scored entries: no chart yet.\n');
   else io.stdout(renderText(entries));
-  return 0;
+  return EXIT.ok;
 }
 
 function readHistory(path: string): HistoryEntry[] {
@@ -61,14 +63,14 @@ function readHistory(path: string): HistoryEntry[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}). Give a snapshot folder the Action committed, or use --git <range> <snapshot dir>.`);
+    throw new InputError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}). Give a snapshot folder the Action committed, or use --git <range> <snapshot dir>.`, { cause: err });
   }
   return parseHistory(text);
 }
 
 /** Rebuilds the history from the snapshot.json of every commit in `range` that changed it. */
 function historyFromGit(range: string, dir: string, cwd: string): HistoryEntry[] {
-  if (range.startsWith('-')) throw new Error(`"${range}" is not a git range.`);
+  if (range.startsWith('-')) throw new InputError(`"${range}" is not a git range.`);
   const file = `${dir.replace(/\/+$/, '')}/snapshot.json`;
   let commits: string[];
   try {
@@ -76,8 +78,9 @@ function historyFromGit(range: string, dir: string, cwd: string): HistoryEntry[]
       .split('\n')
       .filter(Boolean);
   } catch (err) {
-    const stderr = String((err as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
-    throw new Error(`git log ${range} failed${stderr ? ` (${stderr})` : ''}: run this inside the repository that holds the snapshots.`);
+    const output = (err as { stderr?: unknown }).stderr;
+    const stderr = (typeof output === 'string' ? output : '').trim().split('\n')[0];
+    throw new InputError(`git log ${range} failed${stderr ? ` (${stderr})` : ''}: run this inside the repository that holds the snapshots.`, { cause: err });
   }
   let entries: HistoryEntry[] = [];
   for (const sha of commits) {

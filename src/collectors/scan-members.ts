@@ -48,12 +48,11 @@ export async function scanMembers(
   const skipped = new SkipTally(route);
   const fetchPage = (after: string, want: number) =>
     api.get<unknown>(route, { limit: want, after }).then((body) => readList<APIGuildMember>(route, body, MEMBER_SHAPE));
-  let truncated = false;
   let error: unknown = null;
   const now = Date.now();
   let want = Math.min(MEMBER_PAGE_SIZE, limit);
   let pending: ReturnType<typeof fetchPage> | null = want > 0 ? fetchPage('0', want) : null;
-  truncated = want <= 0;
+  let truncated = want <= 0;
   let seen = 0;
   while (pending) {
     let page: APIGuildMember[];

@@ -122,7 +122,8 @@ export function classifyError(error: unknown, needs: { permissions?: string[]; i
     };
   }
   if (error instanceof Error) {
-    const text = `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')} ${String((error as { cause?: { code?: unknown } }).cause?.code ?? '')}`;
+    const code = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+    const text = `${error.name} ${error.message} ${code((error as { code?: unknown }).code)} ${code((error as { cause?: { code?: unknown } }).cause?.code)}`;
     if (error.name === 'AbortError' || /timeout|aborted/i.test(text)) {
       return { ...base, code: 'TIMEOUT', http_status: null, message: 'Discord did not answer in time (the request timed out).', hint: 'Run again; if it keeps happening, check the network or the --api-base proxy.', retryable: true };
     }

@@ -159,12 +159,13 @@ function bufferedResponse(status: number, headers: Record<string, string | strin
     get bodyUsed() {
       return used;
     },
-    arrayBuffer: async () => {
+    // Promises, as a fetch Response's are, over a body already read (within the request's deadline and size cap).
+    arrayBuffer: () => {
       const b = take();
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+      return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
     },
-    json: async () => JSON.parse(text()) as unknown,
-    text: async () => text(),
+    json: () => Promise.resolve(JSON.parse(text()) as unknown),
+    text: () => Promise.resolve(text()),
     headers: new RawHeaders(headers) as unknown as Headers,
     status,
     statusText: STATUS_CODES[status] ?? '',

@@ -72,6 +72,7 @@ export async function commitSnapshot(client: GitHubClient, options: CommitSnapsh
           throw new Error(
             `Another push kept moving "${options.branch}" (${maxAttempts} attempts): the snapshot was not committed. ` +
               'Add a `concurrency` group to the workflow so runs do not overlap, then re-run.',
+            { cause: err },
           );
         }
         throw err;

@@ -136,7 +136,7 @@ async function exportTo(
       sources,
       selected,
       skipReasons: skipReasons(config),
-      onProgress: progress.emit,
+      onProgress: (event) => progress.emit(event),
     });
     const fatal = await checking;
     if (fatal) {

@@ -65,8 +65,12 @@ function indent(json: string, prefix: string): string {
   return json.includes('\n') ? json.replace(/\n/g, `\n${prefix}`) : json;
 }
 
-async function* section(members: readonly ExportMember[]): AsyncIterable<string> {
-  yield members.map((m, i) => memberEntry(JSON.stringify(m), i === 0)).join('');
+/** An in-memory member list in the streamed spool's shape (one chunk: the writer reads both alike). */
+function section(members: readonly ExportMember[]): AsyncIterable<string> {
+  const chunk = members.map((m, i) => memberEntry(JSON.stringify(m), i === 0)).join('');
+  return (async function* () {
+    yield await Promise.resolve(chunk);
+  })();
 }
 
 /** Write streams fed the same bytes, with batching, backpressure ('drain') and errors turned into rejections. */

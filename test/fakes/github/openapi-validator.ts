@@ -45,7 +45,7 @@ function pickJson(content: Record<string, { schema: unknown }> | undefined): unk
 }
 
 /** Compiles (once) the schema for a request body or a response status of one operation; null when undocumented. */
-function validatorFor(path: string, method: string, part: 'request' | string): ValidateFunction | null {
+function validatorFor(path: string, method: string, part: string): ValidateFunction | null {
   const key = `${method} ${path} ${part}`;
   if (compiled.has(key)) return compiled.get(key)!;
   const op = loadSpec().paths[path]?.[method];

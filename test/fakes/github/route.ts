@@ -8,7 +8,7 @@ export interface RouteContext {
   /** Captures of the route's pattern, URL-decoded. */
   params: string[];
   query: URLSearchParams;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- request JSON is checked against OpenAPI, not typed
+   
   body: any;
 }
 export interface RouteResult {

@@ -57,7 +57,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
-    let body: RecordedRequest['body'] = null;
+    let body: RecordedRequest['body'];
     try {
       body = JSON.parse(text) as RecordedRequest['body'];
     } catch {

@@ -33,7 +33,8 @@ describe('exports sharing one token through @discordjs/proxy', () => {
     // The README's proxy: Discord's API behind @discordjs/rest with a global budget of half Discord's 50 per second,
     // so two of its one-second windows (which do not line up with Discord's) can never put more than 50 into one.
     const rest = new REST({ api: fake.apiBase, globalRequestsPerSecond: PER_SECOND });
-    proxy = createServer(proxyRequests(rest));
+    const handle = proxyRequests(rest);
+    proxy = createServer((req, res) => void handle(req, res));
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     proxyBase = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api`;
     dir = mkdtempSync(join(tmpdir(), 'dse-proxy-'));

@@ -47,9 +47,9 @@ describe('trend', () => {
     const repo = repoWithSnapshots();
     expect(run([], repo)).toMatchObject({ code: 64 });
     expect(run(['--bogus', 'x'], repo)).toMatchObject({ code: 64 });
-    expect(run(['missing-dir'], repo).code).toBe(1);
+    expect(run(['missing-dir'], repo).code).toBe(66);
     const bad = run(['--git', 'no-such-ref', 'snap'], repo);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(66);
     expect(bad.stderr).toContain('git log no-such-ref failed');
   });
 });

@@ -7,7 +7,7 @@ import { renderSnapshotJson } from '../../../src/writers/index.js';
 import { runCli } from '../../helpers/cli.js';
 import { useFakeDiscord } from '../../helpers/fake-discord.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;  
 
 const ADMINISTRATOR = 1n << 3n;
 const VIEW_CHANNEL = 1n << 10n;

@@ -6,7 +6,7 @@ import { validateExport } from '../../../src/schema/validate.js';
 import { runCli } from '../../helpers/cli.js';
 import { useFakeDiscord } from '../../helpers/fake-discord.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;  
 
 const guild = demoGuild();
 const GUILD = guild.guild.id;

@@ -34,7 +34,7 @@ describe('audit command', () => {
     const { code, stdout, stderr } = await run([file]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/FAIL  high\s+mod_2fa_not_required/);
+    expect(stdout).toMatch(/FAIL {2}high\s+mod_2fa_not_required/);
     expect(stdout).toContain('Nothing written (add --write');
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(readFileSync(join(dir, 'snapshot.md'), 'utf8')).toContain('stale text');
@@ -63,7 +63,7 @@ describe('audit command', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Health score: \d+\/100/);
-    expect(stdout).toMatch(/FAIL  high\s+mod_2fa_not_required/);
+    expect(stdout).toMatch(/FAIL {2}high\s+mod_2fa_not_required/);
     const exp = JSON.parse(readFileSync(file, 'utf8')) as GuildExport;
     expect(exp.summary.issues_found).toEqual(['mod_2fa_not_required']);
     expect(exp.summary.health_score).toBeGreaterThan(80);
