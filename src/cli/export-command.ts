@@ -3,18 +3,19 @@ import { parseArgs } from 'node:util';
 import { COLLECTOR_NAMES } from '../collectors/index.js';
 import type { ExportConfig } from '../config/types.js';
 import {
-  ConfigError, parseApiBase, parseCollectorList, parseFormats, parseGuildId, parseInteger, parseMembersMode,
+  ConfigError, parseApiBase, parseCollectorList, parseFormats, parseGuildIds, parseInteger, parseMembersMode,
 } from '../config/validate.js';
 import { redact } from '../config/redact.js';
 import { runExport } from '../pipeline/run-export.js';
 import { createProgress } from './progress.js';
+import { runSeveralExports } from './export-several.js';
 import type { CliIo } from './io.js';
 
 export const EXPORT_HELP = `Usage: discord-server-exporter export [options]
 
 Exports a Discord server (guild) over the REST API with a bot token (env DISCORD_TOKEN).
 
-  --guild ID             server id (17-20 digits); env DISCORD_GUILD_ID
+  --guild ID[,ID...]     server id (17-20 digits), or several: exported together, each to <out>/<id>/; env DISCORD_GUILD_ID
   --out DIR              output folder (default ./out)
   --demo                 export the built-in demo guild from the local fake API (no token needed)
   --api-base URL         Discord API base (default https://discord.com/api; env DISCORD_API_BASE), e.g. a rate-limit proxy
@@ -29,7 +30,8 @@ Exports a Discord server (guild) over the REST API with a bot token (env DISCORD
   --strict               exit 1 when any collector failed (partial export)
 
 Collectors: ${COLLECTOR_NAMES.join(', ')}
-Exit status: 0 complete or partial export, 1 partial with --strict, 2 fatal (bad token, unknown guild), 64 bad usage.`;
+Exit status: 0 complete or partial export, 1 partial with --strict, 2 fatal (bad token, unknown guild), 64 bad usage;
+with several servers, the worst of theirs.`;
 
 /** Parses argv into an ExportConfig (no IO). */
 export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportConfig {
@@ -58,8 +60,10 @@ export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportC
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable to your bot\'s token (Developer Portal > your application > Bot), or use --demo to try the built-in demo guild.');
   }
   if (!demo && !guild) throw new ConfigError('No server: pass --guild <server id> (or set DISCORD_GUILD_ID).');
+  const guildIds = guild ? parseGuildIds(guild, v.guild !== undefined ? '--guild' : 'DISCORD_GUILD_ID') : [];
   return {
-    guildId: guild ? parseGuildId(guild) : null,
+    guildId: guildIds[0] ?? null,
+    guildIds,
     token: demo ? null : token,
     apiBase: apiBase && !demo ? parseApiBase(apiBase) : null,
     demo,
@@ -83,6 +87,7 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     return 0;
   }
   const config = parseExportArgs(argv, io.env);
+  if (config.guildIds && config.guildIds.length > 1) return runSeveralExports(config, config.guildIds, io);
   const secrets = [config.token];
   const say = (line: string) => io.stdout(redact(line, secrets) + '\n');
   const progress = createProgress(io.progressStream, COLLECTOR_NAMES.length);
