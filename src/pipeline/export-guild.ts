@@ -14,7 +14,7 @@ import { applyAuditToSummary, buildAuditPrompt, runAudit, type AuditResult } fro
 import { writeOutputs, type OutputFiles } from './write-outputs.js';
 import { preflight, type Fatal } from './preflight.js';
 import { warmTokenizer } from './warm-tokenizer.js';
-import { warmConnections, type Session } from './session.js';
+import type { Session } from './session.js';
 
 export interface ExportOutcome {
   /** The export (summary filled; `members` empty: they were streamed to export.json). */
@@ -76,7 +76,7 @@ export async function exportGuild(
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
     });
     // While the first round trip is in flight, open the sockets the second will need (see Connections).
-    setImmediate(() => session.connections.warm(warmConnections(config.globalRequestsPerSecond)));
+    setImmediate(() => session.warmAhead());
     warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
     const progress = heldProgress(onProgress);
     const collecting = runCollectors(exp, {

@@ -3,7 +3,7 @@ import type { ProgressEvent } from '../collectors/types.js';
 import { ConfigError } from '../config/validate.js';
 import type { ExportConfig } from '../config/types.js';
 import { exportGuild, type ExportOutcome } from './export-guild.js';
-import { firstRoundSockets, openSession } from './session.js';
+import { openSession } from './session.js';
 
 export type ExportStatus = ExportOutcome['status'];
 
@@ -44,11 +44,11 @@ export async function runExports(
   const folders = configs.map((c) => resolve(c.outDir));
   const clash = folders.find((f, i) => folders.indexOf(f) !== i);
   if (clash) throw new ConfigError(`Two guilds would write to the same folder (${clash}): give each its own.`);
-  const session = await openSession(first);
+  const session = await openSession(first, configs.length);
   try {
     const guildIds = configs.map((c) => c.guildId ?? session.demo?.guildId ?? null);
     if (guildIds.some((id) => !id)) throw new ConfigError('No guild: pass --guild <server id> (or the guild-id input).');
-    await session.connections.ready(firstRoundSockets(configs.length, first.globalRequestsPerSecond));
+    await session.ready();
     return await Promise.all(configs.map(async (config, i): Promise<GuildResult> => {
       const guildId = guildIds[i]!;
       try {

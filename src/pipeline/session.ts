@@ -19,6 +19,10 @@ export interface Session {
   readonly auditConfig: AuditConfig;
   /** A fresh view of the client for one guild: its own memo and request count, the shared budget and buckets. */
   api(): DiscordApi;
+  /** Opens the first round trip's sockets, for every guild of the run, and resolves when they are ready. */
+  ready(): Promise<void>;
+  /** Opens sockets ahead for the second round trip (see Connections.warm); called by each guild, idempotent. */
+  warmAhead(): void;
   close(): Promise<void>;
 }
 
@@ -34,7 +38,7 @@ export const FIRST_ROUND_SOCKETS = 16;
  * opens the shared client. The client settings come from `config`: every guild of a run uses the same token.
  * Throws ConfigError for unusable configuration only.
  */
-export async function openSession(config: ExportConfig): Promise<Session> {
+export async function openSession(config: ExportConfig, guilds = 1): Promise<Session> {
   if (!config.demo && !config.token) {
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable (or the discord-token input), or use --demo to export the built-in demo guild.');
   }
@@ -70,6 +74,8 @@ export async function openSession(config: ExportConfig): Promise<Session> {
       handedOut = true;
       return first;
     },
+    ready: () => connections.ready(firstRoundSockets(guilds, config.globalRequestsPerSecond)),
+    warmAhead: () => connections.warm(warmConnections(guilds, config.globalRequestsPerSecond)),
     async close() {
       await connections.close();
       await demo?.close();
@@ -87,8 +93,9 @@ export function firstRoundSockets(guilds: number, globalPerSecond = 50): number 
 
 /**
  * How many sockets to open ahead for the second round trip (a page per channel): as wide as the global budget
- * lets it be in its first second, less the first round's sockets, which come free for it.
+ * lets it be in its first second, less the first round's sockets, which come free for it. No more than that
+ * for several guilds: they share the budget, so no more requests can be in flight at once than for one.
  */
-export function warmConnections(globalPerSecond = 50): number {
-  return Math.max(0, Math.min(globalPerSecond, 50) - FIRST_ROUND_SOCKETS);
+export function warmConnections(guilds = 1, globalPerSecond = 50): number {
+  return Math.max(0, Math.min(globalPerSecond, 50) - firstRoundSockets(guilds, globalPerSecond));
 }
