@@ -15,7 +15,7 @@ export async function runSeveralExports(config: ExportConfig, guildIds: string[]
   const results = await runExports(configsForGuilds(config, guildIds).map((c) => ({
     ...c,
     log: (line: string) => io.stderr(clean(`${c.guildId}: ${line}`) + '\n'),
-  })));
+  })), undefined, (r) => io.progressStream.write(`${r.guildId}: ${r.status === 'fatal' ? 'failed' : r.status}\n`));
   for (const r of results) io.stdout(clean(summaryLine(r)) + '\n');
   const count = (status: GuildResult['status']) => results.filter((r) => r.status === status).length;
   io.stdout(`${results.length} servers in ${((Date.now() - started) / 1000).toFixed(1)} s: ${count('complete')} complete, ${count('partial')} partial, ${count('fatal')} failed.\n`);

@@ -33,6 +33,8 @@ export interface GuildResult {
 export async function runExports(
   configs: ExportConfig[],
   onProgress?: (index: number, event: ProgressEvent) => void,
+  /** Each guild's result as soon as it is in (the others may still run). */
+  onResult?: (result: GuildResult, index: number) => void,
 ): Promise<GuildResult[]> {
   if (configs.length === 0) throw new ConfigError('No guild: pass --guild <server id> (or the guild-id input).');
   const [first] = configs;
@@ -51,12 +53,19 @@ export async function runExports(
     await session.ready();
     return await Promise.all(configs.map(async (config, i): Promise<GuildResult> => {
       const guildId = guildIds[i]!;
+      let result: GuildResult;
       try {
         const outcome = await exportGuild(session, config, guildId, onProgress && ((event) => onProgress(i, event)));
-        return { guildId, outDir: folders[i], status: outcome.status, outcome, error: null };
+        result = { guildId, outDir: folders[i], status: outcome.status, outcome, error: null };
       } catch (error) {
-        return { guildId, outDir: folders[i], status: 'fatal', outcome: null, error: error instanceof Error ? error : new Error(String(error)) };
+        result = { guildId, outDir: folders[i], status: 'fatal', outcome: null, error: error instanceof Error ? error : new Error(String(error)) };
       }
+      try {
+        onResult?.(result, i);
+      } catch {
+        // A caller's report failing must not stop the other guilds' exports.
+      }
+      return result;
     }));
   } finally {
     await session.close();

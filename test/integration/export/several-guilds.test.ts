@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import diagnostics from 'node:diagnostics_channel';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateGuild, startFakeDiscord, type FakeDiscord, type FakeGuild } from '../../../src/fake-discord/index.js';
@@ -97,6 +97,21 @@ describe('several guilds in one run, over one client', () => {
     expect(stats.connections).toBeLessThan(100);
   }, 60_000);
 
+  it('an export that breaks (its folder cannot be made) fails alone: the other guild is exported, each result reported as it comes', async () => {
+    const blocked = join(dir, 'blocked');
+    writeFileSync(blocked, 'a file where the folder should be');
+    const reported: string[] = [];
+    const results = await runExports([
+      { ...base(), guildId: a.guild.id, outDir: blocked, members: 'none' },
+      { ...base(), guildId: b.guild.id, outDir: join(dir, 'fine'), members: 'none' },
+    ], undefined, (r, i) => reported.push(`${i} ${r.status}`));
+    expect(results.map((r) => r.status)).toEqual(['fatal', 'complete']);
+    expect(results[0].error?.message).toMatch(/EEXIST|ENOTDIR|exists/);
+    expect(results[0].outcome).toBeNull();
+    expect(JSON.parse(readFileSync(join(dir, 'fine', 'export.json'), 'utf8')).server.name).toBe(b.guild.name);
+    expect(reported.sort()).toEqual(['0 fatal', '1 complete']);
+  }, 60_000);
+
   it('CLI: one line per guild in the order given, a total, the worst exit status; repeats and blanks dropped', async () => {
     const out = join(dir, 'cli');
     const env = { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: fake.apiBase };
@@ -110,6 +125,9 @@ describe('several guilds in one run, over one client', () => {
     expect(lines[3]).toMatch(/^3 servers in [\d.]+ s: 2 complete, 0 partial, 1 failed\.$/);
     expect(run.stderr).toContain(`${UNKNOWN}: export failed:`);
     expect(run.stderr).toContain('What to do:');
+    // As each guild finishes, a line on the progress stream.
+    expect(run.stderr).toContain(`${UNKNOWN}: failed\n`);
+    expect(run.stderr).toContain(`${a.guild.id}: complete\n`);
     expect(readdirSync(out).sort()).toEqual([a.guild.id, b.guild.id, UNKNOWN].sort());
     for (const id of [a.guild.id, b.guild.id, UNKNOWN]) expect(existsSync(join(out, id, 'export.json'))).toBe(true);
     expect(fake.stats().ratelimited).toBe(0);
