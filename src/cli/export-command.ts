@@ -3,7 +3,7 @@ import { notCollected, type Section } from '../schema/coverage.js';
 import { COLLECTOR_NAMES } from '../collectors/index.js';
 import type { ExportConfig } from '../config/types.js';
 import {
-  ConfigError, parseApiBase, parseCollectorList, parseFormats, parseGuildId, parseInteger, parseMembersMode,
+  ConfigError, parseApiBase, parseCollectorList, parseFormats, parseGuildIds, parseInteger, parseMembersMode,
 } from '../config/validate.js';
 import { redact } from '../config/redact.js';
 import { runExport, type ExportOutcome } from '../pipeline/run-export.js';
@@ -12,6 +12,7 @@ import { createProgress } from './progress.js';
 import { HELP_OPTION, parseCommand } from './parse.js';
 import { EXIT } from './exit-codes.js';
 import { ExportActivity, removeOwnTemps } from './interrupted.js';
+import { runSeveralExports } from './export-several.js';
 import type { CliIo } from './io.js';
 import { AI_CLI_HELP, AI_CLI_OPTIONS, aiSettingsFromCli } from '../ai/cli-options.js';
 import { aiReviewLines } from '../ai/cli-report.js';
@@ -20,7 +21,7 @@ export const EXPORT_HELP = `Usage: discord-server-exporter export [options]
 
 Exports a Discord server (guild) over the REST API with a bot token (env DISCORD_TOKEN).
 
-  --guild ID             server id (17-20 digits); env DISCORD_GUILD_ID
+  --guild ID[,ID...]     server id (17-20 digits), or several: exported together, each to <out>/<id>/; env DISCORD_GUILD_ID
   --out DIR              output folder (default ./out)
   --demo                 export the built-in demo guild from the local fake API (no token needed)
   --api-base URL         Discord API base (default https://discord.com/api; env DISCORD_API_BASE), e.g. a rate-limit proxy
@@ -40,7 +41,8 @@ ${AI_CLI_HELP}
 
 Collectors: ${COLLECTOR_NAMES.join(', ')}
 Exit status: 0 complete or partial export, 1 partial with --strict, 2 fatal (bad token, unknown guild), 64 bad usage
-(an unusable --out included, found before any request), 130/143 interrupted (temporary files removed).`;
+(an unusable --out included, found before any request), 130/143 interrupted (temporary files removed); with several
+servers, the worst of theirs.`;
 
 const OPTIONS = {
   ...HELP_OPTION,
@@ -72,8 +74,10 @@ export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportR
     throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable to your bot\'s token (Developer Portal > your application > Bot), or use --demo to try the built-in demo guild.');
   }
   if (!demo && !guild) throw new ConfigError('No server: pass --guild <server id> (or set DISCORD_GUILD_ID).');
+  const guildIds = guild ? parseGuildIds(guild, v.guild !== undefined ? '--guild' : 'DISCORD_GUILD_ID') : [];
   const config: ExportConfig = {
-    guildId: guild ? parseGuildId(guild) : null,
+    guildId: guildIds[0] ?? null,
+    guildIds,
     token: demo ? null : token,
     apiBase: apiBase && !demo ? parseApiBase(apiBase) : null,
     demo,
@@ -100,6 +104,7 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     return EXIT.ok;
   }
   const { config, display } = request;
+  if (config.guildIds && config.guildIds.length > 1) return runSeveralExports(config, config.guildIds, io, display);
   const secrets = [config.token, config.ai?.apiKey];
   const say = (line: string) => {
     if (!display.quiet && !display.json) io.stdout(redact(line, secrets) + '\n');

@@ -8,6 +8,8 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'markdown', 'pro
 /** Everything one export run needs, validated, with no IO left to do. */
 export interface ExportConfig {
   guildId: string | null;
+  /** Every guild of the run when several were given (`--guild a,b,c`); guildId is the first of them. */
+  guildIds?: string[];
   token: string | null;
   apiBase: string | null;
   demo: boolean;

@@ -19,6 +19,16 @@ export function parseGuildId(value: string, source = '--guild'): string {
   return id;
 }
 
+/**
+ * One or several guild ids, separated by commas or line breaks (a YAML block, an environment variable): each
+ * checked, blanks ignored, repeats dropped (the first one's place kept). At least one.
+ */
+export function parseGuildIds(value: string, source = '--guild'): string[] {
+  const ids = value.split(/[,\r\n]+/).map((s) => s.trim()).filter(Boolean).map((id) => parseGuildId(id, source));
+  if (ids.length === 0) throw new ConfigError(`${source} must be a Discord server id (17 to 20 digits), or several separated by commas, got "${value.trim()}".`);
+  return [...new Set(ids)];
+}
+
 export function parseMembersMode(value: string, source = '--members'): MembersMode {
   if (value === 'none' || value === 'counts' || value === 'full') return value;
   throw new ConfigError(`${source} must be none, counts or full, got "${value}".`);

@@ -30,29 +30,40 @@ export class DiscordApi {
   private readonly retries: number;
   private readonly backoffMs: number;
   private readonly memo = new Map<string, Promise<unknown>>();
-  private tokenRejected = false;
+  /** Shared by every view of one client (see forAnotherGuild): a 401 makes the token bad for all of them. */
+  private readonly token: { rejected: boolean };
   private readonly budget: GlobalBudget;
-  /** Requests sent, retries included. */
+  /** Requests sent through this view, retries included. */
   requests = 0;
 
-  constructor(private readonly rest: REST, options: DiscordApiOptions = {}) {
+  constructor(private readonly rest: REST, private readonly options: DiscordApiOptions = {}, shared?: { budget: GlobalBudget; token: { rejected: boolean } }) {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 250;
-    this.budget = GlobalBudget.forGlobalLimit(options.globalRequestsPerSecond ?? 50, options.rateLimitOffsetMs ?? 50);
+    this.budget = shared?.budget ?? GlobalBudget.forGlobalLimit(options.globalRequestsPerSecond ?? 50, options.rateLimitOffsetMs ?? 50);
+    this.token = shared?.token ?? { rejected: false };
+  }
+
+  /**
+   * Another view of the same client for another guild's export: the same REST instance (its buckets), the same
+   * global budget and the same token state, but its own shared reads and its own request count. Shared reads are
+   * keyed by what they read ("channels"), not by guild, so two guilds' exports must never share one memo.
+   */
+  forAnotherGuild(): DiscordApi {
+    return new DiscordApi(this.rest, this.options, { budget: this.budget, token: this.token });
   }
 
   /** True once Discord has answered 401: the token is bad for the rest of the run. */
   get isTokenRejected(): boolean {
-    return this.tokenRejected;
+    return this.token.rejected;
   }
 
   /** GET a route ("/guilds/123/roles") and return its JSON. */
   async get<T>(route: `/${string}`, query?: Query, options: GetOptions = {}): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      if (this.tokenRejected) throw new TokenRejectedError();
+      if (this.token.rejected) throw new TokenRejectedError();
       await this.budget.acquire(options.bulk);
       // A 401 may have come while this one waited for room: the client has dropped its token by now.
-      if (this.tokenRejected) throw new TokenRejectedError();
+      if (this.token.rejected) throw new TokenRejectedError();
       try {
         this.requests++;
         const body = await this.rest.get(route, query ? { query: makeURLSearchParams(query) } : {});
@@ -61,7 +72,7 @@ export class DiscordApi {
         }
         return body as T;
       } catch (error) {
-        if (isTokenRejection(error)) this.tokenRejected = true;
+        if (isTokenRejection(error)) this.token.rejected = true;
         const classified = classifyError(error);
         if (!classified.retryable || attempt >= this.retriesFor(classified.code)) throw error;
         await sleep(this.backoffMs * 2 ** attempt * (0.75 + Math.random() * 0.5));
