@@ -2,6 +2,8 @@ import type { ExportConfig } from '../config/types.js';
 import { redact } from '../config/redact.js';
 import { configsForGuilds, runExports, worstStatus, type GuildResult } from '../pipeline/run-exports.js';
 import type { CliIo } from './io.js';
+import { resolve } from 'node:path';
+import { removeOwnTemps } from './interrupted.js';
 
 /**
  * `export --guild a,b,c`: the guilds exported together over one client, each to `<out>/<guild id>/`. Prints one
@@ -12,12 +14,19 @@ export async function runSeveralExports(config: ExportConfig, guildIds: string[]
   const secrets = [config.token, config.ai?.apiKey];
   const clean = (text: string) => redact(text, secrets);
   const started = Date.now();
-  const results = await runExports(configsForGuilds(config, guildIds).map((c) => ({
+  const configs = configsForGuilds(config, guildIds);
+  // Interrupted: every server's temporary files go (the member spools hold identities); files in place stay.
+  const untrap = io.trapInterrupts?.((signal) => {
+    const removed = configs.reduce((n, c) => n + removeOwnTemps(resolve(c.outDir)).length, 0);
+    io.stderr(`Interrupted by ${signal} after ${((Date.now() - started) / 1000).toFixed(1)} s: the exports of ${configs.length} servers were stopped. ` +
+      `Removed ${removed} temporary file(s); files already in ${resolve(config.outDir)} were left as they were.\n`);
+  });
+  const results = await runExports(configs.map((c) => ({
     ...c,
     log: (line: string) => io.stderr(clean(`${c.guildId}: ${line}`) + '\n'),
   })), undefined, (r) => {
     if (!display.quiet) io.progressStream.write(`${r.guildId}: ${r.status === 'fatal' ? 'failed' : r.status}\n`);
-  });
+  }).finally(() => untrap?.());
   const count = (status: GuildResult['status']) => results.filter((r) => r.status === status).length;
   if (display.json) io.stdout(clean(JSON.stringify(results.map(jsonResult), null, 2)) + '\n');
   else if (!display.quiet) {
