@@ -32,8 +32,10 @@ export const DEFAULT_COMMIT_MESSAGE = 'Discord snapshot: {guild-name} ({guild-id
 
 export interface ActionInputs {
   discordToken: string | null;
-  /** Null only in demo mode without an explicit id (the demo guild's id is used). */
+  /** The first of guildIds; null only in demo mode without an explicit id (the demo guild's id is used). */
   guildId: string | null;
+  /** Every server to export (`guild-id`: ids separated by commas or line breaks, repeats dropped). */
+  guildIds: string[];
   apiBase: string | null;
   demo: boolean;
   /** Null: `discord-snapshots/<guild-id>`, resolved once the id is known. */
@@ -100,9 +102,12 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   };
 
   const demo = parseBoolean(get('demo'), 'demo', problems);
-  const guildId = get('guild-id') || null;
+  const guildIds = [...new Set(get('guild-id').split(/[,\n]/).map((id) => id.trim()).filter(Boolean))];
+  const guildId = guildIds[0] ?? null;
   if (guildId === null && !demo) problems.push('guild-id is required: the server id, 17-20 digits (Discord: right-click the server > Copy Server ID).');
-  if (guildId !== null && !isSnowflake(guildId)) problems.push(`guild-id must be a Discord id of 17-20 digits (got "${get('guild-id')}").`);
+  for (const id of guildIds) {
+    if (!isSnowflake(id)) problems.push(`guild-id must be a Discord id of 17-20 digits (got "${String(id)}"); several ids are separated by commas or line breaks.`);
+  }
   const discordToken = (raw['discord-token'] ?? '').trim() || null;
   if (!discordToken && !demo) problems.push('discord-token is required (a bot token, e.g. `${{ secrets.DISCORD_TOKEN }}`), or set `demo: true`.');
 
@@ -119,6 +124,9 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   const commit = oneOf('commit', COMMIT_MODES, 'push');
   const branch = get('branch') || null;
   if (branch !== null && !isValidBranchName(branch)) problems.push(`branch is not a valid git branch name (got "${branch}").`);
+  if (branch !== null && commit === 'pull-request' && guildIds.length > 1) {
+    problems.push('branch cannot be set with several guild-ids in pull-request mode: each server keeps its own snapshot branch (discord-snapshots/<guild-id>). Leave branch empty.');
+  }
 
   const healthThreshold = parseNumberInRange(get('health-threshold') || String(DEFAULT_HEALTH_THRESHOLD), 'health-threshold', 0, 100, false, problems);
   const onRegression = oneOf('on-regression', REGRESSION_ACTIONS, 'fail');
@@ -152,7 +160,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
 
   if (problems.length) throw new InputError(problems);
   return {
-    discordToken, guildId, apiBase, demo, snapshotDir, commit, branch,
+    discordToken, guildId, guildIds, apiBase, demo, snapshotDir, commit, branch,
     commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
     healthThreshold, onRegression, issueLabels, onEscalation, escalationLabels, maxScoreDrop, artifactName, artifactRetentionDays, members, includeInviteCodes,
     config: get('config') || null, githubToken, ai,

@@ -1,32 +1,21 @@
 import { join } from 'node:path';
-import { runExport, type ExportOutcome } from '../pipeline/run-export.js';
-import { renderDiffCommitBody, renderDiffMarkdown } from '../diff/index.js';
-import { compareWithPrevious, type Comparison } from './compare.js';
+import * as core from '@actions/core';
+import type { ExportConfig } from '../config/types.js';
+import { configsForGuilds, runExports, type GuildResult } from '../pipeline/run-exports.js';
 import { GitHubClient } from '../github/client.js';
-import { getRepository, type RepositoryInfo } from '../github/repository.js';
-import { uploadArtifactStep } from './artifact-step.js';
-import { renderJobSummary, type SummaryLinks } from '../github/summary.js';
-import { syncTrackingIssue } from '../github/tracking-issue.js';
-import { formatScore } from '../github/score-text.js';
+import { mdCode, mdText } from '../text/escape.js';
 import { readRawInputs, secretInputs, parseInputs, InputError, type ActionInputs } from './inputs.js';
 import { writeOutputs, writeSummary, annotateFindings } from './outputs.js';
-import { readRunnerContext, type RunnerContext } from './context.js';
-import { buildSnapshotFiles, commitMessage, newlyFailedCollectors, snapshotDirFor } from './snapshot.js';
-import { publishSnapshot, type PublishResult } from './publish.js';
-import { decideThreshold } from './threshold.js';
-import { issueBody, issueTitle, issueUpdateComment, pullRequestBody, pullRequestTitle, recoveryComment, type MessageContext } from './messages.js';
-import { mdCode, mdText } from '../text/escape.js';
+import { readRunnerContext } from './context.js';
 import { resolveAuditConfig } from './audit-config.js';
 import { createActionLog } from './log.js';
 import { createActionProgress } from './progress-log.js';
-import { readHistory, withTrend, type TrendFiles } from './trend-files.js';
-import { escalationsFrom } from '../alerts/escalations.js';
-import { escalationBody, escalationComment, escalationTable, escalationTitle } from './escalation-messages.js';
-import { syncEscalationIssue } from '../github/escalation-issue.js';
-import * as core from '@actions/core';
-import { aiSummarySection, findingsChanged, withAiReview } from '../ai/publish.js';
+import { publishGuild, type GuildReport } from './publish-guild.js';
 
-/** The action: validate -> export -> compare -> commit -> artifact -> summary -> outputs -> threshold -> fail last. */
+/**
+ * The action: validate -> export every server (concurrently, over one client) -> publish each (compare, commit,
+ * artifact, issues, summary) -> outputs -> fail last, when any server failed, after everything else is published.
+ */
 export async function run(): Promise<void> {
   const started = Date.now();
   const raw = readRawInputs();
@@ -41,227 +30,88 @@ export async function run(): Promise<void> {
     if (err instanceof InputError) return log.fail(['Invalid action inputs:', ...err.problems]);
     throw err;
   }
-  const problems: string[] = [];
-  const failures: string[] = [];
-  const fail = (step: string, err: unknown): void => {
-    const message = `${step}: ${log.redact(err instanceof Error ? err.message : String(err))}`;
-    // Logged here for context; the one error annotation comes from the failure at the end.
-    log.info(`Failed: ${message}`);
-    problems.push(message);
-    failures.push(message);
-  };
-
   const client = inputs.githubToken && ctx.owner && ctx.repo
     ? new GitHubClient({ apiUrl: ctx.apiUrl, token: inputs.githubToken, owner: ctx.owner, repo: ctx.repo, log: (line) => log.info(line) })
     : null;
-  let outcome: ExportOutcome;
+  const single = inputs.guildIds.length <= 1;
+  let results: GuildResult[];
   try {
-    outcome = await log.group('Export the Discord server', async () => {
+    results = await log.group(single ? 'Export the Discord server' : `Export ${inputs.guildIds.length} Discord servers`, async () => {
       const auditConfigPath = await resolveAuditConfig(inputs.config, { client, ref: ctx.sha, tempDir: ctx.tempDir, warn: (text) => log.warning(text) });
-      const progress = createActionProgress((line) => log.info(line));
+      const config: ExportConfig = {
+        guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
+        outDir: join(ctx.tempDir, 'discord-export'), only: null, skip: [], members: inputs.members,
+        maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
+        promptBudget: 12_000, log: (line) => log.info(line), secrets, inviteCodes: inputs.includeInviteCodes, ai: inputs.ai,
+      };
+      // One server: a line per collector and the member count as it goes. Several: a line per server as it ends.
+      const progress = single ? createActionProgress((line) => log.info(line)) : null;
       try {
-        return await runExport({
-          guildId: inputs.guildId, token: inputs.discordToken, apiBase: inputs.apiBase, demo: inputs.demo,
-          outDir: join(ctx.tempDir, `discord-export-${inputs.guildId ?? 'demo'}`), only: null, skip: [], members: inputs.members,
-          maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
-          promptBudget: 12_000, log: (line) => log.info(line), secrets, inviteCodes: inputs.includeInviteCodes, ai: inputs.ai,
-        }, progress.onEvent);
+        return await runExports(
+          configsForGuilds(config, inputs.guildIds).map((c) => (single ? c : { ...c, log: (line: string) => log.info(`${c.guildId}: ${line}`) })),
+          progress ? (_, event) => progress.onEvent(event) : undefined,
+          single ? undefined : (r) => log.info(`${r.guildId}: export ${r.status === 'fatal' ? 'failed' : r.status}${r.outcome ? ` (${r.outcome.requests} requests)` : ''}.`),
+        );
       } finally {
-        progress.finish();
+        progress?.finish();
       }
     });
   } catch (err) {
     // Configuration the pipeline rejects (e.g. an unreadable audit config): one message, nothing published.
     return log.fail(err instanceof Error ? err.message : String(err));
   }
-  const exp = outcome.export;
-  const guildId = exp.meta.scope.guild_id;
-  const score = outcome.audit.score;
-  const guildName = exp.server?.name ?? guildId;
-  writeOutputs({ 'export-path': outcome.files.json, 'zip-path': outcome.files.zip, 'health-score': score, 'issues-found': outcome.audit.issues_found.length });
-  if (outcome.status === 'fatal') {
-    const message = log.redact(`The export failed: ${outcome.fatal?.message ?? 'unknown error'} ${outcome.fatal?.hint ?? ''}`.trim());
-    await writeSummary(`## Discord server export failed (${mdCode(guildId)})\n\n${mdText(message)}\n`, log);
-    return log.fail(message);
-  }
-  for (const error of exp.errors) {
-    const text = `Collector ${error.collector} ${error.status}: ${error.message} ${error.hint}`;
-    problems.push(log.redact(text));
-    log.warning(text, `Discord export: ${error.collector} ${error.status}`);
-  }
-  if (outcome.aiReview?.status === 'failed') log.warning(outcome.aiReview.warning, 'AI review skipped');
-  if (inputs.members === 'full' && ctx.repositoryPrivate === false) {
-    log.warning('members: full in a public repository: the artifact holds member identities and anyone with read access can download it. Use members: counts to keep them out.');
-  }
 
-  // GitHub: the repository, then the previous snapshot to compare against.
-  const dir = snapshotDirFor(inputs.snapshotDir, guildId);
-  const headBranch = inputs.branch ?? `discord-snapshots/${guildId}`;
-  let repo: RepositoryInfo | null = null;
-  let targetBranch = 'main';
-  let files!: TrendFiles;
-  const compare: Comparison = await log.group('Compare with the last snapshot', async () => {
-    if (client) {
-      try {
-        repo = await getRepository(client);
-      } catch (err) {
-        if (inputs.commit === 'none') log.warning(`Could not read the repository, so there is nothing to compare against: ${String(err)}`);
-        else fail('Reading the repository', err);
-      }
+  const reports: GuildReport[] = [];
+  for (const result of results) {
+    if (result.outcome) {
+      reports.push(await publishGuild({ inputs, ctx, log, client, started, single }, result.outcome));
+      continue;
     }
-    const r = repo as RepositoryInfo | null;
-    targetBranch = inputs.commit === 'pull-request' ? r?.defaultBranch ?? 'main' : inputs.branch ?? r?.defaultBranch ?? 'main';
-    const snapshotFiles = buildSnapshotFiles(exp, dir, { includeInviteCodes: inputs.includeInviteCodes });
-    const result = await compareWithPrevious(client && r ? client : null, snapshotFiles.snapshot, {
-      dir, targetBranch, headBranch: inputs.commit === 'pull-request' ? headBranch : null, onError: (e) => fail('Reading the previous snapshot', e),
-    });
-    const history = await readHistory(client && r ? client : null, dir, result.fromPullRequest ? headBranch : targetBranch);
-    files = withTrend(snapshotFiles, exp, dir, result.previous, history);
-    log.info(
-      result.previous.status === 'found'
-        ? `Compared with ${dir}/snapshot.json on ${result.fromPullRequest ? headBranch : targetBranch}: ${result.diff?.changes.length ?? 0} change(s).`
-        : result.previous.status === 'missing' ? 'No earlier snapshot: this is the first.' : result.previous.reason,
-    );
-    return result;
-  });
-  const repoInfo = repo as RepositoryInfo | null;
-  const { diff, baseDiff, previousScore } = compare;
-  if (compare.previous.status === 'unreadable') problems.push(compare.previous.reason);
-  const messageCtx: MessageContext = { guildName, guildId, score, previousScore, threshold: inputs.healthThreshold, runUrl: runUrl(ctx) };
-  const escalations = diff ? escalationsFrom(diff, exp) : [];
-  if (escalations.length) log.warning(`${escalations.length} escalation(s) since the last snapshot: ${escalations.map((e) => `${e.entity} ${e.name}: ${e.change}`).join('; ')}`, 'Discord permission escalation');
-
-  // Commit (push | pull-request | none).
-  let published: PublishResult = { changed: false, commitSha: null, pullRequest: null };
-  const regressed = newlyFailedCollectors(exp, compare.previous.status === 'found' ? compare.previous.snapshot : null);
-  if (regressed.length && inputs.commit !== 'none') {
-    const note = `Snapshot not committed: ${regressed.join(', ')} failed this run but worked last time, so a commit would record their data as removed. The next clean run commits.`;
-    log.warning(note);
-    problems.push(note);
-  } else if (client && repoInfo && inputs.commit !== 'none') {
-    await log.group('Commit the snapshot', async () => {
-      try {
-        published = await publishSnapshot(client, {
-          mode: inputs.commit, files: files.files, targetBranch, headBranch, defaultBranch: repoInfo.defaultBranch, log: (line) => log.info(line),
-          message: commitMessage(inputs.commitMessage, { guildName, guildId, score: formatScore(score) }, diff ? renderDiffCommitBody(diff, 50) : 'First snapshot.'),
-          prTitle: pullRequestTitle(messageCtx),
-          prBody: withAiReview(pullRequestBody(
-            messageCtx,
-            baseDiff ? renderDiffMarkdown(baseDiff, { maxLines: 300 }) : null,
-            diff && compare.fromPullRequest ? renderDiffMarkdown(diff, { maxLines: 100 }) : null,
-            targetBranch,
-          ), outcome.aiReview),
-        });
-      } catch (err) {
-        fail('Committing the snapshot', err);
-      }
-    });
+    // An export that broke (not Discord's refusal: that is a fatal outcome, published like any other).
+    const message = `${result.guildId}: the export stopped: ${log.redact(result.error?.message ?? 'unknown error')}`;
+    await writeSummary(`## Discord server export failed (${mdCode(result.guildId)})\n\n${mdText(message)}\n`, log);
+    reports.push({ ...emptyReport(result.guildId), failures: [message] });
   }
-
-  // Artifact.
-  const links: SummaryLinks = {
-    commit: published.commitSha && ctx.owner ? { sha: published.commitSha, url: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${published.commitSha}` } : null,
-    pullRequest: published.pullRequest,
-    snapshot: snapshotLink(ctx, dir, published, compare.fromPullRequest ? headBranch : targetBranch, compare.previous.status === 'found'),
-  };
-  let artifactId: number | null = null;
-  if (outcome.files.zip) {
-    const zip = outcome.files.zip;
-    await log.group('Upload the artifact', async () => {
-      try {
-        const artifact = await uploadArtifactStep(zip, inputs.artifactName ?? `discord-export-${guildId}`, inputs.artifactRetentionDays, ctx, log);
-        artifactId = artifact.id;
-        links.artifact = artifact.link;
-      } catch (err) {
-        fail('Uploading the artifact', err);
-      }
-    });
-  }
-
-  // Threshold: the tracking issue, then the summary, annotations and outputs, then failing last.
-  const decision = decideThreshold(score, inputs.healthThreshold, inputs.onRegression, { previous: previousScore, maxDrop: inputs.maxScoreDrop });
-  messageCtx.dropped = decision.dropped;
-  messageCtx.trend = files?.trendMarkdown ?? '';
-  if (decision.note) log.warning(decision.note);
-  let issueNumber: number | null = null;
-  if (decision.syncIssue && client) {
-    await log.group('Tracking issue', async () => {
-      try {
-        const issue = await syncTrackingIssue(client, {
-          guildId, labels: inputs.issueLabels, unhealthy: decision.below, title: issueTitle(messageCtx),
-          body: withAiReview(issueBody(messageCtx, outcome.audit.checks, outcome.audit.findings), outcome.aiReview), recoveryComment: recoveryComment(messageCtx),
-          updateComment: withAiReview(
-            issueUpdateComment(messageCtx, outcome.audit.issues_found.length, diff && diff.changes.length ? renderDiffMarkdown(diff, { maxLines: 60 }) : null),
-            findingsChanged(compare.previous.status === 'found' ? compare.previous.snapshot.summary?.issues_found : null, outcome.audit.issues_found) ? outcome.aiReview : null,
-          ),
-          score, failingChecks: outcome.audit.checks.filter((c) => c.outcome === 'fail').map((c) => c.id),
-        });
-        log.info(`Tracking issue: ${issue.operation}${issue.number !== null ? ` #${issue.number}` : ''}${issue.commented ? '' : issue.operation === 'updated' ? ' (body only: nothing new to comment on)' : ''}.`);
-        if (issue.number !== null && issue.url) {
-          issueNumber = issue.number;
-          links.issue = { number: issue.number, url: issue.url, operation: issue.operation };
-        }
-      } catch (err) {
-        fail('Updating the tracking issue', err);
-      }
-    });
-  }
-
-  let escalationIssue: number | null = null;
-  const escalationIssueWanted = inputs.onEscalation === 'issue' || inputs.onEscalation === 'fail-and-issue';
-  if (escalations.length && escalationIssueWanted && client) {
-    await log.group('Escalation issue', async () => {
-      try {
-        const escCtx = { guildName, guildId, runUrl: runUrl(ctx), changeUrl: published.pullRequest?.url ?? links.commit?.url ?? null };
-        const issue = await syncEscalationIssue(client, {
-          guildId, labels: inputs.escalationLabels, title: escalationTitle(escCtx),
-          body: escalationBody(escCtx, escalations), comment: escalationComment(escCtx, escalations),
-        });
-        escalationIssue = issue.number;
-        log.info(`Escalation issue: ${issue.operation} #${issue.number}.`);
-      } catch (err) {
-        fail('Updating the escalation issue', err);
-      }
-    });
-  }
-
-  const changes = diff ? renderDiffMarkdown(diff, { maxLines: 2000 }) : null;
-  await writeSummary(log.redact(renderJobSummary({
-    guildName, guildId, score, previousScore, threshold: inputs.healthThreshold, exportStatus: outcome.status,
-    checks: outcome.audit.checks, findings: outcome.audit.findings, changes, changeCount: diff?.changes.length ?? 0,
-    snapshotChanged: published.changed, links, problems, configNotes: outcome.audit.config_notes,
-    run: { durationMs: Date.now() - started, requests: outcome.requests, members: exp.server?.member_count ?? null },
-    trend: files?.trendMarkdown ?? '', escalations: escalations.length ? escalationTable(escalations) : '',
-  })), log);
-  if (outcome.aiReview) await writeSummary(log.redact(aiSummarySection(outcome.aiReview)), log);
-  writeOutputs({
-    'previous-health-score': previousScore, 'snapshot-changed': published.changed, 'commit-sha': published.commitSha,
-    'pull-request-number': published.pullRequest?.number ?? null, 'artifact-id': artifactId, 'issue-number': issueNumber,
-    escalations: escalations.length, 'escalation-issue-number': escalationIssue,
-  });
-  if (escalations.length && (inputs.onEscalation === 'fail' || inputs.onEscalation === 'fail-and-issue')) {
-    failures.push(`${escalations.length} permission escalation(s) since the last snapshot (on-escalation: ${inputs.onEscalation}): see the job summary's Escalations.`);
-  }
-  if (decision.fail) {
-    failures.push(decision.dropped !== null
-      ? `The health score ${formatScore(score)} fell ${decision.dropped} points since the last snapshot, more than max-score-drop (${inputs.maxScoreDrop}): see the job summary for what changed and the failing checks.`
-      : `The health score ${formatScore(score)} is below the threshold of ${inputs.healthThreshold}: see the job summary for the failing checks and their fixes.`);
-  }
+  writeRunOutputs(reports, single);
+  const failures = reports.flatMap((r) => r.failures);
   // A critical finding is an error only when it is part of why the step fails; otherwise a warning.
-  annotateFindings(outcome.audit.findings, { stepFails: failures.length > 0, log });
+  for (const report of reports) annotateFindings(report.findings, { stepFails: failures.length > 0, log });
   if (failures.length) log.fail(failures);
 }
 
-function runUrl(ctx: RunnerContext): string | null {
-  return ctx.owner && ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
+/** The Action's outputs: one server's figures as its own outputs, and every server's in `results` (JSON). */
+function writeRunOutputs(reports: GuildReport[], single: boolean): void {
+  if (single && reports[0]) {
+    const r = reports[0];
+    writeOutputs({
+      'export-path': r.exportPath, 'zip-path': r.zipPath, 'health-score': r.score, 'issues-found': r.issuesFound,
+      'previous-health-score': r.previousScore, 'snapshot-changed': r.snapshotChanged, 'commit-sha': r.commitSha,
+      'pull-request-number': r.pullRequestNumber, 'artifact-id': r.artifactId, 'issue-number': r.issueNumber,
+      escalations: r.escalations, 'escalation-issue-number': r.escalationIssueNumber,
+    });
+  } else {
+    // Several servers: the single-server outputs would name one of them; the totals that still mean something.
+    writeOutputs({
+      'issues-found': reports.reduce((n, r) => n + r.issuesFound, 0),
+      'snapshot-changed': reports.some((r) => r.snapshotChanged),
+      escalations: reports.reduce((n, r) => n + r.escalations, 0),
+    });
+  }
+  writeOutputs({
+    results: JSON.stringify(reports.map((r) => ({
+      'guild-id': r.guildId, status: r.status, 'health-score': r.score, 'previous-health-score': r.previousScore,
+      'issues-found': r.issuesFound, 'snapshot-changed': r.snapshotChanged, 'commit-sha': r.commitSha,
+      'pull-request-number': r.pullRequestNumber, 'issue-number': r.issueNumber, 'artifact-id': r.artifactId,
+      escalations: r.escalations, 'escalation-issue-number': r.escalationIssueNumber, 'export-path': r.exportPath,
+      failed: r.failures.length > 0,
+    }))),
+  });
 }
 
-/** Where the committed snapshot.md can be read: the new commit, else the branch that already holds it. */
-function snapshotLink(ctx: RunnerContext, dir: string, published: PublishResult, branch: string, alreadyCommitted: boolean): SummaryLinks['snapshot'] {
-  if (!ctx.owner || !ctx.repo) return null;
-  const ref = published.commitSha ?? (alreadyCommitted ? branch : null);
-  if (!ref) return null;
-  // Parentheses too: a `)` in the path would end the Markdown link early.
-  const encode = (p: string) => p.split('/').map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)).join('/');
-  return { path: `${dir}/snapshot.md`, url: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${encode(ref)}/${encode(`${dir}/snapshot.md`)}` };
+function emptyReport(guildId: string): GuildReport {
+  return {
+    guildId, status: 'fatal', score: null, previousScore: null, issuesFound: 0, snapshotChanged: false, commitSha: null,
+    pullRequestNumber: null, issueNumber: null, artifactId: null, escalations: 0, escalationIssueNumber: null,
+    exportPath: null, zipPath: null, failures: [], findings: [],
+  };
 }

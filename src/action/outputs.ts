@@ -5,7 +5,7 @@ import type { ActionLog } from './log.js';
 /** Every output action.yml declares, by its exact name. */
 export const OUTPUT_NAMES: readonly (keyof ActionOutputs)[] = [
   'health-score', 'previous-health-score', 'issues-found', 'snapshot-changed', 'commit-sha', 'pull-request-number',
-  'issue-number', 'artifact-id', 'export-path', 'zip-path', 'escalations', 'escalation-issue-number',
+  'issue-number', 'artifact-id', 'export-path', 'zip-path', 'escalations', 'escalation-issue-number', 'results',
 ];
 
 /** Output values by name (null: written as an empty string). */
@@ -22,6 +22,8 @@ export interface ActionOutputs {
   'zip-path': string | null;
   escalations: number;
   'escalation-issue-number': number | null;
+  /** Every server's figures, as JSON: one entry per guild id, in the order given. */
+  results: string;
 }
 
 /** Sets outputs (the only setOutput caller); unknown values are written as empty strings. */

@@ -16,6 +16,21 @@ function problems(raw: Partial<RawInputs>, context = inRepo): string[] {
 }
 
 describe('parseInputs', () => {
+  it('takes several guild ids, separated by commas or line breaks, repeats dropped', () => {
+    const other = '234567890123456789';
+    expect(parseInputs({ ...base, 'guild-id': ` ${GUILD},\n${other}, ${GUILD}\n` }, inRepo)).toMatchObject({ guildId: GUILD, guildIds: [GUILD, other] });
+    expect(problems({ ...base, 'guild-id': `${GUILD}, nope` })).toEqual(['guild-id must be a Discord id of 17-20 digits (got "nope"); several ids are separated by commas or line breaks.']);
+    expect(problems({ ...base, 'guild-id': `${GUILD},${other}`, commit: 'pull-request', branch: 'snapshots' })[0]).toMatch(/^branch cannot be set with several guild-ids in pull-request mode/);
+  });
+
+  it('takes the alert inputs: on-escalation, escalation-labels, max-score-drop', () => {
+    expect(parseInputs(base, inRepo)).toMatchObject({ onEscalation: 'none', escalationLabels: ['discord-escalation'], maxScoreDrop: null });
+    expect(parseInputs({ ...base, 'on-escalation': 'fail-and-issue', 'max-score-drop': '15', 'escalation-labels': 'a, b' }, inRepo))
+      .toMatchObject({ onEscalation: 'fail-and-issue', maxScoreDrop: 15, escalationLabels: ['a', 'b'] });
+    expect(problems({ ...base, 'on-escalation': 'loud' })[0]).toMatch(/^on-escalation must be one of none \| issue \| fail \| fail-and-issue/);
+    expect(problems({ ...base, 'max-score-drop': '-3' })[0]).toMatch(/^max-score-drop must be a number from 0 to 100/);
+  });
+
   it('keeps invite codes out unless include-invite-codes is true', () => {
     expect(parseInputs(base, inRepo).includeInviteCodes).toBe(false);
     expect(parseInputs({ ...base, 'include-invite-codes': 'true' }, inRepo).includeInviteCodes).toBe(true);
