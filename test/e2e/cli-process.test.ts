@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateGuild, startFakeDiscord, type FakeDiscord } from '../../src/fake-discord/index.js';
@@ -54,8 +54,14 @@ describe.each([
     writeFileSync(join(out, 'export.json'), '{"previous": true}\n');
     const env = { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: fake.apiBase };
     const { child, exited } = startCli(['export', '--guild', guild.guild.id, '--out', out], env);
-    // The spool exists once the first member page is in: that is the middle of the scan.
-    await waitFor(() => readdirSync(out).some((n) => n.startsWith('.members.json.')), 20_000);
+    // The spool holds records once the first member page is in: that is the middle of the scan (30 pages at 150 ms).
+    // The page's progress event follows its write, and the guild check may hold it a moment: give it 300 ms.
+    const spool = () => readdirSync(out).find((n) => n.startsWith('.members.json.'));
+    await waitFor(() => {
+      const name = spool();
+      return name !== undefined && statSync(join(out, name), { throwIfNoEntry: false })?.size !== 0;
+    }, 20_000);
+    await new Promise((r) => setTimeout(r, 300));
     child.kill(signal);
     const result = await exited;
     expect(result.code).toBe(status);
