@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../src/action/main.js';
+import { runActionInProcess } from '../../helpers/action-in-process.js';
 import { generateGuild, startFakeDiscord, type FakeDiscord } from '../../../src/fake-discord/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github/index.js';
-import { parseOutputFile } from '../../e2e/action-harness.js';
 import { TEST_TOKEN } from '../../helpers/fake-discord.js';
 
 const UNKNOWN = '999999999999999999';
@@ -38,33 +37,14 @@ describe('the Action with several servers', () => {
   });
 
   it('publishes each server on its own, reports every one in `results`, and fails last for the one that failed', async () => {
-    const summaryPath = join(dir, 'summary.md');
-    const outputPath = join(dir, 'output.txt');
-    writeFileSync(summaryPath, '');
-    writeFileSync(outputPath, '');
-    writeFileSync(join(dir, 'event.json'), JSON.stringify({ repository: { private: true, full_name: `${github.owner}/${github.repo}` } }));
-    Object.assign(process.env, {
-      GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputPath, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_RUN_ID: '4242', RUNNER_TEMP: dir, GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_API_URL: github.apiUrl,
-      ACTIONS_RUNTIME_TOKEN: github.runtimeToken, ACTIONS_RESULTS_URL: github.resultsUrl,
-    });
-    const inputs = {
+    const { stdout, summary, outputs, failed } = await runActionInProcess(dir, github, {
       'discord-token': TEST_TOKEN, 'guild-id': `${guilds[0]!.guild.id}, ${UNKNOWN}\n${guilds[1]!.guild.id},${guilds[0]!.guild.id}`,
       'api-base': discord.apiBase, 'github-token': github.token, 'on-regression': 'none',
-    };
-    for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-    let stdout = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
     });
-    await run();
-    vi.restoreAllMocks();
 
     // The unknown server fails the step, last, and says which.
-    expect(process.exitCode).toBe(1);
+    expect(failed).toBe(true);
     expect(stdout).toMatch(new RegExp(`::error::.*${UNKNOWN}: The export failed`));
-    const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
     const results = JSON.parse(outputs.results!) as { 'guild-id': string; status: string; failed: boolean; 'snapshot-changed': boolean; 'artifact-id': number | null }[];
     // One entry per server in the order given, the repeat dropped.
     expect(results.map((r) => [r['guild-id'], r.status, r.failed])).toEqual([
@@ -81,7 +61,6 @@ describe('the Action with several servers', () => {
     expect(github.artifacts.map((a) => a.name).sort()).toEqual(guilds.map((g) => `discord-export-${g.guild.id}.zip`).sort());
     expect(results.filter((r) => r['artifact-id'] !== null)).toHaveLength(2);
     // One job summary section per server.
-    const summary = readFileSync(summaryPath, 'utf8');
     for (const g of guilds) expect(summary).toContain(`## Discord server health: ${g.guild.name}`);
     expect(summary).toContain(`## Discord server export failed (\`${UNKNOWN}\`)`);
   }, 120_000);

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../src/action/main.js';
+import { runActionInProcess } from '../../helpers/action-in-process.js';
 import { startFakeGitHub, unzipEntries, type FakeGitHub } from '../../fakes/github/index.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../../fakes/openai/server.js';
 
@@ -31,29 +31,9 @@ describe('the Action with ai-review: true', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function runAction(inputs: Record<string, string>): Promise<{ stdout: string; summary: string; failed: boolean }> {
-    // @actions/core keeps the summary file's path once read: one path, emptied before each run.
-    const summaryPath = join(dir, 'summary.md');
-    const eventPath = join(dir, 'event.json');
-    writeFileSync(summaryPath, '');
-    writeFileSync(join(dir, 'output.txt'), '');
-    writeFileSync(eventPath, JSON.stringify({ repository: { private: true, full_name: `${github.owner}/${github.repo}` } }));
-    Object.assign(process.env, {
-      GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: join(dir, 'output.txt'), GITHUB_STEP_SUMMARY: summaryPath, GITHUB_EVENT_PATH: eventPath,
-      GITHUB_RUN_ID: '4242', RUNNER_TEMP: dir, GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_API_URL: github.apiUrl,
-      ACTIONS_RUNTIME_TOKEN: github.runtimeToken, ACTIONS_RESULTS_URL: github.resultsUrl,
-    });
-    const all = { demo: 'true', 'github-token': github.token, 'ai-review': 'true', 'ai-endpoint': ai.githubModelsUrl, 'ai-token': KEY, ...inputs };
-    for (const [name, value] of Object.entries(all)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-    let stdout = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    });
-    await run();
-    vi.restoreAllMocks();
-    return { stdout, summary: readFileSync(summaryPath, 'utf8'), failed: process.exitCode === 1 };
-  }
+  const runAction = (inputs: Record<string, string>) => runActionInProcess(dir, github, {
+    demo: 'true', 'github-token': github.token, 'ai-review': 'true', 'ai-endpoint': ai.githubModelsUrl, 'ai-token': KEY, ...inputs,
+  });
 
   it('puts the review in the job summary, the pull request, the tracking issue and the artifact', async () => {
     ai.setDefault({ kind: 'answer', content: 'Lock down **#staff** now. ::error::no' });

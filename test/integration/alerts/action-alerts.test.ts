@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../src/action/main.js';
+import { runActionInProcess } from '../../helpers/action-in-process.js';
 import { generateGuild, startFakeDiscord, type FakeDiscord } from '../../../src/fake-discord/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github/index.js';
-import { parseOutputFile } from '../../e2e/action-harness.js';
 import { TEST_TOKEN } from '../../helpers/fake-discord.js';
 
 const ADMINISTRATOR = 1n << 3n;
@@ -37,30 +36,10 @@ describe('the Action alerts on escalations and keeps the score history', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function runAction(inputs: Record<string, string> = {}) {
-    const summaryPath = join(dir, 'summary.md');
-    const outputPath = join(dir, 'output.txt');
-    writeFileSync(summaryPath, '');
-    writeFileSync(outputPath, '');
-    writeFileSync(join(dir, 'event.json'), JSON.stringify({ repository: { private: true, full_name: `${github.owner}/${github.repo}` } }));
-    Object.assign(process.env, {
-      GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputPath, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_RUN_ID: '4242', RUNNER_TEMP: dir, GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_API_URL: github.apiUrl,
-    });
-    const all = {
-      'discord-token': TEST_TOKEN, 'guild-id': guildId, 'api-base': discord.apiBase, 'github-token': github.token,
-      'on-regression': 'none', 'on-escalation': 'issue', ...inputs,
-    };
-    for (const [name, value] of Object.entries(all)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-    let stdout = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    });
-    await run();
-    vi.restoreAllMocks();
-    return { stdout, summary: readFileSync(summaryPath, 'utf8'), outputs: parseOutputFile(readFileSync(outputPath, 'utf8')), failed: process.exitCode === 1 };
-  }
+  const runAction = (inputs: Record<string, string> = {}) => runActionInProcess(dir, github, {
+    'discord-token': TEST_TOKEN, 'guild-id': guildId, 'api-base': discord.apiBase, 'github-token': github.token,
+    'on-regression': 'none', 'on-escalation': 'issue', ...inputs,
+  });
 
   const escalationIssues = () => github.issues.filter((i) => !('head' in i) && (i.body ?? '').includes(`discord-server-exporter:escalations:${guildId}`));
   const committed = (path: string) => execFileSync('git', ['--git-dir', github.bareRepoPath, 'show', `main:discord-snapshots/${guildId}/${path}`], { encoding: 'utf8' });
