@@ -1,33 +1,7 @@
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ProgressEvent } from '../collectors/types.js';
-import { tempOwner } from '../pipeline/temp-files.js';
 import { formatCount } from '../writers/round.js';
 
-/**
- * Removes this process's temporary files from `dir` (see tempPath): the member spool holds member identities, and a
- * half-written output must not be mistaken for a whole one. Synchronous: it runs in a signal handler, just before
- * the process ends. Returns the names removed.
- */
-export function removeOwnTemps(dir: string, pid = process.pid): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    if (tempOwner(name) !== pid) continue;
-    try {
-      rmSync(join(dir, name), { force: true });
-      removed.push(name);
-    } catch {
-      // Best effort: the next run removes what is left (removeStaleTemps).
-    }
-  }
-  return removed;
-}
+export { removeOwnTemps } from '../pipeline/temp-files.js';
 
 /** Follows an export's progress so an interruption can say what it stopped. */
 export class ExportActivity {

@@ -22,6 +22,20 @@ export function tempOwner(fileName: string): number | null {
  * same folder). Returns the names removed. A missing folder has none.
  */
 export function removeStaleTemps(dir: string): string[] {
+  return removeTemps(dir, (pid) => pid !== process.pid && !isAlive(pid));
+}
+
+/**
+ * Removes this process's temporary files from `dir`: the member spool holds member identities, and a half-written
+ * output must not be mistaken for a whole one. Synchronous: it runs in a signal handler, just before the process
+ * ends. Returns the names removed.
+ */
+export function removeOwnTemps(dir: string, pid = process.pid): string[] {
+  return removeTemps(dir, (owner) => owner === pid);
+}
+
+/** Removes the temporaries in `dir` whose writer `chosen` picks; best effort (a later run removes what is left). */
+function removeTemps(dir: string, chosen: (pid: number) => boolean): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -31,9 +45,13 @@ export function removeStaleTemps(dir: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const pid = tempOwner(name);
-    if (pid === null || pid === process.pid || isAlive(pid)) continue;
-    rmSync(join(dir, name), { force: true });
-    removed.push(name);
+    if (pid === null || !chosen(pid)) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // Left for the next run's removeStaleTemps.
+    }
   }
   return removed;
 }
