@@ -53479,6 +53479,18 @@ function tempOwner(fileName) {
  * same folder). Returns the names removed. A missing folder has none.
  */
 function removeStaleTemps(dir) {
+    return removeTemps(dir, (pid) => pid !== process.pid && !isAlive(pid));
+}
+/**
+ * Removes this process's temporary files from `dir`: the member spool holds member identities, and a half-written
+ * output must not be mistaken for a whole one. Synchronous: it runs in a signal handler, just before the process
+ * ends. Returns the names removed.
+ */
+function removeOwnTemps(dir, pid = process.pid) {
+    return removeTemps(dir, (owner) => owner === pid);
+}
+/** Removes the temporaries in `dir` whose writer `chosen` picks; best effort (a later run removes what is left). */
+function removeTemps(dir, chosen) {
     let names;
     try {
         names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
@@ -53489,10 +53501,15 @@ function removeStaleTemps(dir) {
     const removed = [];
     for (const name of names) {
         const pid = tempOwner(name);
-        if (pid === null || pid === process.pid || isAlive(pid))
+        if (pid === null || !chosen(pid))
             continue;
-        (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(dir, name), { force: true });
-        removed.push(name);
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(dir, name), { force: true });
+            removed.push(name);
+        }
+        catch {
+            // Left for the next run's removeStaleTemps.
+        }
     }
     return removed;
 }
@@ -59522,35 +59539,6 @@ class InputError extends Error {
 ;// CONCATENATED MODULE: ./build/cli/interrupted.js
 
 
-
-
-/**
- * Removes this process's temporary files from `dir` (see tempPath): the member spool holds member identities, and a
- * half-written output must not be mistaken for a whole one. Synchronous: it runs in a signal handler, just before
- * the process ends. Returns the names removed.
- */
-function removeOwnTemps(dir, pid = process.pid) {
-    let names;
-    try {
-        names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
-    }
-    catch {
-        return [];
-    }
-    const removed = [];
-    for (const name of names) {
-        if (tempOwner(name) !== pid)
-            continue;
-        try {
-            (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(dir, name), { force: true });
-            removed.push(name);
-        }
-        catch {
-            // Best effort: the next run removes what is left (removeStaleTemps).
-        }
-    }
-    return removed;
-}
 /** Follows an export's progress so an interruption can say what it stopped. */
 class ExportActivity {
     running = new Set();
