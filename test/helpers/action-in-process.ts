@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { run } from '../../src/action/main.js';
 import type { FakeGitHub } from '../fakes/github/index.js';
 import { parseOutputFile } from '../e2e/action-harness.js';
@@ -16,8 +16,8 @@ export interface InProcessRun {
 
 /**
  * Runs the Action in this process as the runner drives it: INPUT_* variables, real GITHUB_OUTPUT and step summary
- * files in `dir`, the fake GitHub as the API and the Actions runtime. The caller restores process.env and
- * process.exitCode after each test. @actions/core keeps the summary file's path once read: one path per `dir`,
+ * files in `dir`, the fake GitHub as the API and the Actions runtime. Call restoreAfterEachRun() in the describe
+ * block: it puts process.env and process.exitCode back after each test. @actions/core keeps the summary file's path once read: one path per `dir`,
  * emptied before each run.
  */
 export async function runActionInProcess(dir: string, github: FakeGitHub, inputs: Record<string, string>): Promise<InProcessRun> {
@@ -44,4 +44,14 @@ export async function runActionInProcess(dir: string, github: FakeGitHub, inputs
     vi.restoreAllMocks();
   }
   return { stdout, summary: readFileSync(summaryPath, 'utf8'), outputs: parseOutputFile(readFileSync(outputPath, 'utf8')), failed: process.exitCode === 1 };
+}
+
+/** Registers an afterEach that undoes what a run changes in this process: the environment and the exit code. */
+export function restoreAfterEachRun(): void {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    process.exitCode = undefined;
+    vi.restoreAllMocks();
+  });
 }

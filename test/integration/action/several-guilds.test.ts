@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runActionInProcess } from '../../helpers/action-in-process.js';
+import { restoreAfterEachRun, runActionInProcess } from '../../helpers/action-in-process.js';
 import { generateGuild, startFakeDiscord, type FakeDiscord } from '../../../src/fake-discord/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github/index.js';
 import { TEST_TOKEN } from '../../helpers/fake-discord.js';
@@ -18,18 +18,13 @@ describe('the Action with several servers', () => {
   let discord: FakeDiscord;
   let github: FakeGitHub;
   let dir: string;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
     discord = await startFakeDiscord({ guilds, token: TEST_TOKEN, timeScale: 0.02 });
     github = await startFakeGitHub({});
     dir = mkdtempSync(join(tmpdir(), 'dse-several-'));
   });
-  afterEach(() => {
-    process.env = { ...saved };
-    process.exitCode = undefined;
-    vi.restoreAllMocks();
-  });
+  restoreAfterEachRun();
   afterAll(async () => {
     await github.close();
     await discord.close();

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runActionInProcess } from '../../helpers/action-in-process.js';
+import { restoreAfterEachRun, runActionInProcess } from '../../helpers/action-in-process.js';
 import { startFakeGitHub, unzipEntries, type FakeGitHub } from '../../fakes/github/index.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../../fakes/openai/server.js';
 
@@ -13,18 +13,13 @@ describe('the Action with ai-review: true', () => {
   let ai: FakeOpenAI;
   let dir: string;
   const KEY = 'ai-token-secret-value-123456';
-  const saved = { ...process.env };
 
   beforeAll(async () => {
     github = await startFakeGitHub({});
     ai = await startFakeOpenAI();
     dir = mkdtempSync(join(tmpdir(), 'dse-ai-action-'));
   });
-  afterEach(() => {
-    process.env = { ...saved };
-    process.exitCode = undefined;
-    vi.restoreAllMocks();
-  });
+  restoreAfterEachRun();
   afterAll(async () => {
     await github.close();
     await ai.close();
