@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { runExport } from '../build/pipeline/run-export.js';
+import { benchConfig } from './bench-config.mjs';
 
 const env = process.env;
 const runs = Number(env.BENCH_RUNS ?? 1);
@@ -11,23 +12,7 @@ const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 for (let run = 0; run < runs; run++) {
   if (run > 0) await lines.next();
   const started = performance.now();
-  const outcome = await runExport({
-    guildId: env.BENCH_GUILD,
-    token: env.BENCH_TOKEN,
-    apiBase: env.BENCH_API_BASE,
-    demo: false,
-    outDir: join(env.BENCH_OUT, String(run)),
-    only: null,
-    skip: [],
-    members: env.BENCH_MEMBERS ?? 'full',
-    maxMembers: null,
-    formats: ['json', 'markdown', 'prompt', 'zip'],
-    strict: false,
-    auditConfigPath: null,
-    promptBudget: 12_000,
-    rateLimitOffsetMs: Number(env.BENCH_OFFSET_MS ?? 50),
-    globalRequestsPerSecond: Number(env.BENCH_GLOBAL ?? 50),
-  });
+  const outcome = await runExport(benchConfig(env, { guildId: env.BENCH_GUILD, outDir: join(env.BENCH_OUT, String(run)) }));
   const exportMs = performance.now() - started;
   process.stdout.write(JSON.stringify({
     exportMs,

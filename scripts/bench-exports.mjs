@@ -1,27 +1,12 @@
 // Several guilds' exports in one run (runExports: one client, one budget) in their own process, for the bench's
 // many-guilds row. BENCH_GUILDS is the comma-separated ids; prints one JSON line with the run's figures.
 import { runExports, configsForGuilds, worstStatus } from '../build/pipeline/run-exports.js';
+import { benchConfig } from './bench-config.mjs';
 
 const env = process.env;
 const ids = env.BENCH_GUILDS.split(',');
 const started = performance.now();
-const results = await runExports(configsForGuilds({
-  guildId: null,
-  token: env.BENCH_TOKEN,
-  apiBase: env.BENCH_API_BASE,
-  demo: false,
-  outDir: env.BENCH_OUT,
-  only: null,
-  skip: [],
-  members: env.BENCH_MEMBERS ?? 'full',
-  maxMembers: null,
-  formats: ['json', 'markdown', 'prompt', 'zip'],
-  strict: false,
-  auditConfigPath: null,
-  promptBudget: 12_000,
-  rateLimitOffsetMs: Number(env.BENCH_OFFSET_MS ?? 50),
-  globalRequestsPerSecond: Number(env.BENCH_GLOBAL ?? 50),
-}, ids));
+const results = await runExports(configsForGuilds(benchConfig(env, { guildId: null, outDir: env.BENCH_OUT }), ids));
 const exportMs = performance.now() - started;
 const outcomes = results.map((r) => r.outcome).filter(Boolean);
 const sum = (f) => outcomes.reduce((n, o) => n + f(o), 0);
