@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SCHEMA_VERSION, type GuildExport } from '../schema/types.js';
-import { checkSchemaVersion } from '../schema/version.js';
-import { fromWire, schemaMajor } from '../schema/wire.js';
+import type { GuildExport } from '../schema/types.js';
+import { readExportFile } from '../schema/read-export.js';
 import { AI_CLI_OPTIONS, AI_CLI_HELP, aiSettingsFromCli, type AiCliValues } from '../ai/cli-options.js';
 import { aiReviewStep } from '../ai/export-step.js';
 import { aiReviewLines } from '../ai/cli-report.js';
@@ -18,7 +17,7 @@ import {
   renderHealthMarkdown, replaceHealthSection, runAudit,
 } from '../audit/index.js';
 import { HELP_OPTION, parseCommand } from './parse.js';
-import { EXIT, InputError } from './exit-codes.js';
+import { EXIT } from './exit-codes.js';
 import { forTerminal } from './terminal.js';
 import { ConfigError } from '../config/validate.js';
 
@@ -46,41 +45,6 @@ const OPTIONS = {
   ...AI_CLI_OPTIONS,
 } as const;
 
-/** Reads and minimally validates an export.json. */
-async function readExport(file: string, warn: (line: string) => void): Promise<GuildExport> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Pass the path of an export.json written by the export command.`);
-  }
-  let exp: GuildExport;
-  try {
-    exp = JSON.parse(text) as GuildExport;
-  } catch (err) {
-    throw new InputError(`${file} is not valid JSON (${(err as Error).message}). Re-run the export to get a complete file.`);
-  }
-  if (!exp || typeof exp !== 'object' || Array.isArray(exp) || !exp.meta || typeof exp.meta !== 'object') {
-    throw new InputError(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
-  }
-  // A newer major schema throws NewerSchemaError (exit 65); a newer minor one is a warning.
-  const warning = checkSchemaVersion(exp, file);
-  if (warning) warn(warning);
-  // A 1.x file is rewritten in the 2.x form: its version says so.
-  if (schemaMajor(exp) < schemaMajor({ meta: { schema_version: SCHEMA_VERSION } })) exp.meta.schema_version = SCHEMA_VERSION;
-  // Sections written as null or {"not_collected": why} come back as empty and stay "not collected".
-  fromWire(exp as unknown as Record<string, unknown>);
-  if (!Array.isArray(exp.roles) || !Array.isArray(exp.channels)) {
-    throw new InputError(`${file} does not look like an export (no meta, roles or channels). Pass the export.json from an export run.`);
-  }
-  // Older or hand-edited exports may lack optional arrays; treat them as empty rather than crash every check.
-  for (const key of ['members', 'threads', 'automod', 'invites', 'bots', 'webhooks', 'access', 'errors'] as const) {
-    if (!Array.isArray(exp[key])) (exp as unknown as Record<string, unknown>)[key] = [];
-  }
-  exp.meta.collectors ??= {};
-  return exp;
-}
-
 /** `audit <export.json>`: re-scores offline and prints the result; with --write, updates every derived file. */
 export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
   const { values: v, positionals } = parseCommand('audit', { args: argv, options: OPTIONS, allowPositionals: true });
@@ -95,7 +59,7 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
   // A bad configuration is the user's to fix: loadAuditConfig throws ConfigError (exit 64).
   const config = loadAuditConfig(v.config ?? null);
   const ai = aiSettingsFromCli(v as AiCliValues, io.env ?? {});
-  const exp = await readExport(file, (line) => io.stderr(`${line}\n`));
+  const exp = await readExportFile(file, (line) => io.stderr(`${line}\n`));
   const result = runAudit(exp, config);
   const prompt = await buildAuditPrompt(exp, result, { budgetTokens: budget });
   const written = v.write === true ? await writeDerivedFiles(file, exp, result, prompt.prompt) : [];
