@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The README's tables of the Action's inputs and outputs, generated from action.yml so the two cannot drift:
+// docs/action.md's tables of the Action's inputs and outputs, generated from action.yml so the two cannot drift:
 // `node scripts/action-docs.mjs` rewrites the block between the markers; `--check` exits 1 when it is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,7 +36,7 @@ export function renderActionDocs(actionYml) {
   ].join('\n');
 }
 
-/** The README with its generated block replaced (or null when the markers are missing). */
+/** The page with its generated block replaced (or null when the markers are missing). */
 export function updateReadme(readme, actionYml) {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
@@ -45,16 +45,16 @@ export function updateReadme(readme, actionYml) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const readmePath = join(root, 'README.md');
+  const readmePath = join(root, 'docs/action.md');
   const readme = readFileSync(readmePath, 'utf8');
   const updated = updateReadme(readme, readFileSync(join(root, 'action.yml'), 'utf8'));
   if (updated === null) {
-    console.error(`README.md has no block between "${START}" and "${END}".`);
+    console.error(`docs/action.md has no block between "${START}" and "${END}".`);
     process.exit(1);
   }
   if (process.argv.includes('--check')) {
     if (updated !== readme) {
-      console.error('README.md\'s inputs/outputs tables differ from action.yml: run node scripts/action-docs.mjs');
+      console.error('docs/action.md\'s inputs/outputs tables differ from action.yml: run node scripts/action-docs.mjs');
       process.exit(1);
     }
   } else if (updated !== readme) {

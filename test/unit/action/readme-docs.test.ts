@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,19 +14,20 @@ afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the README, action.yml and the generator, to change one of them without touching the tree. */
+/** A copy of docs/action.md, action.yml and the generator, to change one of them without touching the tree. */
 function copyOfTree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'readme-docs-'));
   temps.push(dir);
   mkdirSync(join(dir, 'scripts'));
+  mkdirSync(join(dir, 'docs'));
   cpSync(join(root, 'scripts/action-docs.mjs'), join(dir, 'scripts/action-docs.mjs'));
-  cpSync(join(root, 'README.md'), join(dir, 'README.md'));
+  cpSync(join(root, 'docs/action.md'), join(dir, 'docs/action.md'));
   cpSync(join(root, 'action.yml'), join(dir, 'action.yml'));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }
 
-describe("the README's inputs and outputs tables", () => {
+describe("docs/action.md's inputs and outputs tables", () => {
   it('are the ones action.yml generates (run node scripts/action-docs.mjs when this fails)', () => {
     const r = script(root, '--check');
     expect(r.stderr).toBe('');
@@ -34,7 +35,7 @@ describe("the README's inputs and outputs tables", () => {
   });
 
   it('name every input and output of action.yml with its default', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const readme = readFileSync(join(root, 'docs/action.md'), 'utf8');
     const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { default?: string }>;
       outputs: Record<string, unknown>;
@@ -54,24 +55,24 @@ describe("the README's inputs and outputs tables", () => {
     const stale = script(dir, '--check');
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('node scripts/action-docs.mjs');
-    expect(readFileSync(join(dir, 'README.md'), 'utf8')).not.toContain('new-input');
+    expect(readFileSync(join(dir, 'docs/action.md'), 'utf8')).not.toContain('new-input');
 
     expect(script(dir).status).toBe(0);
-    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain("| `new-input` | `x` | A new input. |");
+    expect(readFileSync(join(dir, 'docs/action.md'), 'utf8')).toContain("| `new-input` | `x` | A new input. |");
     expect(script(dir, '--check').status).toBe(0);
   });
 
   it('are reported missing when the README has lost its markers', () => {
     const dir = copyOfTree();
-    writeFileSync(join(dir, 'README.md'), readFileSync(join(dir, 'README.md'), 'utf8').replace('<!-- action-docs:end -->', ''));
+    writeFileSync(join(dir, 'docs/action.md'), readFileSync(join(dir, 'docs/action.md'), 'utf8').replace('<!-- action-docs:end -->', ''));
     const r = script(dir, '--check');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('README.md has no block');
+    expect(r.stderr).toContain('docs/action.md has no block');
   });
 });
 
 describe('the README and docs/', () => {
-  const texts = ['README.md', 'docs/design.md', 'docs/performance.md'].map((file) => [file, readFileSync(join(root, file), 'utf8')] as const);
+  const texts = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)].map((file) => [file, readFileSync(join(root, file), 'utf8')] as const);
 
   it('open with the two commands that try the product and test it', () => {
     const readme = texts[0][1];
@@ -79,6 +80,10 @@ describe('the README and docs/', () => {
     expect(readme.indexOf('```sh')).toBeLessThan(readme.indexOf('\n## '));
     expect(firstBlock).toContain('npm ci && node dist/cli.js export --demo --out ./out');
     expect(firstBlock).toContain('npm test');
+  });
+
+  it('keep the README short enough to read: details live in docs/', () => {
+    expect(Buffer.byteLength(texts[0][1])).toBeLessThanOrEqual(20 * 1024);
   });
 
   it('speak of the product, not of how it was built', () => {
