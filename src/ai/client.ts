@@ -21,8 +21,9 @@ export const MAX_RETRY_WAIT_MS = 20_000;
 export function createClient(mod: OpenAIModule, settings: AiSettings): OpenAI {
   return new mod.OpenAI({
     baseURL: settings.endpoint.replace(/\/+$/, ''),
-    // A local server (Ollama) needs no key, but the client insists on one; it ignores the value.
+    // A local server (Ollama) needs no key, but the client insists on one: the header it would carry is removed.
     apiKey: settings.apiKey ?? 'none',
+    defaultHeaders: settings.apiKey === null ? { authorization: null } : undefined,
     adminAPIKey: null,
     organization: null,
     project: null,

@@ -81,6 +81,7 @@ describe('the Action with ai-review: true', () => {
     const result = await runAction({ 'ai-token': '', commit: 'none', 'on-regression': 'none' });
     expect(result.failed).toBe(false);
     expect(ai.requests).toHaveLength(1);
+    expect(ai.requests[0].authorization).toBeNull();
     expect(JSON.stringify(ai.requests)).not.toContain(github.token);
   });
 

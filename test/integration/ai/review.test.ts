@@ -72,6 +72,7 @@ describe('reviewAudit', () => {
     const result = await review(settings({ endpoint: fake.url.replace('127.0.0.1', 'localhost'), apiKey: null, model: 'llama3.2' }));
     expect(result.status).toBe('ok');
     expect(fake.requests[0].path).toBe('/v1/chat/completions');
+    expect(fake.requests[0].authorization).toBeNull();
     expect(fake.requests[0].body?.model).toBe('llama3.2');
   });
 
