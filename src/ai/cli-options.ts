@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/validate.js';
-import { DEFAULT_AI_ENDPOINT, DEFAULT_AI_MAX_INPUT_TOKENS, DEFAULT_AI_MODEL, DEFAULT_AI_TIMEOUT_MS, isGitHubModels, parseAiSettings, type AiSettings } from './settings.js';
+import { AI_DOCS, DEFAULT_AI_MAX_INPUT_TOKENS, DEFAULT_AI_TIMEOUT_MS, parseAiSettings, type AiSettings } from './settings.js';
 
 /** The AI review's options, for node:util parseArgs (`export` and `audit`). */
 export const AI_CLI_OPTIONS = {
@@ -14,15 +14,15 @@ export type AiCliValues = { ai?: boolean } & Partial<Record<Exclude<keyof typeof
 
 /** The options' lines for a command's --help. */
 export const AI_CLI_HELP = `  --ai                   ask a language model to review the audit: writes ai-review.md (key: env OPENAI_API_KEY)
-  --ai-endpoint URL      OpenAI-compatible API (env OPENAI_BASE_URL; default GitHub Models,
-                         ${DEFAULT_AI_ENDPOINT}), e.g. http://localhost:11434/v1 (Ollama)
-  --ai-model ID          model (default ${DEFAULT_AI_MODEL})
+  --ai-endpoint URL      OpenAI-compatible API, required with --ai (env OPENAI_BASE_URL), e.g.
+                         https://api.openai.com/v1, or http://localhost:11434/v1 (Ollama, no key); see ${AI_DOCS}
+  --ai-model ID          the model at that endpoint, required with --ai, e.g. gpt-4.1-mini
   --ai-max-input-tokens N  the model's input limit, which the prompt is fitted to (default ${DEFAULT_AI_MAX_INPUT_TOKENS})
   --ai-timeout MS        longest wait for the answer, retries included (default ${DEFAULT_AI_TIMEOUT_MS})`;
 
 /**
  * The review's settings from the command line and the environment (null without --ai); throws ConfigError for a
- * bad value. The key is OPENAI_API_KEY; for GitHub Models, GITHUB_TOKEN (e.g. from `gh auth token`) does too.
+ * bad or missing value. The key is OPENAI_API_KEY alone: a GitHub token in the environment is never sent.
  */
 export function aiSettingsFromCli(values: AiCliValues, env: NodeJS.ProcessEnv): AiSettings | null {
   if (values.ai !== true) {
@@ -31,9 +31,8 @@ export function aiSettingsFromCli(values: AiCliValues, env: NodeJS.ProcessEnv): 
     return null;
   }
   const endpoint = values['ai-endpoint'] ?? env.OPENAI_BASE_URL;
-  const apiKey = env.OPENAI_API_KEY?.trim() || (isGitHubModels(endpoint?.trim() || DEFAULT_AI_ENDPOINT) ? env.GITHUB_TOKEN : undefined);
   const { settings, problems } = parseAiSettings({
-    endpoint, apiKey, model: values['ai-model'], maxInputTokens: values['ai-max-input-tokens'], timeoutMs: values['ai-timeout'],
+    endpoint, apiKey: env.OPENAI_API_KEY, model: values['ai-model'], maxInputTokens: values['ai-max-input-tokens'], timeoutMs: values['ai-timeout'],
   }, 'cli');
   if (!settings) throw new ConfigError(problems.join(' '));
   return settings;

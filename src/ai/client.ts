@@ -11,7 +11,7 @@ export function loadOpenAI(): Promise<OpenAIModule> {
 
 /** Retries after a 429 or 5xx: enough to ride out a burst limit, few enough to stay inside the deadline. */
 const MAX_RETRIES = 2;
-/** The longest retry-after the client may wait out; a longer one (GitHub Models' daily quota says hours) ends the review. */
+/** The longest retry-after the client may wait out; a longer one (a daily quota says hours) ends the review. */
 export const MAX_RETRY_WAIT_MS = 20_000;
 
 /**
@@ -21,8 +21,9 @@ export const MAX_RETRY_WAIT_MS = 20_000;
 export function createClient(mod: OpenAIModule, settings: AiSettings): OpenAI {
   return new mod.OpenAI({
     baseURL: settings.endpoint.replace(/\/+$/, ''),
-    // A local server (Ollama) needs no key, but the client insists on one; it ignores the value.
+    // A local server (Ollama) needs no key, but the client insists on one: the header it would carry is removed.
     apiKey: settings.apiKey ?? 'none',
+    defaultHeaders: settings.apiKey === null ? { authorization: null } : undefined,
     adminAPIKey: null,
     organization: null,
     project: null,
@@ -37,16 +38,27 @@ export function createClient(mod: OpenAIModule, settings: AiSettings): OpenAI {
 export const MAX_RESPONSE_BYTES = 2_000_000;
 
 /**
- * fetch with two bounds the client lacks. It tells the client not to retry when the server asks for a wait longer
- * than MAX_RETRY_WAIT_MS (the client would retry on its own short backoff, spending more of a daily quota on
- * certain refusals); and it stops reading a body past MAX_RESPONSE_BYTES (an endless body would fill memory).
+ * fetch with three bounds the client lacks. Redirects are never followed: fetch would re-send the prompt (and,
+ * across origins, drop or keep headers by its own rules) to wherever the endpoint points, so a 3xx comes back as
+ * an answer and ends the review. It tells the client not to retry when the server asks for a wait longer than
+ * MAX_RETRY_WAIT_MS (the client would retry on its own short backoff, spending more of a daily quota on certain
+ * refusals), nor after a redirect; and it stops reading a body past MAX_RESPONSE_BYTES (an endless body would fill
+ * memory).
  */
 async function boundedRetryFetch(url: string | URL | Request, init?: RequestInit): Promise<Response> {
-  const response = await fetch(url, init);
+  const response = await fetch(url, { ...init, redirect: 'manual' });
   const headers = new Headers(response.headers);
   const wait = response.status === 429 || response.status >= 500 ? retryAfterMs(response.headers) : null;
-  if (wait !== null && wait > MAX_RETRY_WAIT_MS) headers.set('x-should-retry', 'false');
-  return new Response(response.body ? capped(response.body) : null, { status: response.status, statusText: response.statusText, headers });
+  if ((wait !== null && wait > MAX_RETRY_WAIT_MS) || isRedirect(response.status)) headers.set('x-should-retry', 'false');
+  const body = response.body && !NULL_BODY_STATUSES.has(response.status) ? capped(response.body) : null;
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** Statuses a Response may not be built with a body for. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+export function isRedirect(status: number | undefined): boolean {
+  return typeof status === 'number' && status >= 300 && status < 400;
 }
 
 function capped(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {

@@ -1,6 +1,6 @@
 import { oneLine } from '../text/escape.js';
-import { retryAfterMs } from './client.js';
-import { isGitHubModels, KNOBS, type AiSettings } from './settings.js';
+import { isRedirect, retryAfterMs } from './client.js';
+import { AI_DOCS, KNOBS, type AiSettings } from './settings.js';
 
 /** Why a review produced nothing usable, beyond what an HTTP error says. */
 export class ReviewError extends Error {
@@ -31,22 +31,26 @@ export function describeFailure(err: unknown, settings: AiSettings, kind: 'timeo
       ? `${prefix}${wait} Try again with a longer --ai-timeout (milliseconds), a smaller model (--ai-model) or a smaller prompt (--ai-max-input-tokens).`
       : `${prefix}${wait} The export and snapshot are unaffected and the next run tries again; a smaller model (the \`ai-model\` input) or prompt (the \`ai-max-input-tokens\` input) answers sooner.`;
   }
+  if (isRedirect(e.status)) {
+    const to = locationHost(e.headers?.get('location'), settings.endpoint);
+    const target = to ? ` to ${oneLine(to, 120)}` : '';
+    return `${prefix}the endpoint answered with a redirect (${e.status})${target}, which is not followed: the prompt and the key go only to the endpoint configured. Set ${knobs.endpoint} to the API's own base URL (check the scheme, the host and the path up to, not including, /chat/completions).`;
+  }
   switch (e.status) {
     case 401:
-      return `${prefix}the endpoint rejected the token (401).${said} Give a valid key in ${knobs.token}${isGitHubModels(settings.endpoint) ? ' (for GitHub Models: a token with the models permission)' : ''}.`;
+      return `${prefix}the endpoint rejected the key (401).${said} Give a valid key for this endpoint in ${knobs.token}.`;
     case 403:
-      return isGitHubModels(settings.endpoint)
-        ? `${prefix}GitHub Models refused the request (403).${said} ${settings.surface === 'action' ? 'Add `permissions: models: read` to the job (or the workflow), or pass a token allowed to use GitHub Models in the `ai-token` input.' : 'Set OPENAI_API_KEY to a GitHub token allowed to use GitHub Models (a fine-grained token with the Models permission).'}`
-        : `${prefix}the endpoint refused the request (403).${said} Check that the key in ${knobs.token} may use the model ${settings.model}.`;
+      return `${prefix}the endpoint refused the request (403).${said} Check that the key in ${knobs.token} may use the model ${settings.model}.`;
     case 404:
-      return `${prefix}the endpoint does not know the model or the path (404).${said} Check ${knobs.model}${isGitHubModels(settings.endpoint) ? ' (GitHub Models ids look like openai/gpt-4o-mini; see https://github.com/marketplace?type=models)' : ''} and ${knobs.endpoint} (the base URL, without /chat/completions).`;
+      return `${prefix}the endpoint does not know the model or the path (404).${said} Check ${knobs.model} (the provider's own model id) and ${knobs.endpoint} (the base URL, without /chat/completions).`;
+    case 410:
+      return `${prefix}the endpoint is gone (410): the service was retired.${said} Choose another OpenAI-compatible provider in ${knobs.endpoint} (see ${AI_DOCS}).`;
     case 413:
       return `${prefix}the prompt is larger than the model accepts (413).${said} Lower ${knobs.maxInput} (now ${settings.maxInputTokens}).`;
     case 429: {
       const wait = retryAfterMs(e.headers);
       const when = wait === null ? '' : ` (the endpoint asks to wait ${duration(wait)}, which is not waited out)`;
-      const quota = isGitHubModels(settings.endpoint) ? ' GitHub Models\' free tier has a daily request quota per model: the next scheduled run may pass, or choose another model in ' + knobs.model + '.' : ` Try again later or choose another model in ${knobs.model}.`;
-      return `${prefix}rate limit reached (429)${when}.${said}${quota}`;
+      return `${prefix}rate limit reached (429)${when}.${said} The next run may pass (a daily quota resets), or choose another model in ${knobs.model}.`;
     }
     case 400:
       return `${prefix}the endpoint rejected the request (400).${said} If it names the input size, lower ${knobs.maxInput} (now ${settings.maxInputTokens}); if it names the model, check ${knobs.model}.`;
@@ -76,5 +80,15 @@ function hostOf(endpoint: string): string {
     return new URL(endpoint).host;
   } catch {
     return endpoint;
+  }
+}
+
+/** The host a redirect points to (outside text: a host or nothing). */
+function locationHost(location: string | null | undefined, base: string): string | null {
+  if (!location) return null;
+  try {
+    return new URL(location, base).host || null;
+  } catch {
+    return null;
   }
 }

@@ -8,7 +8,7 @@ import { fitPrompt, type FittedPrompt } from './fit-prompt.js';
 import { renderAiReview } from './render.js';
 import type { AiSettings } from './settings.js';
 
-/** The answer's length limit: ~8,000 characters, within GitHub Models' 4,000-token output limit per request. */
+/** The answer's length limit: ~8,000 characters, within the output limit of any chat model worth asking. */
 const MAX_OUTPUT_TOKENS = 2_000;
 
 export type AiReview =

@@ -2,14 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
- * A fake OpenAI-compatible chat completions server on loopback: the OpenAI path (`/v1/chat/completions`) and
- * GitHub Models' (`/inference/chat/completions`). Each request takes the next queued reply (then the default),
- * so a test scripts a run: an answer, a 403, a 429 with retry-after, a slow answer, a refusal, an empty answer.
+ * A fake OpenAI-compatible chat completions server on loopback (`/v1/chat/completions`, or `/chat/completions`
+ * at the root). Each request takes the next queued reply (then the default), so a test scripts a run: an answer,
+ * a 403, a 429 with retry-after, a redirect, a slow answer, a refusal, an empty answer.
  */
 export type FakeReply =
   | { kind: 'answer'; content: string | null; model?: string; finishReason?: string; refusal?: string | null; delayMs?: number }
   | { kind: 'status'; status: number; error?: { code?: string; message?: string }; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; body: string; contentType?: string }
+  /** A 3xx pointing elsewhere (e.g. at another fake), which a client must not follow. */
+  | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
   /** Never answers (the socket stays open until the client gives up or the server closes). */
   | { kind: 'hang' };
 
@@ -25,8 +27,6 @@ export interface RecordedRequest {
 export interface FakeOpenAI {
   /** OpenAI-style base URL (`http://127.0.0.1:<port>/v1`). */
   url: string;
-  /** GitHub Models-style base URL (`http://127.0.0.1:<port>/inference`). */
-  githubModelsUrl: string;
   requests: RecordedRequest[];
   /** Replies for the next requests, in order. */
   queue(...replies: FakeReply[]): void;
@@ -37,7 +37,7 @@ export interface FakeOpenAI {
 
 export const DEFAULT_ANSWER = 'Overall the server is in fair shape.\n\n1. **What to change**: Server Settings > Safety Setup > enable 2FA for moderation.';
 
-const PATHS = new Set(['/v1/chat/completions', '/inference/chat/completions', '/chat/completions']);
+const PATHS = new Set(['/v1/chat/completions', '/chat/completions']);
 
 /** Starts the fake on 127.0.0.1 (ephemeral port); close() it when done. */
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
@@ -69,6 +69,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     switch (reply.kind) {
       case 'hang':
         return;
+      case 'redirect':
+        res.writeHead(reply.status, { location: reply.location, 'content-type': 'text/plain' });
+        res.end(`Moved to ${reply.location}`);
+        return;
       case 'raw':
         res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json' });
         res.end(reply.body);
@@ -98,7 +102,6 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/v1`,
-    githubModelsUrl: `http://127.0.0.1:${port}/inference`,
     requests,
     queue: (...replies) => void pending.push(...replies),
     setDefault: (reply) => void (fallback = reply),

@@ -44,13 +44,13 @@ describe('--ai on the CLI', () => {
 
   it('a refused review is a warning: exit 0, the export written, no stale ai-review.md left', async () => {
     const out = join(dir, 'refused');
-    const first = await runCli(['export', '--demo', '--ai', '--out', out], { OPENAI_BASE_URL: fake.url });
+    const first = await runCli(['export', '--demo', '--ai', '--ai-model', 'gpt-4.1-mini', '--out', out], { OPENAI_BASE_URL: fake.url });
     expect(first.code).toBe(0);
     expect(existsSync(join(out, 'ai-review.md'))).toBe(true);
     fake.setDefault({ kind: 'status', status: 403, error: { message: 'Forbidden' } });
-    const run = await runCli(['export', '--demo', '--ai', '--out', out], { OPENAI_BASE_URL: fake.url });
+    const run = await runCli(['export', '--demo', '--ai', '--ai-model', 'gpt-4.1-mini', '--out', out], { OPENAI_BASE_URL: fake.url });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/Warning: AI review skipped \(openai\/gpt-4o-mini at 127\.0\.0\.1:\d+\): the endpoint refused the request \(403\)/);
+    expect(run.stderr).toMatch(/Warning: AI review skipped \(gpt-4\.1-mini at 127\.0\.0\.1:\d+\): the endpoint refused the request \(403\)/);
     expect(existsSync(join(out, 'export.json'))).toBe(true);
     expect(existsSync(join(out, 'ai-review.md'))).toBe(false);
     expect(readZip(join(out, 'export.zip')).names).not.toContain('ai-review.md');
@@ -65,7 +65,7 @@ describe('--ai on the CLI', () => {
   });
 
   it('rejects bad AI options before exporting', async () => {
-    const bad = await runCli(['export', '--demo', '--ai', '--ai-max-input-tokens', 'lots', '--out', join(dir, 'bad')], {});
+    const bad = await runCli(['export', '--demo', '--ai', '--ai-endpoint', fake.url, '--ai-model', 'm', '--ai-max-input-tokens', 'lots', '--out', join(dir, 'bad')], {});
     expect(bad.code).toBe(64);
     expect(bad.stderr).toContain('--ai-max-input-tokens must be a whole number of tokens');
     const stray = await runCli(['export', '--demo', '--ai-model', 'x', '--out', join(dir, 'bad')], {});
@@ -77,11 +77,58 @@ describe('--ai on the CLI', () => {
     const out = join(dir, 'audit');
     expect((await runCli(['export', '--demo', '--out', out], {})).code).toBe(0);
     writeFileSync(join(out, 'ai-review.md'), 'stale');
-    const run = await runCli(['audit', join(out, 'export.json'), '--ai', `--ai-endpoint=${fake.githubModelsUrl}`, '--ai-max-input-tokens', '4000', '--json'], { GITHUB_TOKEN: 'ghp_test_token_for_models' });
+    const run = await runCli(['audit', join(out, 'export.json'), '--ai', `--ai-endpoint=${fake.url}`, '--ai-model', 'gpt-4.1-mini', '--ai-max-input-tokens', '4000', '--json'], { OPENAI_API_KEY: KEY });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).ai_review).toMatchObject({ status: 'ok', model: 'openai/gpt-4o-mini' });
+    expect(JSON.parse(run.stdout).ai_review).toMatchObject({ status: 'ok', model: 'gpt-4.1-mini' });
     expect(readFileSync(join(out, 'ai-review.md'), 'utf8')).toContain('## AI review (machine-written)');
-    expect(fake.requests[0].path).toBe('/inference/chat/completions');
-    expect(fake.requests[0].authorization).toBe('Bearer ghp_test_token_for_models');
+    expect(fake.requests[0].path).toBe('/v1/chat/completions');
+    expect(fake.requests[0].authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  describe('usage errors (exit 64) before anything is exported or asked', () => {
+    const usage = async (args: string[], env: NodeJS.ProcessEnv) => {
+      const out = join(dir, 'usage');
+      const run = await runCli(['export', '--demo', '--ai', ...args, '--out', out], env);
+      expect(run.code).toBe(64);
+      expect(existsSync(join(out, 'export.json'))).toBe(false);
+      expect(fake.requests).toHaveLength(0);
+      return run.stderr.trim();
+    };
+
+    it('--ai without an endpoint says on one line what to give, with examples', async () => {
+      const line = await usage([], { GITHUB_TOKEN: 'ghp_not_for_models_000000000000000000000' });
+      expect(line.split('\n')).toHaveLength(1);
+      expect(line).toContain('--ai needs an OpenAI-compatible endpoint and its key: --ai-endpoint URL (or OPENAI_BASE_URL) with OPENAI_API_KEY and --ai-model');
+      expect(line).toContain('https://api.openai.com/v1');
+      expect(line).toContain('http://localhost:11434/v1 for a local Ollama (no key)');
+      expect(line).toContain('docs/ai-review.md');
+      expect(line).not.toMatch(/models\.github\.ai|GitHub Models/);
+    });
+
+    it('--ai without a model names the flag', async () => {
+      expect(await usage(['--ai-endpoint', fake.url], { OPENAI_API_KEY: KEY })).toContain('--ai-model is required');
+    });
+
+    it('plain http:// to a host that is not loopback is refused, naming the flag', async () => {
+      // 0.0.0.0 is not a loopback address, yet on Linux it reaches the fake: without the rule, the prompt would be sent.
+      const endpoint = fake.url.replace('127.0.0.1', '0.0.0.0');
+      const line = await usage(['--ai-endpoint', endpoint, '--ai-model', 'm'], { OPENAI_API_KEY: KEY });
+      expect(line).toContain(`--ai-endpoint (or OPENAI_BASE_URL) must use https:// (got "${endpoint}")`);
+    });
+
+    it('a remote endpoint without OPENAI_API_KEY is refused; a GitHub token is never taken in its place', async () => {
+      const line = await usage(['--ai-endpoint', 'https://api.openai.com/v1', '--ai-model', 'm'], { GITHUB_TOKEN: 'ghp_not_for_models_000000000000000000000' });
+      expect(line).toContain('OPENAI_API_KEY is required for --ai-endpoint (or OPENAI_BASE_URL) api.openai.com');
+      expect(await usage(['--ai-endpoint', fake.url, '--ai-model', 'm'], { OPENAI_API_KEY: 'ghp_not_for_models_000000000000000000000' }))
+        .toContain('OPENAI_API_KEY holds a GitHub token');
+    });
+  });
+
+  it('a loopback endpoint needs no key, and GITHUB_TOKEN is not sent in its place', async () => {
+    const token = 'ghp_not_for_models_000000000000000000000';
+    const run = await runCli(['export', '--demo', '--ai', '--ai-endpoint', fake.url, '--ai-model', 'llama3.2', '--out', join(dir, 'local')], { GITHUB_TOKEN: token, GH_TOKEN: token });
+    expect(run.code).toBe(0);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0].authorization ?? '').not.toContain(token);
   });
 });

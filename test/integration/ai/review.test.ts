@@ -31,24 +31,24 @@ describe('reviewAudit', () => {
   afterAll(() => fake?.close());
 
   const settings = (over: Partial<AiSettings> = {}): AiSettings => ({
-    ...parseAiSettings({ endpoint: fake.githubModelsUrl, apiKey: KEY }, 'action').settings!, ...over,
+    ...parseAiSettings({ endpoint: fake.url, apiKey: KEY, model: 'gpt-4.1-mini' }, 'action').settings!, ...over,
   });
   const review = (s: AiSettings) => reviewAudit(outcome.export, outcome.audit, s, () => new Date('2026-03-01T10:00:00Z'));
 
   it('writes the answer under a machine-written label naming the model, within the input limit', async () => {
-    fake.queue({ kind: 'answer', content: '## Overall\n\nRaise the verification level.', model: 'openai/gpt-4o-mini-2024-07-18' });
+    fake.queue({ kind: 'answer', content: '## Overall\n\nRaise the verification level.', model: 'gpt-4.1-mini-2025-04-14' });
     const result = await review(settings());
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
     expect(result.markdown).toContain('## AI review (machine-written)');
-    expect(result.markdown).toContain('`openai/gpt-4o-mini-2024-07-18`');
+    expect(result.markdown).toContain('`gpt-4.1-mini-2025-04-14`');
     expect(result.markdown).toContain('Raise the verification level.');
     expect(result.markdown).toContain('### Overall');
     expect(fake.requests).toHaveLength(1);
     const sent = fake.requests[0];
-    expect(sent.path).toBe('/inference/chat/completions');
+    expect(sent.path).toBe('/v1/chat/completions');
     expect(sent.authorization).toBe(`Bearer ${KEY}`);
-    expect(sent.body?.model).toBe('openai/gpt-4o-mini');
+    expect(sent.body?.model).toBe('gpt-4.1-mini');
     expect(sent.body?.messages?.map((m) => m.role)).toEqual(['system', 'user']);
     const count = await loadTokenCounter();
     const total = sent.body!.messages!.reduce((n, m) => n + count(m.content), 0);
@@ -68,10 +68,11 @@ describe('reviewAudit', () => {
     expect(result.markdown).toContain('To fit the model\'s input limit it left out');
   });
 
-  it('works with an OpenAI-style endpoint and no key (a local server)', async () => {
-    const result = await review(settings({ endpoint: fake.url, apiKey: null, model: 'llama3.2' }));
+  it('works with a loopback endpoint and no key (a local server)', async () => {
+    const result = await review(settings({ endpoint: fake.url.replace('127.0.0.1', 'localhost'), apiKey: null, model: 'llama3.2' }));
     expect(result.status).toBe('ok');
     expect(fake.requests[0].path).toBe('/v1/chat/completions');
+    expect(fake.requests[0].authorization).toBeNull();
     expect(fake.requests[0].body?.model).toBe('llama3.2');
   });
 
@@ -100,15 +101,42 @@ describe('reviewAudit', () => {
     expect(result.markdown).toContain('[settings](https://support.discord.com/hc/en-us)');
   });
 
-  it('turns a 403 from GitHub Models into a warning that names models: read', async () => {
-    fake.queue({ kind: 'status', status: 403, error: { code: 'no_access', message: 'No access to model: openai/gpt-4o-mini' } });
+  it('turns a 403 into a warning that names the key and the model', async () => {
+    fake.queue({ kind: 'status', status: 403, error: { code: 'no_access', message: 'No access to model: gpt-4.1-mini' } });
     const result = await review(settings());
     expect(result.status).toBe('failed');
     if (result.status !== 'failed') return;
-    expect(result.warning).toContain('403');
-    expect(result.warning).toContain('permissions: models: read');
+    expect(result.warning).toContain('the endpoint refused the request (403)');
+    expect(result.warning).toContain('Check that the key in the `ai-token` input may use the model gpt-4.1-mini');
     expect(result.warning).toContain('No access to model');
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('says a retired endpoint (410) is gone and where to choose another', async () => {
+    fake.queue({ kind: 'status', status: 410, error: { message: 'This service has been retired' } });
+    const result = await review(settings());
+    expect(result.status === 'failed' && result.warning).toContain('the endpoint is gone (410)');
+    expect(result.status === 'failed' && result.warning).toContain('docs/ai-review.md');
+  });
+
+  it('never follows a redirect: the prompt is not re-posted elsewhere, and the review fails with the reason', async () => {
+    const elsewhere = await startFakeOpenAI();
+    try {
+      for (const status of [307, 308, 302] as const) {
+        fake.requests.length = 0;
+        fake.queue({ kind: 'redirect', status, location: `${elsewhere.url}/chat/completions` });
+        const result = await review(settings());
+        expect(result.status).toBe('failed');
+        if (result.status !== 'failed') return;
+        expect(result.warning).toContain(`the endpoint answered with a redirect (${status}) to ${new URL(elsewhere.url).host}, which is not followed`);
+        expect(result.warning).toContain('Set the `ai-endpoint` input');
+        // One request to the endpoint configured (no retry), none to where it pointed.
+        expect(fake.requests).toHaveLength(1);
+        expect(elsewhere.requests).toHaveLength(0);
+      }
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('waits out a short retry-after on 429 and then succeeds', async () => {
@@ -129,7 +157,7 @@ describe('reviewAudit', () => {
     if (result.status !== 'failed') return;
     expect(result.warning).toContain('429');
     expect(result.warning).toContain('10 h');
-    expect(result.warning).toContain('daily request quota');
+    expect(result.warning).toContain('a daily quota resets');
   });
 
   it('gives up at the deadline when the endpoint does not answer', async () => {

@@ -39,22 +39,46 @@ describe('the Action\'s AI inputs', () => {
     expect(parse({})).toEqual({ settings: null, problems: [] });
   });
 
-  it('defaults to GitHub Models with the workflow token and an 8,000-token input limit', () => {
-    expect(parse({ 'ai-review': 'true' }).settings).toMatchObject({
-      endpoint: 'https://models.github.ai/inference', model: 'openai/gpt-4o-mini', apiKey: 'ghs_workflow', maxInputTokens: 8_000, surface: 'action',
-    });
+  it('has no default endpoint or model, and never takes the workflow token as the key', () => {
+    const { settings, problems } = parse({ 'ai-review': 'true' });
+    expect(settings).toBeNull();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^ai-review: true needs an OpenAI-compatible endpoint and its key/);
+    expect(parse({ 'ai-review': 'true', 'ai-endpoint': 'https://api.openai.com/v1', 'ai-model': 'gpt-4.1-mini' }).problems)
+      .toEqual([expect.stringContaining('ai-token is required for ai-endpoint api.openai.com')]);
   });
 
-  it('takes another endpoint, model, token and limit', () => {
+  it('takes an endpoint, model, token and limit', () => {
     expect(parse({ 'ai-review': 'true', 'ai-endpoint': 'https://api.openai.com/v1', 'ai-model': 'gpt-4.1-mini', 'ai-token': 'sk-x', 'ai-max-input-tokens': '100000' }).settings)
-      .toMatchObject({ endpoint: 'https://api.openai.com/v1', model: 'gpt-4.1-mini', apiKey: 'sk-x', maxInputTokens: 100_000 });
+      .toMatchObject({ endpoint: 'https://api.openai.com/v1', model: 'gpt-4.1-mini', apiKey: 'sk-x', maxInputTokens: 100_000, surface: 'action' });
+  });
+
+  it('lets a loopback endpoint go without a key, over plain http', () => {
+    for (const endpoint of ['http://localhost:11434/v1', 'http://127.0.0.1:8080/v1', 'http://127.1.2.3/v1', 'http://[::1]:11434/v1', 'http://127.1/v1']) {
+      expect(parse({ 'ai-review': 'true', 'ai-endpoint': endpoint, 'ai-model': 'llama3.2' }).settings, endpoint).toMatchObject({ apiKey: null });
+    }
+  });
+
+  it('refuses http:// elsewhere, GitHub tokens as the key, and credentials in the URL', () => {
+    for (const endpoint of ['http://example.com/v1', 'http://0.0.0.0:11434/v1', 'http://10.0.0.5/v1', 'http://localhost.example.com/v1', 'http://[::ffff:7f00:1]/v1']) {
+      expect(parse({ 'ai-review': 'true', 'ai-endpoint': endpoint, 'ai-model': 'm', 'ai-token': 'sk-x' }).problems, endpoint)
+        .toEqual([expect.stringContaining('ai-endpoint must use https://')]);
+    }
+    for (const key of ['ghs_abc', 'ghp_abc', 'github_pat_abc', 'gho_abc']) {
+      expect(parse({ 'ai-review': 'true', 'ai-endpoint': 'https://api.openai.com/v1', 'ai-model': 'm', 'ai-token': key }).problems)
+        .toEqual([expect.stringContaining('ai-token holds a GitHub token')]);
+    }
+    expect(parse({ 'ai-review': 'true', 'ai-endpoint': 'https://api.openai.com/v1', 'ai-model': 'm', 'ai-token': 'same-as-workflow' }, 'same-as-workflow').problems)
+      .toEqual([expect.stringContaining('ai-token is the github-token')]);
+    expect(parse({ 'ai-review': 'true', 'ai-endpoint': 'https://user:sk-x@api.openai.com/v1', 'ai-model': 'm', 'ai-token': 'sk-x' }).problems)
+      .toEqual([expect.stringContaining('must not hold a user name or password')]);
   });
 
   it('lists every bad value with what to give', () => {
     expect(parse({ 'ai-review': 'yes' }).problems).toEqual(['ai-review must be true or false (got "yes").']);
-    const { problems } = parse({ 'ai-review': 'true', 'ai-endpoint': 'models.github.ai', 'ai-max-input-tokens': '50' });
+    const { problems } = parse({ 'ai-review': 'true', 'ai-endpoint': 'api.openai.com', 'ai-model': 'm', 'ai-max-input-tokens': '50' });
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toContain('ai-endpoint must be an http(s) URL');
+    expect(problems[0]).toContain('ai-endpoint must be the https:// base URL of an OpenAI-compatible API');
     expect(problems[1]).toContain('ai-max-input-tokens must be a whole number of tokens from 1000');
   });
 });
