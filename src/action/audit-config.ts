@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../writers/atomic.js';
 import { basename, join } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../audit/index.js';
 import { ConfigError } from '../config/validate.js';
@@ -39,7 +40,7 @@ export async function resolveAuditConfig(
       mkdirSync(dir, { recursive: true });
       // Keep the file name: its extension tells YAML from JSON.
       const local = join(dir, basename(path));
-      writeFileSync(local, text);
+      await writeFileAtomic(local, text);
       return local;
     }
   }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { GuildExport } from '../schema/types.js';
 import { readExportFile } from '../schema/read-export.js';
@@ -9,6 +9,7 @@ import { aiReviewLines } from '../ai/cli-report.js';
 import { writeExportJson } from '../writers/json.js';
 import { renderSnapshotJson } from '../writers/snapshot-json.js';
 import { writeZip } from '../writers/zip.js';
+import { writeDraft, writeFailure, writeFileAtomic } from '../writers/atomic.js';
 import { memberIds, scrubSummary } from '../writers/privacy.js';
 import { tempPath } from '../pipeline/temp-files.js';
 import { parseInteger } from '../config/validate.js';
@@ -37,7 +38,8 @@ ${AI_CLI_HELP}
   --help, -h         this help
 
 Exit status: 0 audited, 64 bad usage or audit configuration, 65 a file from a newer major schema, 66 the file is
-missing, unreadable or not an export.`;
+missing, unreadable, larger than 512 MiB or not an export, 73 --write or --ai cannot write into its folder
+(permission denied, read-only), 74 writing failed (disk full).`;
 
 const OPTIONS = {
   ...HELP_OPTION,
@@ -66,7 +68,8 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
   // --ai asks for ai-review.md beside the export: writing it is what was asked for.
   const review = ai ? await aiReviewStep(exp, result, ai, dirname(file)) : null;
   for (const extra of review?.files ?? []) {
-    await writeFile(join(dirname(file), extra.name), extra.text);
+    // Whole or not at all, and a link at that name is replaced, never written through.
+    await writeFileAtomic(join(dirname(file), extra.name), extra.text);
     written.push(join(dirname(file), extra.name));
   }
   const aiJson = review ? { ai_review: review.review.status === 'ok' ? { status: 'ok', model: review.review.model, file: join(dirname(file), 'ai-review.md') } : review.review } : {};
@@ -100,19 +103,22 @@ async function writeDerivedFiles(file: string, exp: GuildExport, result: ReturnT
   try {
     // Same writer as the export itself, so a re-audit changes only the summary in a git diff.
     await writeExportJson(temp('export.json'), exp);
-    await writeFile(temp('audit-prompt.md'), prompt);
+    await writeDraft(temp('audit-prompt.md'), prompt);
     const snapshot = finalPath('snapshot.md');
     const current = existsSync(snapshot) ? await readFile(snapshot, 'utf8') : '';
     // snapshot.md is committed: member ids in evidence are scrubbed exactly as the snapshot writer does.
-    await writeFile(temp('snapshot.md'), replaceHealthSection(current, renderHealthMarkdown(scrubSummary(exp.summary, memberIds(exp)))));
-    await writeFile(temp('snapshot.json'), renderSnapshotJson(exp));
+    await writeDraft(temp('snapshot.md'), replaceHealthSection(current, renderHealthMarkdown(scrubSummary(exp.summary, memberIds(exp)))));
+    await writeDraft(temp('snapshot.json'), renderSnapshotJson(exp));
     if (existsSync(finalPath('export.zip'))) {
       const entries = ['export.json', 'snapshot.md', 'snapshot.json', 'audit-prompt.md'].map((name) => ({ name, path: temps.get(name)! }));
       await writeZip(temp('export.zip'), entries);
     }
     for (const [name, path] of temps) await rename(path, finalPath(name));
     return [...temps.keys()].map(finalPath);
+  } catch (err) {
+    // A full disk or a read-only folder: one line and its own exit status; the files in place stay whole.
+    throw writeFailure(err, dir) ?? err;
   } finally {
-    for (const path of temps.values()) await rm(path, { force: true });
+    for (const path of temps.values()) await rm(path, { force: true }).catch(() => undefined);
   }
 }

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { diffExports, renderDiffMarkdown, normalizeExport, DiffInputError } from '../diff/index.js';
 import type { GuildExport } from '../schema/types.js';
-import { checkSchemaVersion } from '../schema/version.js';
+import { readExportFile } from '../schema/read-export.js';
 import { ConfigError } from '../config/validate.js';
 import { oneLine } from '../text/escape.js';
 import { HELP_OPTION, parseCommand } from './parse.js';
@@ -25,25 +24,11 @@ interface DiffIo {
   stderr: (s: string) => void;
 }
 
+/** One input: read and checked as every command reads an export (see readExportFile), then put in diff form. */
 async function load(path: string, warn: (line: string) => void): Promise<GuildExport> {
-  let text: string;
+  const exp = await readExportFile(path, warn);
   try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new InputError(`Cannot read ${path} (${code}). Check the path and that the file is readable.`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${path} is not valid JSON (${(err as Error).message}). ` +
-      'Pass an export.json or snapshot.json written by discord-server-exporter.');
-  }
-  const warning = checkSchemaVersion(parsed, path);
-  if (warning) warn(warning);
-  try {
-    return normalizeExport(parsed, path);
+    return normalizeExport(exp, path);
   } catch (err) {
     if (err instanceof DiffInputError) throw new InputError(err.message);
     throw err;

@@ -7,6 +7,7 @@ import {
 } from '../config/validate.js';
 import { redact } from '../config/redact.js';
 import { runExport, type ExportOutcome } from '../pipeline/run-export.js';
+import { FAILURE_FILE } from '../pipeline/write-outputs.js';
 import { oneLine } from '../text/escape.js';
 import { createProgress } from './progress.js';
 import { HELP_OPTION, parseCommand } from './parse.js';
@@ -40,9 +41,13 @@ ${AI_CLI_HELP}
   --help, -h             this help
 
 Collectors: ${COLLECTOR_NAMES.join(', ')}
-Exit status: 0 complete or partial export, 1 partial with --strict, 2 fatal (bad token, unknown guild), 64 bad usage
-(an unusable --out included, found before any request), 130/143 interrupted (temporary files removed); with several
-servers, the worst of theirs.`;
+A failed export (bad token, unknown guild, no connection) never replaces the files of the last good one in --out:
+it writes export-failed.json beside them instead, which the next good export removes.
+
+Exit status: 0 complete or partial export, 1 partial with --strict, 2 fatal (bad token, unknown guild, no
+connection), 64 bad usage (an --out that is a file included, found before any request), 73 --out cannot be written
+(permission denied, read-only), 74 writing failed (disk full), 130/143 interrupted (temporary files removed); with
+several servers, the worst of theirs.`;
 
 const OPTIONS = {
   ...HELP_OPTION,
@@ -131,7 +136,7 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   const name = oneLine(exp.server?.name ?? exp.meta.scope.guild_id);
   const code = outcome.status === 'fatal' ? EXIT.fatal : outcome.status === 'partial' && config.strict ? EXIT.partial : EXIT.ok;
   if (outcome.status === 'fatal') {
-    io.stderr(redact(`Export failed: ${oneLine(outcome.fatal!.message, 2000)}\nWhat to do: ${outcome.fatal!.hint}\nNothing was collected and nothing was scored; the files below record the failure.\n`, secrets));
+    io.stderr(redact(`Export failed: ${oneLine(outcome.fatal!.message, 2000)}\nWhat to do: ${outcome.fatal!.hint}\nNothing was collected and nothing was scored; the last good export in ${outDir} was left as it was, and ${FAILURE_FILE} beside it records this failure.\n`, secrets));
   } else {
     const count = (section: Section, n: number | undefined, word: string) =>
       notCollected(exp, section) === null && n !== undefined ? `${n} ${word}` : `${word} not collected`;

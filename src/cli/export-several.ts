@@ -4,6 +4,7 @@ import { configsForGuilds, runExports, worstStatus, type GuildResult } from '../
 import type { CliIo } from './io.js';
 import { resolve } from 'node:path';
 import { removeOwnTemps } from './interrupted.js';
+import { OutputError } from './exit-codes.js';
 
 /**
  * `export --guild a,b,c`: the guilds exported together over one client, each to `<out>/<guild id>/`. Prints one
@@ -41,6 +42,9 @@ export async function runSeveralExports(config: ExportConfig, guildIds: string[]
       for (const e of r.outcome.export.errors) io.stderr(clean(`  - ${e.collector} (${e.status}, ${String(e.code)}): ${e.message}\n    ${e.hint}\n`));
     }
   }
+  // A folder that could not take the files is the user's to fix first: its status (73, 74) before Discord's.
+  const unwritten = results.find((r) => r.error instanceof OutputError);
+  if (unwritten) return (unwritten.error as OutputError).exitCode;
   const worst = worstStatus(results);
   if (worst === 'fatal') return 2;
   if (worst === 'partial' && config.strict) return 1;

@@ -6,9 +6,11 @@ import { runAuditCommand } from './audit-command.js';
 import { runDiffCommand } from './diff-command.js';
 import { runTrendCommand } from './trend-command.js';
 import { runInviteUrlCommand } from './invite-url-command.js';
-import { EXIT, InputError } from './exit-codes.js';
+import { EXIT, InputError, OutputError } from './exit-codes.js';
+import { strayWriteFailure } from '../writers/atomic.js';
 import { EXIT_NEWER_SCHEMA, NewerSchemaError } from '../schema/version.js';
 import type { CliIo } from './io.js';
+import { oneLine } from '../text/escape.js';
 
 export const HELP = `discord-server-exporter ${EXPORTER_VERSION}: export a Discord server, score its health, compare exports.
 
@@ -23,8 +25,10 @@ Usage:
   --help, -h       this help; "discord-server-exporter <command> --help" for a command's options
   --version, -v    the version
 
-Exit status: 0 done, 1 partial export with --strict, 2 Discord refused the export, 64 bad usage,
-65 a file from a newer export schema, 66 an input file missing or not an export, 70 internal error, 130/143 interrupted (SIGINT/SIGTERM).`;
+Exit status: 0 done, 1 partial export with --strict, 2 Discord refused the export (the last good files stay; the
+failure is in export-failed.json), 64 bad usage, 65 a file from a newer export schema, 66 an input file missing, too
+large or not an export, 70 internal error, 73 a file or folder that cannot be written (permission denied, read-only),
+74 writing failed (disk full, I/O error), 130/143 interrupted (SIGINT/SIGTERM).`;
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   export: runExportCommand,
@@ -74,6 +78,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof InputError) {
       io.stderr(redact(`Error: ${error.message}\n`, secrets));
       return EXIT.input;
+    }
+    // A full disk or a read-only folder is the environment's problem: one line and its own status, never a stack.
+    const failure = error instanceof OutputError ? error : strayWriteFailure(error);
+    if (failure) {
+      io.stderr(redact(`Error: ${oneLine(failure.message, 2000)}\n`, secrets));
+      return failure.exitCode;
     }
     io.stderr(redact(`Unexpected error: ${(error as Error)?.stack ?? String(error)}\nPlease report this at the project's issue tracker.\n`, secrets));
     return EXIT.internal;

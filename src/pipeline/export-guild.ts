@@ -10,7 +10,7 @@ import { emptyExport } from '../schema/empty.js';
 import type { GuildExport } from '../schema/types.js';
 import { computeAccess } from '../permissions/access.js';
 import { applyAuditToSummary, buildAuditPrompt, runAudit, type AuditResult } from '../audit/index.js';
-import { writeOutputs, type OutputFiles } from './write-outputs.js';
+import { writeFailureRecord, writeOutputs, type OutputFiles } from './write-outputs.js';
 import { preflight, type Fatal } from './preflight.js';
 import { warmTokenizer } from './warm-tokenizer.js';
 import type { Session } from './session.js';
@@ -34,8 +34,8 @@ export interface ExportOutcome {
 /**
  * One guild's export over a session's shared client: preflight -> collectors (concurrent, each failing alone) ->
  * effective access -> audit -> writers, into `config.outDir`, with its own shared reads and member spool. Never
- * throws for Discord trouble: a fatal problem (bad token, unknown guild) still writes the files with the error
- * recorded, and the caller decides the exit status.
+ * throws for Discord trouble: a fatal problem (bad token, unknown guild) leaves the last good files in the folder
+ * as they were, records the failure in export-failed.json beside them, and the caller decides the exit status.
  */
 export async function exportGuild(
   session: Session,
@@ -103,7 +103,7 @@ export async function exportGuild(
       exp = freshExport();
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
       // Nothing was read: every section is "not collected" for the same reason, and nothing is scored.
-      exp.meta.fatal = { message: fatal.message, hint: fatal.hint };
+      exp.meta.fatal = { message: redact(fatal.message, secrets), hint: fatal.hint };
       for (const name of COLLECTOR_NAMES) {
         exp.meta.collectors[name] = { status: 'failed', count: 0, duration_ms: 0, reason: `the export failed: ${fatal.message}` };
       }
@@ -121,7 +121,10 @@ export async function exportGuild(
     // Bounded in time (config.ai.timeoutMs) and never throwing: a review delays the files at most that long.
     if (config.ai && !fatal) log(`AI review: asking ${config.ai.model} (up to ${Math.round(config.ai.timeoutMs / 1000)} s)…`);
     const ai = config.ai && !fatal ? await aiReviewStep(exp, audit, config.ai, outDir) : null;
-    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes, extraFiles: ai?.files });
+    // A failure never replaces the last good export in the folder: it is recorded beside it instead.
+    const files = fatal
+      ? await writeFailureRecord(exp, { outDir })
+      : await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes, extraFiles: ai?.files });
     const status = fatal ? 'fatal' : exp.errors.length > 0 ? 'partial' : 'complete';
     return { export: exp, status, fatal, files, audit, requests: api.requests, aiReview: ai?.review ?? null };
   } finally {

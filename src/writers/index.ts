@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { GuildExport } from '../schema/types.js';
@@ -8,6 +8,7 @@ import { ZipPacker } from './zip.js';
 import { renderSnapshotJson } from './snapshot-json.js';
 import { redact } from '../config/redact.js';
 import { tempPath } from '../pipeline/temp-files.js';
+import { writeDraft, writeFailure } from './atomic.js';
 
 export { writeExportJson } from './json.js';
 export { renderSnapshotMarkdown } from './markdown.js';
@@ -45,7 +46,7 @@ export function draftPath(outDir: string, fileName: string): string {
 /** Writes a text file's draft into ctx.outDir, secrets scrubbed, and returns its path. */
 async function writeText(ctx: WriteContext, fileName: string, text: string): Promise<string> {
   const path = draftPath(ctx.outDir, fileName);
-  await writeFile(path, redact(text, ctx.secrets ?? []));
+  await writeDraft(path, redact(text, ctx.secrets ?? []));
   return path;
 }
 
@@ -117,6 +118,8 @@ export const FORMAT_ORDER: readonly Format[] = ['json', 'markdown', 'snapshot', 
  * them are complete are they renamed into place (a rename within a folder replaces the old file whole). A run that
  * fails or is killed while writing leaves the previous files as they were, never a cut export.json beside an old
  * snapshot.md; what a killed run leaves is named as a temporary (see pipeline/temp-files) and removed later.
+ * Drafts are created as new files and renamed over the old ones (see atomic.ts): a link in the folder is replaced,
+ * never written through.
  */
 export async function writeFormats(formats: readonly Format[], ctx: Omit<WriteContext, 'written'>): Promise<{ name: string; path: string }[]> {
   const chosen = FORMAT_ORDER.filter((f) => formats.includes(f));
@@ -145,8 +148,9 @@ export async function writeFormats(formats: readonly Format[], ctx: Omit<WriteCo
     await zip?.abort();
     // Whatever was not renamed yet (a draft cut short included) goes; the files in place stay whole.
     const names = [...chosen.map((f) => writers[f].fileName), ...(ctx.extraFiles ?? []).map((f) => f.name)];
-    await Promise.all(names.map((name) => rm(draftPath(ctx.outDir, name), { force: true })));
-    throw err;
+    await Promise.all(names.map((name) => rm(draftPath(ctx.outDir, name), { force: true }).catch(() => undefined)));
+    // A full disk or a read-only folder is the environment's problem: one line and its own exit status.
+    throw writeFailure(err, ctx.outDir) ?? err;
   }
   return drafts.map((d) => ({ name: d.name, path: join(ctx.outDir, d.name) }));
 }

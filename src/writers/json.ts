@@ -1,10 +1,10 @@
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { ExportMember, GuildExport } from '../schema/types.js';
 import { emptyExport } from '../schema/empty.js';
 import { toWire } from '../schema/wire.js';
 import { applyExportPrivacy, type ExportPrivacy } from './export-privacy.js';
+import { draftStream } from './atomic.js';
 
 /** Top-level keys in GuildExport's declared order (emptyExport builds them in that order). */
 const TOP_LEVEL_KEYS = Object.keys(emptyExport('0')) as (keyof GuildExport)[];
@@ -33,7 +33,7 @@ export async function writeExportJson(
   privacy?: ExportPrivacy,
 ): Promise<void> {
   const exp = applyExportPrivacy(full, privacy);
-  const sink = new JsonSink([createWriteStream(path), ...(mirror ? [mirror] : [])], path);
+  const sink = new JsonSink([draftStream(path), ...(mirror ? [mirror] : [])], path);
   try {
     // Sections that were not collected are written as null (lists) or {"not_collected": why} (objects).
     const wire = toWire(exp);

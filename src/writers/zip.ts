@@ -1,8 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { draftStream } from './atomic.js';
 
 // Built from local components and stored as a DOS timestamp only (no UTC extra field), so the bytes are
 // the same in every time zone and on every run: identical inputs give an identical ZIP.
@@ -25,7 +25,7 @@ export class ZipPacker {
     const output = this.zip.outputStream as Readable;
     // yazl reports a missing input file on the ZipFile, not on its stream: forward it so the pipeline rejects.
     this.zip.on('error', (err: Error) => output.destroy(err));
-    this.done = pipeline(output, createWriteStream(zipPath));
+    this.done = pipeline(output, draftStream(zipPath));
     this.done.catch(() => undefined);
   }
 

@@ -82,7 +82,7 @@ describe('exiting', () => {
     expect(run.stderr).toMatch(/a-file is a file, not a folder/);
   });
 
-  it('a folder the user cannot write to is exit 64 before any request', () => {
+  it('a folder the user cannot write to is exit 73 before any request', () => {
     const locked = join(dir, 'locked');
     mkdirSync(locked, { mode: 0o755 });
     chmodSync(dir, 0o755);
@@ -94,7 +94,7 @@ describe('exiting', () => {
       encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH, DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: fake.apiBase },
       ...(root ? { uid: 65534, gid: 65534 } : {}),
     });
-    expect(run.status).toBe(64);
+    expect(run.status).toBe(73);
     expect(run.stderr).toMatch(/cannot be used: (it is not writable|permission denied)/);
     expect(fake.stats().requests).toBe(0);
   });

@@ -48,7 +48,7 @@ describe('bad input gets one clear message', () => {
     expect(run.stderr).toContain('unknown collector "nope"');
   });
 
-  it('a rejected token: says so once, fatal exit, files still written, token never echoed', async () => {
+  it('a rejected token: says so once, fatal exit, the failure recorded in export-failed.json, token never echoed', async () => {
     ctx.fake.resetStats();
     const wrong = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong-token.zyxwvutsrqponmlkjihgfedcba';
     const out = join(ctx.dir, 'wrong');
@@ -63,9 +63,11 @@ describe('bad input gets one clear message', () => {
     expect(st.status[401]).toBe(st.requests);
     expect(st.requests).toBeLessThanOrEqual(16);
     expect(Object.keys(st.byRoute).filter((r) => r.startsWith('GET /channels/'))).toEqual([]);
-    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+    const exp = JSON.parse(readFileSync(join(out, 'export-failed.json'), 'utf8'));
     expect(exp.errors[0].http_status).toBe(401);
-    expect(existsSync(join(out, 'export.zip'))).toBe(true);
+    // Nothing was collected: no export files stand in for one.
+    expect(existsSync(join(out, 'export.json'))).toBe(false);
+    expect(existsSync(join(out, 'export.zip'))).toBe(false);
   });
 
   it('a guild the bot is not in: says so and how to invite it', async () => {

@@ -5,7 +5,8 @@ import { generateGuild } from '../../../src/fake-discord/index.js';
 import { runCli } from '../../helpers/cli.js';
 import { useFakeDiscord } from '../../helpers/fake-discord.js';
 
-// An output folder that cannot take the files is a usage error found before any request, in one line.
+// An output folder that cannot take the files is found before any request, in one line: a usage error (64) when
+// the path is a file, an environment error (73) when the folder cannot be written to.
 describe('an unusable --out', () => {
   const guild = generateGuild({ seed: 31, members: 20 });
   const ctx = useFakeDiscord([guild]);
@@ -26,14 +27,14 @@ describe('an unusable --out', () => {
   });
 
   // Permission bits do not bind root, so this case needs an ordinary user.
-  it.skipIf(process.getuid?.() === 0)('a folder without write permission: exit 64, no request', async () => {
+  it.skipIf(process.getuid?.() === 0)('a folder without write permission: exit 73 (cannot create), no request', async () => {
     const locked = join(ctx.dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o555);
     try {
       ctx.fake.resetStats();
       const run = await exportTo(locked);
-      expect(run.code).toBe(64);
+      expect(run.code).toBe(73);
       expect(run.stderr).toMatch(/cannot be used: .*(not writable|permission denied)/);
       expect(ctx.fake.stats().requests).toBe(0);
     } finally {

@@ -78,7 +78,9 @@ describe('several guilds in one run, over one client', () => {
       expect(exp.channels.map((c: { id: string }) => c.id).sort()).toEqual(guild.channels.map((c) => c.id).sort());
       expect(readdirSync(r.outDir).sort()).toEqual(['export.json', 'snapshot.json', 'snapshot.md']);
     }
-    const unknown = JSON.parse(readFileSync(join(dir, 'run', UNKNOWN, 'export.json'), 'utf8'));
+    // The failed guild's folder holds the record of the failure, never export files.
+    expect(readdirSync(join(dir, 'run', UNKNOWN))).toEqual(['export-failed.json']);
+    const unknown = JSON.parse(readFileSync(join(dir, 'run', UNKNOWN, 'export-failed.json'), 'utf8'));
     expect(unknown.meta.fatal.message).toMatch(/unknown|not find|404/i);
     expect(results[1].outcome!.fatal).not.toBeNull();
 
@@ -125,7 +127,8 @@ describe('several guilds in one run, over one client', () => {
     expect(run.stderr).toContain(`${UNKNOWN}: failed\n`);
     expect(run.stderr).toContain(`${a.guild.id}: complete\n`);
     expect(readdirSync(out).sort()).toEqual([a.guild.id, b.guild.id, UNKNOWN].sort());
-    for (const id of [a.guild.id, b.guild.id, UNKNOWN]) expect(existsSync(join(out, id, 'export.json'))).toBe(true);
+    for (const id of [a.guild.id, b.guild.id]) expect(existsSync(join(out, id, 'export.json'))).toBe(true);
+    expect(readdirSync(join(out, UNKNOWN))).toEqual(['export-failed.json']);
     expect(fake.stats().ratelimited).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(TEST_TOKEN);
   }, 60_000);

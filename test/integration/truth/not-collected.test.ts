@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoGuild } from '../../../src/fake-discord/index.js';
 import { validateExport } from '../../../src/schema/validate.js';
+import { parseExportText } from '../../../src/schema/read-export.js';
+import { renderSnapshotMarkdown } from '../../../src/writers/markdown.js';
 import { runCli } from '../../helpers/cli.js';
 import { useFakeDiscord } from '../../helpers/fake-discord.js';
 
@@ -86,9 +88,11 @@ describe('what was not collected is never read as empty', () => {
     const out = join(ctx.dir, 'fatal');
     const run = await runCli(['export', '--guild', GUILD, '--out', out], ctx.env('MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong.abcdefghijklmnopqrstuvwxyz'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Export failed: .*\n.*\nNothing was collected and nothing was scored/);
+    expect(run.stderr).toMatch(/Export failed: .*\n.*\nNothing was collected and nothing was scored; the last good export in .* was left as it was/);
     expect(run.stdout).not.toMatch(/Health score/);
-    const exp = JSON.parse(read(out, 'export.json')) as Json;
+    // Only the record of the failure is written: a failure never stands in for an export.
+    expect(readdirSync(out)).toEqual(['export-failed.json']);
+    const exp = JSON.parse(read(out, 'export-failed.json')) as Json;
     expect(validateExport(exp).errors).toEqual([]);
     expect(exp.summary.health_score).toBeNull();
     expect(exp.summary.issues_found).toEqual([]);
@@ -97,11 +101,13 @@ describe('what was not collected is never read as empty', () => {
     expect(exp.roles).toBeNull();
     expect(exp.server).toEqual({ not_collected: expect.any(String) });
     expect(exp.summary.total_members).toBeNull();
-    const md = read(out, 'snapshot.md');
+    // Read back as every command reads an export, it renders as a failure wherever it is shown.
+    const back = parseExportText(read(out, 'export-failed.json'), 'export-failed.json');
+    const md = renderSnapshotMarkdown(back);
     expect(md).toContain('**The export failed: ');
     expect(md).toContain('**Score: n/a**');
     expect(md).not.toMatch(/Score: \d+\/100/);
     expect(md).not.toMatch(/_No \w+/);
-    expect(read(out, 'audit-prompt.md')).toContain('THE EXPORT FAILED');
+    expect(back.summary.llm_audit_prompt).toContain('THE EXPORT FAILED');
   });
 });

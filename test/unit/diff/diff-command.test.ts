@@ -63,7 +63,7 @@ describe('diff command', () => {
     const r = await run(join(dir, 'nope.json'), join(dir, 'new.json'));
     expect(r.code).toBe(66);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^Error: Cannot read [^\n]*nope\.json \(ENOENT\)[^\n]*\n$/);
+    expect(r.stderr).toMatch(/^Error: Cannot read [^\n]*nope\.json: ENOENT\. [^\n]*\n$/);
   });
 
   it('explains invalid JSON and a JSON file that is not an export', async () => {
@@ -72,7 +72,7 @@ describe('diff command', () => {
     expect(broken.stderr).toContain('broken.json is not valid JSON');
     const other = await run(join(dir, 'old.json'), join(dir, 'other.json'));
     expect(other.code).toBe(66);
-    expect(other.stderr).toContain('other.json has no "roles" and "channels" lists');
+    expect(other.stderr).toContain('other.json does not look like an export');
   });
 
   it('shows usage on wrong arguments (exit 64, like every command) and on --help (exit 0)', async () => {
