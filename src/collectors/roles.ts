@@ -2,6 +2,7 @@ import { defineCollector } from './types.js';
 import { permissionNames } from '../discord/permissions.js';
 import { byPositionThenId } from './map-channel.js';
 import { incompleteScanNotices } from './scan-members.js';
+import { roleCountOf } from '../schema/role-counts.js';
 
 /** Roles from the guild payload (or GET /guilds/{id}/roles when it has none), with member counts from the member scan. */
 export const roles = defineCollector({
@@ -21,7 +22,7 @@ export const roles = defineCollector({
     return list.roles
       .map((r) => {
         const isEveryone = r.id === guild.id;
-        const counted = stats ? (isEveryone ? stats.total : stats.role_counts[r.id] ?? 0) : null;
+        const counted = stats ? (isEveryone ? stats.total : roleCountOf(stats.role_counts, r.id) ?? 0) : null;
         return {
           id: r.id,
           name: r.name,
