@@ -39,7 +39,7 @@ export function sparseBody(pattern: string, body: unknown, guild: FakeGuild): un
       return [...(body as unknown[]), ...guild.threads];
     case '/guilds/:guild/members':
       return (body as APIGuildMember[]).map((m) => {
-        if (!sparseDropsUser(m)) return m;
+        if (!guild.membersWithoutUser && !sparseDropsUser(m)) return m;
         const { user: _user, ...rest } = m;
         return rest;
       });
