@@ -99,7 +99,7 @@ function ownCoverage(exp: GuildExport, section: Section): Coverage {
   if (section === 'member_stats') {
     const partial = membersPartial(exp);
     // Not one record could be read: zeros there would be counts of nothing.
-    if (partial && exp.member_stats.total === 0) return { state: 'not_collected', reason: `no member record could be read: ${reasonFor(exp, 'members')}` };
+    if (partial && exp.member_stats?.total === 0) return { state: 'not_collected', reason: `no member record could be read: ${reasonFor(exp, 'members')}` };
     return truncated(exp) ?? partial ?? { state: 'collected' };
   }
   const name = collectorOf(section);
