@@ -141,14 +141,14 @@ export function botLines(exp: GuildExport): string[] {
 function memberLine(exp: GuildExport): string {
   const total = totalsOf(exp).members;
   const stats = coverageOf(exp, 'member_stats');
-  if (stats.state === 'collected' && exp.member_stats) return `${total ?? 'not collected'} (${memberBreakdown(exp.member_stats)})`;
+  if (stats.state === 'collected' && exp.member_stats) return `${total ?? 'not collected'} (${memberBreakdown(exp.member_stats, totalsOf(exp).bots)})`;
   const breakdown = `bots, members without roles and pending screening not collected${'reason' in stats ? ` (${stats.reason.replace(/\s+/g, ' ').trim()})` : ''}`;
   return total === null ? `not collected; ${breakdown}` : `${total} (the server's count; ${breakdown})`;
 }
 
 /** "3 bots, 12 without roles, 0 pending screening"; a figure that was not collected (`members: counts`) says so. */
-function memberBreakdown(stats: MemberStats): string {
+function memberBreakdown(stats: MemberStats, bots: number | null): string {
   const figure = (n: number | null, what: string): string => (n === null ? `${what}: not collected` : `${n} ${what}`);
-  const parts = [`${stats.bots} bots`, figure(stats.without_roles, 'without roles'), figure(stats.pending, 'pending screening')];
+  const parts = [figure(bots, 'bots'), figure(stats.without_roles, 'without roles'), figure(stats.pending, 'pending screening')];
   return stats.source === 'counts' ? `approximate, from Discord's counts; ${parts.join(', ')}` : parts.join(', ');
 }

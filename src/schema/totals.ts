@@ -12,7 +12,7 @@ export interface Totals {
 /**
  * One source for the totals every renderer shows (summary, audit prompt, CLI). Member aggregates count only when
  * the whole member list was read: counted from part of it (records without `user`, a failed page, --max-members)
- * they are too low, so the member total falls back to the server's own count and the bot total to the bot list.
+ * they are too low, so the member total falls back to the server's own count.
  */
 export function totalsOf(exp: GuildExport): Totals {
   const stats = coverageOf(exp, 'member_stats').state === 'collected' ? exp.member_stats : null;
@@ -21,6 +21,7 @@ export function totalsOf(exp: GuildExport): Totals {
     roles: notCollected(exp, 'roles') === null ? exp.roles.length : null,
     channels: notCollected(exp, 'channels') === null ? exp.channels.length : null,
     members: stats?.total ?? serverCount,
-    bots: stats?.bots ?? (coverageOf(exp, 'bots').state === 'collected' ? exp.bots.length : null),
+    // Bots that could not all be identified (a managed role no known bot explains) have no total either.
+    bots: coverageOf(exp, 'bots').state === 'collected' ? stats?.bots ?? exp.bots.length : null,
   };
 }
