@@ -3,7 +3,8 @@ import { DANGEROUS_PERMISSIONS } from '../discord/permissions.js';
 import { compareSnowflakes, isSnowflake, snowflakeTime } from '../schema/snowflake.js';
 import { plural } from './helpers.js';
 import { compareText } from '../schema/order.js';
-import { notCollected, type Section } from '../schema/coverage.js';
+import { coverageOf, notCollected, type Section } from '../schema/coverage.js';
+import { totalsOf } from '../schema/totals.js';
 
 /*
  * Compact, identity-free renderings of the export for the audit prompt. Members appear only as counts;
@@ -21,7 +22,7 @@ export function settingsFacts(exp: GuildExport): string[] {
   if (!s) lines.push('- Server settings: not collected.');
   else {
     lines.push(
-      `- Members: ${exp.member_stats?.total ?? s.member_count}${exp.member_stats ? ` (${memberBreakdown(exp.member_stats)})` : ''}; online now: ${s.presence_count ?? 'unknown'}`,
+      `- Members: ${memberLine(exp)}; online now: ${s.presence_count ?? 'unknown'}`,
       `- Created: ${s.created_at.slice(0, 10)}; boost level ${s.boost_level} (${s.boost_count} boosts); locale ${s.preferred_locale}`,
       `- Features: ${s.features.length ? [...s.features].sort().join(', ') : 'none'}`,
       `- Verification level: ${VERIFICATION[s.verification_level] ?? s.verification_level}; explicit media filter: ${CONTENT_FILTER[s.explicit_content_filter] ?? s.explicit_content_filter}; 2FA for moderators: ${s.mfa_level ? 'required' : 'not required'}`,
@@ -136,9 +137,18 @@ export function botLines(exp: GuildExport): string[] {
   });
 }
 
+/** The member total with its breakdown; counted from part of the member list, the server's count and why no breakdown. */
+function memberLine(exp: GuildExport): string {
+  const total = totalsOf(exp).members;
+  const stats = coverageOf(exp, 'member_stats');
+  if (stats.state === 'collected' && exp.member_stats) return `${total ?? 'not collected'} (${memberBreakdown(exp.member_stats, totalsOf(exp).bots)})`;
+  const breakdown = `bots, members without roles and pending screening not collected${'reason' in stats ? ` (${stats.reason.replace(/\s+/g, ' ').trim()})` : ''}`;
+  return total === null ? `not collected; ${breakdown}` : `${total} (the server's count; ${breakdown})`;
+}
+
 /** "3 bots, 12 without roles, 0 pending screening"; a figure that was not collected (`members: counts`) says so. */
-function memberBreakdown(stats: MemberStats): string {
+function memberBreakdown(stats: MemberStats, bots: number | null): string {
   const figure = (n: number | null, what: string): string => (n === null ? `${what}: not collected` : `${n} ${what}`);
-  const parts = [`${stats.bots} bots`, figure(stats.without_roles, 'without roles'), figure(stats.pending, 'pending screening')];
+  const parts = [figure(bots, 'bots'), figure(stats.without_roles, 'without roles'), figure(stats.pending, 'pending screening')];
   return stats.source === 'counts' ? `approximate, from Discord's counts; ${parts.join(', ')}` : parts.join(', ');
 }

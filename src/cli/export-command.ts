@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { notCollected, type Section } from '../schema/coverage.js';
+import { totalsOf } from '../schema/totals.js';
 import { COLLECTOR_NAMES } from '../collectors/index.js';
 import type { ExportConfig } from '../config/types.js';
 import {
@@ -140,7 +141,8 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
   } else {
     const count = (section: Section, n: number | undefined, word: string) =>
       notCollected(exp, section) === null && n !== undefined ? `${n} ${word}` : `${word} not collected`;
-    say(`Exported "${name}" in ${(exp.meta.duration_ms / 1000).toFixed(1)} s: ${count('roles', exp.roles.length, 'roles')}, ${count('channels', exp.channels.length, 'channels')}, ${count('member_stats', exp.member_stats?.total, 'members')}, ${count('threads', exp.threads.length, 'threads')} (${outcome.requests} requests).`);
+    const members = totalsOf(exp).members;
+    say(`Exported "${name}" in ${(exp.meta.duration_ms / 1000).toFixed(1)} s: ${count('roles', exp.roles.length, 'roles')}, ${count('channels', exp.channels.length, 'channels')}, ${members === null ? 'members not collected' : `${members} members`}, ${count('threads', exp.threads.length, 'threads')} (${outcome.requests} requests).`);
     say(`Health score: ${exp.summary.health_score ?? 'n/a'}/100${exp.summary.issues_found.length ? ` (failing: ${exp.summary.issues_found.join(', ')})` : ''}`);
   }
   for (const [key, path] of Object.entries(outcome.files)) if (path) say(`  ${key.padEnd(12)} ${path}`);
@@ -166,7 +168,7 @@ function jsonSummary(outcome: ExportOutcome, exitCode: number) {
     counts: {
       roles: notCollected(exp, 'roles') === null ? exp.roles.length : null,
       channels: notCollected(exp, 'channels') === null ? exp.channels.length : null,
-      members: notCollected(exp, 'member_stats') === null ? exp.member_stats?.total ?? null : null,
+      members: totalsOf(exp).members,
       threads: notCollected(exp, 'threads') === null ? exp.threads.length : null,
     },
     health_score: exp.summary.health_score,

@@ -1,4 +1,4 @@
-import { AuditLogEvent, type APIAuditLogEntry, type APIGuildMember, type APIRole } from 'discord-api-types/v10';
+import { AuditLogEvent, type APIAuditLogEntry, type APIGuildIntegration, type APIGuildMember, type APIRole } from 'discord-api-types/v10';
 import { defineCollector, type CollectContext } from './types.js';
 import { classifyError, ExportNotice } from '../discord/errors.js';
 import { incompleteScanNotices } from './scan-members.js';
@@ -7,6 +7,7 @@ import { readList } from './payload.js';
 import { permissionNames, toBits } from '../discord/permissions.js';
 import { snowflakeDate, compareSnowflakes } from '../schema/snowflake.js';
 import type { ExportBot } from '../schema/types.js';
+import { unidentifiedBotsNotice, unidentifiedManagedRoles } from './unidentified-bots.js';
 
 /** Audit log pages read for bot-add entries (100 each): the log only keeps 45 days anyway. */
 const AUDIT_LOG_PAGES = 3;
@@ -37,6 +38,16 @@ export const bots = defineCollector({
         c.hint, c.code, c.http_status));
     }
     const found = scan ? scan.bots.map((m) => fromMember(m)) : fromManagedRoles(roleList);
+    const heldByBots = new Set(found.flatMap((f) => f.roleIds));
+    let unidentified = unidentifiedManagedRoles(roleList, guild.id, heldByBots, []);
+    // Only then the integrations (one request shared with their collector): they may name a role's app.
+    if (unidentified.length > 0) {
+      const body = await ctx.sources.integrations().catch(() => null);
+      const integrations = (Array.isArray(body) ? body : []).filter((i): i is APIGuildIntegration => typeof i === 'object' && i !== null);
+      unidentified = unidentifiedManagedRoles(unidentified, guild.id, heldByBots, integrations);
+    }
+    const notice = unidentifiedBotsNotice(unidentified, scan);
+    if (notice) ctx.partial(notice);
     return found
       .map(({ id, name, roleIds }) => {
         const bits = roleIds.reduce((acc, rid) => acc | toBits(roles.get(rid)?.permissions), toBits(everyone?.permissions));

@@ -3,6 +3,7 @@ import type { DiscordApi } from '../discord/api.js';
 import { classifyError, ExportNotice, routeName } from '../discord/errors.js';
 import { readList, readObject, SkipTally } from './payload.js';
 import type { MemberStats } from '../schema/types.js';
+import { emptyRoleCounts } from '../schema/role-counts.js';
 import type { MemberScan } from './scan-members.js';
 import type { GuildWithCounts, RoleList } from './sources.js';
 
@@ -65,11 +66,11 @@ export async function countMembers(api: DiscordApi, guildId: string, reads: Coun
   return { stats, bots: found.bots, truncated: false, error: null, skipped: new SkipTally(`/guilds/${guildId}/members`), botNotices: found.notices };
 }
 
-/** role id -> members, keeping only whole non-negative counts under snowflake keys (anything else is not a count). */
+/** role id -> members, keeping only whole non-negative counts under role-id-sized keys (anything else is not a count). */
 function readCounts(route: string, body: unknown): Record<string, number> {
   const raw = readObject<Record<string, unknown>>(route, body);
-  const out: Record<string, number> = {};
-  for (const [id, n] of Object.entries(raw)) if (/^\d{1,20}$/.test(id) && isCount(n)) out[id] = n;
+  const out = emptyRoleCounts();
+  for (const [id, n] of Object.entries(raw)) if (id.length > 0 && id.length <= 100 && isCount(n)) out[id] = n;
   return out;
 }
 

@@ -1,7 +1,9 @@
 import { defineCollector } from './types.js';
 import { permissionNames } from '../discord/permissions.js';
 import { byPositionThenId } from './map-channel.js';
-import { incompleteScanNotices } from './scan-members.js';
+import { incompleteScanNotices, type MemberScan } from './scan-members.js';
+import { ExportNotice } from '../discord/errors.js';
+import { roleCountOf } from '../schema/role-counts.js';
 
 /** Roles from the guild payload (or GET /guilds/{id}/roles when it has none), with member counts from the member scan. */
 export const roles = defineCollector({
@@ -13,15 +15,17 @@ export const roles = defineCollector({
     const [guild, list] = await Promise.all([ctx.sources.guild(), ctx.sources.roles()]);
     const skipped = list.skipped.notice('role');
     if (skipped) ctx.partial(skipped);
-    // Counts are a bonus: a failed or skipped member scan leaves them null instead of failing roles; a scan that
-    // read only part of the list leaves them low, and says so.
+    // Counts are a bonus: a failed or skipped member scan leaves them null instead of failing roles. So does a scan
+    // that read only part of the list: a role held only by members it did not read would count 0 ("nobody holds
+    // it"), so its counts are not collected, and the roles collector says why.
     const scan = await ctx.sources.memberScan().catch(() => null);
-    const stats = scan?.stats ?? null;
-    if (scan) for (const notice of incompleteScanNotices(scan, 'Role member counts')) ctx.partial(notice);
+    const incomplete = scan ? uncountedNotices(scan) : [];
+    for (const notice of incomplete) ctx.partial(notice);
+    const stats = scan && incomplete.length === 0 ? scan.stats : null;
     return list.roles
       .map((r) => {
         const isEveryone = r.id === guild.id;
-        const counted = stats ? (isEveryone ? stats.total : stats.role_counts[r.id] ?? 0) : null;
+        const counted = stats ? (isEveryone ? stats.total : roleCountOf(stats.role_counts, r.id) ?? 0) : null;
         return {
           id: r.id,
           name: r.name,
@@ -41,3 +45,9 @@ export const roles = defineCollector({
       .sort(byPositionThenId);
   },
 });
+
+/** Why a scan's role counts are not counts (it read part of the member list), one notice per reason. */
+function uncountedNotices(scan: MemberScan): ExportNotice[] {
+  return incompleteScanNotices(scan, 'Role member counts').map((n) => new ExportNotice(
+    `Role member counts are not collected: ${n.message.replace(/^Role member counts /, 'they would ')}`, n.hint, n.code, n.httpStatus));
+}

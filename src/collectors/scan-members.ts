@@ -4,6 +4,7 @@ import { classifyError, ExportNotice, PAYLOAD_HINT } from '../discord/errors.js'
 import { readList, SkipTally, type Shape } from './payload.js';
 import type { ExportMember, MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';
+import { countRole, emptyRoleCounts } from '../schema/role-counts.js';
 
 /** Discord's page size limit for GET /guilds/{id}/members. */
 export const MEMBER_PAGE_SIZE = 1000;
@@ -41,7 +42,7 @@ export async function scanMembers(
     secondRoundSent?: () => Promise<void>;
   },
 ): Promise<MemberScan> {
-  const stats: MemberStats = { source: 'member_list', total: 0, bots: 0, humans: 0, role_counts: {}, without_roles: 0, pending: 0, timed_out: 0 };
+  const stats: MemberStats = { source: 'member_list', total: 0, bots: 0, humans: 0, role_counts: emptyRoleCounts(), without_roles: 0, pending: 0, timed_out: 0 };
   const bots: APIGuildMember[] = [];
   const limit = options.maxMembers ?? Infinity;
   const route = `/guilds/${guildId}/members` as const;
@@ -136,7 +137,7 @@ function count(stats: MemberStats, member: APIGuildMember, now: number): void {
   if (member.pending) stats.pending = (stats.pending ?? 0) + 1;
   const timeout = member.communication_disabled_until;
   if (timeout && Date.parse(timeout) > now) stats.timed_out = (stats.timed_out ?? 0) + 1;
-  for (const role of member.roles) stats.role_counts[role] = (stats.role_counts[role] ?? 0) + 1;
+  for (const role of member.roles) if (typeof role === 'string') countRole(stats.role_counts, role);
 }
 
 /** The schema's member record. */

@@ -17,6 +17,20 @@ const COMPARED: [Section, string][] = [
   ['emojis', 'emojis'],
   ['stickers', 'stickers'],
   ['events', 'events'],
+  ['onboarding', 'onboarding'],
+  ['welcome_screen', 'welcome screen'],
+  ['soundboard', 'soundboard sounds'],
+];
+
+/**
+ * Sections the diff never compares, and why; the rest of the export is compared above or lives on the channels
+ * (voice settings, forum tags and stage channels are channel fields, stage moderators come from roles and overwrites).
+ */
+export const OUT_OF_SCOPE: readonly SectionNote[] = [
+  { section: 'members', label: 'member list', reason: 'members join and leave: membership, not configuration' },
+  { section: 'member_stats', label: 'member counts', reason: 'counts change on their own: not configuration' },
+  { section: 'bans', label: 'ban count', reason: 'bans come and go with moderation: not configuration' },
+  { section: 'forums', label: 'forum post counts', reason: 'activity, not configuration (forum tags are compared with the channels)' },
 ];
 
 export interface Comparable {

@@ -2,7 +2,8 @@ import type { GuildExport } from '../schema/types.js';
 import type { DiffChange, DiffResult } from './types.js';
 import { SEVERITIES } from './types.js';
 import { normalizeExport } from './normalize.js';
-import { comparableParts } from './comparable.js';
+import { comparableParts, OUT_OF_SCOPE } from './comparable.js';
+import { diffCommunity } from './community.js';
 import { nameBook } from './names.js';
 import { diffGuild } from './guild.js';
 import { diffRoles } from './roles.js';
@@ -15,7 +16,7 @@ import { compareIds, compareText } from '../schema/order.js';
 
 /** Display and sort order of entities (most security-relevant first). */
 const ENTITY_ORDER = ['guild', 'feature', 'role', 'bot', 'category', 'channel', 'thread', 'webhook', 'invite',
-  'automod', 'integration', 'emoji', 'sticker', 'event'];
+  'automod', 'integration', 'emoji', 'sticker', 'event', 'onboarding', 'welcome_screen', 'sound'];
 
 const entityRank = (e: string): number => {
   const i = ENTITY_ORDER.indexOf(e);
@@ -49,8 +50,10 @@ export function diffExports(before: GuildExport, after: GuildExport): DiffResult
     ...diffBots(b, a),
     ...diffInvites(b, a, names),
     ...diffOthers(b, a, names),
+    ...diffCommunity(b, a, names),
   ].sort(compareChanges);
   const counts: Record<string, number> = { total: changes.length };
   for (const s of SEVERITIES) counts[s] = changes.filter((c) => c.severity === s).length;
-  return { changes, counts, escalations: changes.filter((c) => c.escalation).length, not_compared, partly_compared };
+  return { changes, counts, escalations: changes.filter((c) => c.escalation).length, not_compared, partly_compared,
+    out_of_scope: OUT_OF_SCOPE.map((n) => ({ ...n })) };
 }

@@ -8,7 +8,7 @@ export interface DiffChange {
   kind: string;
   severity: DiffSeverity;
   /** guild | feature | role | bot | category | channel | thread | webhook | invite | automod | integration | emoji |
-   * sticker | event */
+   * sticker | event | onboarding | welcome_screen | sound */
   entity: string;
   id: string;
   name: string;
@@ -33,6 +33,9 @@ export interface DiffResult {
   not_compared: SectionNote[];
   /** Sections compared although one side holds only part of them: removals and additions there may not be real. */
   partly_compared: SectionNote[];
+  /** Sections the diff never compares (membership and activity, not configuration), whatever both sides hold; always
+   * set by diffExports (optional for results built elsewhere). */
+  out_of_scope?: SectionNote[];
   /** Number of changes: `total`, then one key per severity (always present, zero included). */
   counts: Record<string, number>;
   escalations: number;

@@ -36,10 +36,10 @@ export function permissionNames(value: string | bigint | null | undefined): stri
   return PERMISSION_FLAGS.filter(([, bit]) => (bits & bit) === bit).map(([name]) => name);
 }
 
-/** Bitfield of the named flags. */
+/** Bitfield of the named flags (unknown names, "constructor" included, add nothing). */
 export function bitsOf(names: readonly string[]): bigint {
   const table = PermissionFlagsBits as Record<string, bigint>;
-  return names.reduce((acc, name) => acc | (table[name] ?? 0n), 0n);
+  return names.reduce((acc, name) => acc | (Object.hasOwn(table, name) && typeof table[name] === 'bigint' ? table[name] : 0n), 0n);
 }
 
 export function hasPermission(bits: string | bigint, name: keyof typeof PermissionFlagsBits): boolean {

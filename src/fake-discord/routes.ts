@@ -74,11 +74,12 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/guilds/:guild/channels', bucket: 'guild-channels', handle: ({ guild }) => ok(guild.channels) },
   { pattern: '/guilds/:guild/roles', bucket: 'roles', handle: ({ guild }) => ok(guild.guild.roles) },
   { pattern: '/guilds/:guild/roles/member-counts', bucket: 'role-member-counts', handle: ({ guild }) => {
-    const counts: Record<string, number> = {};
-    for (const r of guild.guild.roles) if (r.id !== guild.guild.id) counts[r.id] = 0;
-    for (const m of guild.members) for (const id of m.roles) if (id in counts) counts[id]++;
-    for (const [id, n] of Object.entries(guild.lazyMembers?.roleCounts() ?? {})) if (id in counts) counts[id] += n;
-    return ok(counts);
+    // A Map, not `{}`: a role id may be "constructor" or "__proto__".
+    const counts = new Map<string, number>();
+    for (const r of guild.guild.roles) if (r.id !== guild.guild.id) counts.set(r.id, 0);
+    for (const m of guild.members) for (const id of m.roles) if (counts.has(id)) counts.set(id, counts.get(id)! + 1);
+    for (const [id, n] of Object.entries(guild.lazyMembers?.roleCounts() ?? {})) if (counts.has(id)) counts.set(id, counts.get(id)! + n);
+    return ok(Object.fromEntries(counts));
   } },
   { pattern: '/guilds/:guild/members', bucket: 'members', cursor: 'after', handle: ({ guild, query }) => {
     if (!guild.lazyMembers) return pageByUser(guild.members, query, 1);

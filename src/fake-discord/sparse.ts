@@ -1,4 +1,4 @@
-import type { APIGuildMember } from 'discord-api-types/v10';
+import type { APIGuildMember, APIRole } from 'discord-api-types/v10';
 import { apiError, type Reply } from './errors.js';
 import type { FakeGuild } from './types.js';
 import { memberTotal } from './lazy-members.js';
@@ -39,11 +39,24 @@ export function sparseBody(pattern: string, body: unknown, guild: FakeGuild): un
       return [...(body as unknown[]), ...guild.threads];
     case '/guilds/:guild/members':
       return (body as APIGuildMember[]).map((m) => {
-        if (!sparseDropsUser(m)) return m;
+        if (!guild.membersWithoutUser && !sparseDropsUser(m)) return guild.botsUnmarked ? unmarked(m) : m;
         const { user: _user, ...rest } = m;
         return rest;
       });
+    case '/guilds/:guild/members/:user':
+      return guild.botsUnmarked ? unmarked(body as APIGuildMember) : body;
+    case '/guilds/:guild/roles':
+      return guild.botsUnmarked ? (body as APIRole[]).map((r) => ({ ...r, tags: null })) : body;
+    case '/guilds/:guild/integrations':
+      return guild.botsUnmarked ? [] : body;
     default:
       return body;
   }
+}
+
+/** A member record whose user carries no `bot` flag. */
+function unmarked(m: APIGuildMember): APIGuildMember {
+  if (!m.user) return m;
+  const { bot: _bot, ...user } = m.user;
+  return { ...m, user: user as APIGuildMember['user'] };
 }

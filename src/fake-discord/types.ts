@@ -50,6 +50,11 @@ export interface FakeGuild {
   rolesUnreadable?: boolean;
   /** The guild answer carries no member count at all: neither the approximate counts nor (in sparse mode) `member_count`. */
   noMemberCount?: boolean;
+  /** Sparse mode: bots cannot be told apart: roles come with `tags: null`, the integrations list is empty and member
+   * users carry no `bot` flag. */
+  botsUnmarked?: boolean;
+  /** Sparse mode: every member record comes without `user` (not only about one in ten). */
+  membersWithoutUser?: boolean;
   /** Permission names (PermissionFlagsBits keys) the bot lacks: routes needing them answer 403 50013. */
   missingPermissions?: string[];
 }

@@ -96,7 +96,12 @@ function ownCoverage(exp: GuildExport, section: Section): Coverage {
     if (members?.status === 'failed' || members?.status === 'skipped') return { state: 'not_collected', reason: reasonFor(exp, 'members') };
     return { state: 'not_collected', reason: 'the member list was not read' };
   }
-  if (section === 'member_stats') return truncated(exp) ?? { state: 'collected' };
+  if (section === 'member_stats') {
+    const partial = membersPartial(exp);
+    // Not one record could be read: zeros there would be counts of nothing.
+    if (partial && exp.member_stats?.total === 0) return { state: 'not_collected', reason: `no member record could be read: ${reasonFor(exp, 'members')}` };
+    return truncated(exp) ?? partial ?? { state: 'collected' };
+  }
   const name = collectorOf(section);
   if (!name) return { state: 'collected' };
   const record = meta?.collectors?.[name];
@@ -124,6 +129,14 @@ function botsWithoutMembers(exp: GuildExport): Coverage | null {
     return { state: 'partial', reason: `the member list was not read (${reasonFor(exp, 'members')}), so only bots with a managed role are listed` };
   }
   return null;
+}
+
+/** Member aggregates counted from a member list that was read in part (records skipped, a page failed). */
+function membersPartial(exp: GuildExport): Coverage | null {
+  const record = exp.meta?.collectors?.members;
+  const errors = Array.isArray(exp.errors) ? exp.errors : [];
+  if (record?.status !== 'partial' && !errors.some((e) => e?.collector === 'members' && e.status === 'partial')) return null;
+  return { state: 'partial', reason: `counted from part of the member list: ${reasonFor(exp, 'members')}` };
 }
 
 /** Partial when `--max-members` stopped the member scan early. */

@@ -47,9 +47,10 @@ function reorder(value: Json, node: SchemaNode | undefined): Json {
   if (Array.isArray(value)) return value.map((item) => reorder(item, shape?.items as SchemaNode | undefined));
   const properties = (shape?.properties ?? {}) as Record<string, SchemaNode>;
   const extra = shape?.additionalProperties;
-  const declared = Object.keys(properties).filter((key) => key in value);
-  const others = Object.keys(value).filter((key) => !(key in properties)).sort(compareText);
-  const out: { [key: string]: Json } = {};
+  // Own keys only, into a null-prototype object: keys from outside (role ids) may be "constructor" or "__proto__".
+  const declared = Object.keys(properties).filter((key) => Object.hasOwn(value, key));
+  const others = Object.keys(value).filter((key) => !Object.hasOwn(properties, key)).sort(compareText);
+  const out = Object.create(null) as { [key: string]: Json };
   for (const key of declared) out[key] = reorder(value[key], properties[key]);
   for (const key of others) out[key] = reorder(value[key], typeof extra === 'object' ? (extra as SchemaNode) : undefined);
   return out;

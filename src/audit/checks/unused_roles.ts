@@ -1,6 +1,7 @@
 import type { CheckMeta, CheckRun } from '../types.js';
 import type { GuildExport } from '../../schema/types.js';
 import { plural, proportional } from '../helpers.js';
+import { roleCountOf } from '../../schema/role-counts.js';
 
 export const meta: CheckMeta = {
   id: 'unused_roles',
@@ -15,7 +16,7 @@ export const meta: CheckMeta = {
 function countOf(exp: GuildExport, roleId: string, fromRole: number | null): number | null {
   if (fromRole !== null) return fromRole;
   if (!exp.member_stats || exp.meta.scope.members_truncated) return null;
-  return exp.member_stats.role_counts[roleId] ?? 0;
+  return roleCountOf(exp.member_stats.role_counts, roleId) ?? 0;
 }
 
 /** Fails for assignable roles with zero members; not applicable when members were not counted. */

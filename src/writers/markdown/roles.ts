@@ -9,7 +9,7 @@ export function renderRoles(exp: GuildExport): string {
     r.position,
     r.is_everyone ? '@everyone' : r.name,
     colour(r.color),
-    counted ? formatApproxCount(r.member_count) : 'not counted',
+    counted && r.member_count !== null ? formatApproxCount(r.member_count) : 'not counted',
     [r.managed ? 'managed' : '', r.hoist ? 'hoisted' : '', r.mentionable ? 'mentionable' : ''].filter(Boolean).join(', ') || '-',
     perms(r.permission_names),
   ]);

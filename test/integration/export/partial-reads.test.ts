@@ -70,7 +70,7 @@ describe('partial reads say what is missing and why', () => {
     expect(exp.member_stats.total).toBe(50);
     expect(exp.meta.collectors.roles.status).toBe('partial');
     expect(errorsOf(exp, 'roles')[0]).toMatchObject({ code: 'MEMBERS_TRUNCATED',
-      message: 'Role member counts come from the first 50 member(s) only: --max-members stopped the member list early.' });
+      message: 'Role member counts are not collected: they would come from the first 50 member(s) only: --max-members stopped the member list early.' });
     expect(exp.meta.collectors.bots.status).toBe('partial');
     expect(errorsOf(exp, 'bots')[0].message).toBe('Bots come from the first 50 member(s) only: --max-members stopped the member list early.');
     expect(errorsOf(exp, 'bots')[0].hint).toMatch(/without --max-members/);

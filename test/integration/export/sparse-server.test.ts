@@ -47,7 +47,7 @@ describe('a Discord-compatible server that sends less than Discord', () => {
     expect(exp.members).toHaveLength(guild.members.length - dropped);
     // What is derived from the member list says it is incomplete too.
     expect(exp.meta.collectors.roles.status).toBe('partial');
-    expect(errorsOf(exp, 'roles')[0].message).toMatch(/^Role member counts leave out \d+ member record\(s\)/);
+    expect(errorsOf(exp, 'roles')[0].message).toMatch(/^Role member counts are not collected: they would leave out \d+ member record\(s\)/);
     expect(exp.meta.collectors.bots.status).toBe('partial');
 
     // Threads in the channel list are threads, not channels.
