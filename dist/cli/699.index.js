@@ -2,7 +2,7 @@ export const id = 699;
 export const ids = [699];
 export const modules = {
 
-/***/ 1699:
+/***/ 4080:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

@@ -36,7 +36,7 @@ describe('links in the output folder and inputs that are not exports', () => {
     symlinkSync(outside, join(out, 'ai-review.md'));
     // The CLI runs in this process: its drafts carry this pid.
     symlinkSync(draftTarget, join(out, `.ai-review.md.${process.pid}.tmp`));
-    const run = await runCli(['audit', join(out, 'export.json'), '--ai'], { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-links-test-1234567890' });
+    const run = await runCli(['audit', join(out, 'export.json'), '--ai', '--ai-model', 'test-model'], { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-links-test-1234567890' });
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(outside, 'utf8')).toBe('not yours\n');
     expect(readFileSync(draftTarget, 'utf8')).toBe('not yours either\n');

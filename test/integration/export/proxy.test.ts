@@ -29,7 +29,9 @@ describe('the Discord client behind HTTP_PROXY / HTTPS_PROXY / NO_PROXY', () => 
     ctx.fake.resetStats();
     const out = join(ctx.dir, name);
     const run = await runCli(['export', '--guild', guild.guild.id, '--out', out, '--formats', 'json'], ctx.env());
-    return { run, exp: JSON.parse(readFileSync(join(out, 'export.json'), 'utf8')), served: ctx.fake.stats().requests };
+    // A failed export keeps the folder's last good files and records why in export-failed.json.
+    const file = run.code === 2 ? 'export-failed.json' : 'export.json';
+    return { run, exp: JSON.parse(readFileSync(join(out, file), 'utf8')), served: ctx.fake.stats().requests };
   }
 
   it('sends every request through the proxy HTTP_PROXY names', async () => {
