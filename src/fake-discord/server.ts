@@ -8,6 +8,7 @@ import { resolveLimits, RateLimiter, type LimitDecision } from './limits.js';
 import { LowerBoundTracker } from './lower-bound.js';
 import { matchRoute } from './routes.js';
 import { SendQueue } from './send-queue.js';
+import { cdnAnswer } from './cdn.js';
 import { SPARSE_BAD_TOKEN, SPARSE_MISSING_ROUTES, sparseBody } from './sparse.js';
 import { StatsRecorder } from './stats.js';
 import type { FakeChannel, FakeDiscord, FakeDiscordOptions, FakeGuild, FaultRule, TraceEntry } from './types.js';
@@ -64,6 +65,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (truncate) body = body.subarray(0, Math.floor(body.length / 2));
       return { out: { status: reply.status, headers: { 'Content-Type': 'application/json', ...headers }, body }, delayMs: delayMs + latencyMs, entry };
     };
+    const image = path === null && req.method === 'GET' ? cdnAnswer(url.pathname, guilds.values()) : null;
+    if (image) return { out: image, delayMs: delayMs + latencyMs, entry };
     if (req.headers.authorization !== `Bot ${token}`) return finish(sparse ? SPARSE_BAD_TOKEN() : UNAUTHORIZED());
     if (!match || (sparse && SPARSE_MISSING_ROUTES.has(match.route.pattern))) return finish(NOT_FOUND());
     const { route, params } = match;
