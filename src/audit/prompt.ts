@@ -102,7 +102,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 function sections(exp: GuildExport, result: AuditResult): { list: Section[]; steps: [section: number, level: number][] } {
   const failing = result.findings.filter((f) => f.outcome === 'fail');
   const other = result.checks.filter((c) => c.outcome !== 'fail');
-  const role = `You are an experienced Discord community-safety consultant. Below are facts exported from the Discord server "${exp.server?.name ?? exp.meta.scope.guild_id}" and the results of an automated health audit (score ${result.score ?? 'n/a'}/100). Review the configuration, confirm or challenge the automated findings, and find problems the checks cannot see (confusing structure, permission combinations, missing moderation practice). Members are given only as counts and invites only by shape; do not ask for member identities or invite codes.`;
+  const role = `You are an experienced Discord community-safety consultant. Below are facts exported from the Discord server "${exp.server?.name ?? exp.meta.scope.guild_id}" and the results of an automated health audit (score ${result.score === null ? 'n/a: no check was conclusive' : `${result.score}/100`}). Review the configuration, confirm or challenge the automated findings, and find problems the checks cannot see (confusing structure, permission combinations, missing moderation practice). Members are given only as counts and invites only by shape; do not ask for member identities or invite codes.`;
   const questions = [
     '1. Which problems put the server at real risk (raids, account takeover, leaks, abuse of permissions), and why?',
     '2. Which exact role permissions and channel overwrites should change? Name the role or channel and the permission.',

@@ -6,6 +6,8 @@ export const EXIT = {
   ok: 0,
   /** export --strict: some collector failed (partial export). */
   partial: 1,
+  /** diff --exit-code / --fail-on: the diff holds what the option fails on. */
+  diffFound: 1,
   /** export: Discord refused the whole export (bad token, unknown server). */
   fatal: 2,
   usage: 64,

@@ -136,7 +136,7 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     const count = (section: Section, n: number | undefined, word: string) =>
       notCollected(exp, section) === null && n !== undefined ? `${n} ${word}` : `${word} not collected`;
     say(`Exported "${name}" in ${(exp.meta.duration_ms / 1000).toFixed(1)} s: ${count('roles', exp.roles.length, 'roles')}, ${count('channels', exp.channels.length, 'channels')}, ${count('member_stats', exp.member_stats?.total, 'members')}, ${count('threads', exp.threads.length, 'threads')} (${outcome.requests} requests).`);
-    say(`Health score: ${exp.summary.health_score ?? 'n/a'}/100${exp.summary.issues_found.length ? ` (failing: ${exp.summary.issues_found.join(', ')})` : ''}`);
+    say(`Health score: ${exp.summary.health_score === null ? 'n/a' : `${exp.summary.health_score}/100`}${exp.summary.issues_found.length ? ` (failing: ${exp.summary.issues_found.join(', ')})` : ''}`);
   }
   for (const [key, path] of Object.entries(outcome.files)) if (path) say(`  ${key.padEnd(12)} ${path}`);
   if (outcome.status !== 'fatal' && exp.errors.length > 0) {

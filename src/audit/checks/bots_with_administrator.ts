@@ -4,6 +4,7 @@ import type { GuildExport } from '../../schema/types.js';
 export const meta: CheckMeta = {
   id: 'bots_with_administrator',
   title: 'Bots with Administrator',
+  name: 'Bot Administrator rights',
   category: 'bots',
   severity: 'high',
   motivation: 'A bot with Administrator is a standing master key: a leaked bot token or a compromised bot vendor owns the server.',

@@ -5,6 +5,7 @@ import { plural, proportional } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'unused_roles',
   title: 'Roles nobody holds',
+  name: 'Unused roles',
   category: 'roles',
   severity: 'low',
   motivation: 'Empty roles clutter the role list, make permission reviews slower and often keep stale permissions around.',
