@@ -29,7 +29,8 @@ Exports a Discord server (guild) over the REST API with a bot token (env DISCORD
   --skip a,b             skip these collectors
   --members MODE         none | counts | full (default full: member records in export.json only)
   --max-members N        stop reading members after N
-  --formats LIST         json,markdown,prompt,zip (default all)
+  --formats LIST         json,markdown,prompt,zip (default all); markdown writes the snapshot pair,
+                         snapshot.md and snapshot.json (what the Action commits and diff compares)
   --config FILE          audit configuration (.discord-audit.yml)
   --prompt-budget N      token budget of audit-prompt.md (default 12000)
   --timeout MS           per-request timeout (default 15000)
