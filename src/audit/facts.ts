@@ -23,7 +23,7 @@ export function settingsFacts(exp: GuildExport): string[] {
   else {
     lines.push(
       `- Members: ${memberLine(exp)}; online now: ${s.presence_count ?? 'unknown'}`,
-      `- Created: ${s.created_at.slice(0, 10)}; boost level ${s.boost_level} (${s.boost_count} boosts); locale ${s.preferred_locale}`,
+      `- Created: ${s.created_at.slice(0, 10)}; boost level ${s.boost_level} (${plural(s.boost_count, 'boost')}); locale ${s.preferred_locale}`,
       `- Features: ${s.features.length ? [...s.features].sort().join(', ') : 'none'}`,
       `- Verification level: ${VERIFICATION[s.verification_level] ?? s.verification_level}; explicit media filter: ${CONTENT_FILTER[s.explicit_content_filter] ?? s.explicit_content_filter}; 2FA for moderators: ${s.mfa_level ? 'required' : 'not required'}`,
       `- Default notifications: ${s.default_message_notifications === 1 ? 'only @mentions' : 'all messages'}; NSFW level ${s.nsfw_level}`,
@@ -33,7 +33,7 @@ export function settingsFacts(exp: GuildExport): string[] {
   }
   // A section that was not collected says so: never "none" or a count of 0.
   const known = (section: Section, text: () => string): string => (notCollected(exp, section) === null ? text() : 'not collected');
-  lines.push(`- Onboarding: ${known('onboarding', () => (exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'))}; welcome screen: ${known('welcome_screen', () => (exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'))}; bans: ${known('bans', () => (exp.bans ? `${exp.bans.count}${exp.bans.capped ? '+' : ''}` : 'unknown'))}`);
+  lines.push(`- Onboarding: ${known('onboarding', () => (exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'))}; welcome screen: ${known('welcome_screen', () => (exp.welcome_screen ? plural(exp.welcome_screen.channels.length, 'channel') : 'none'))}; bans: ${known('bans', () => (exp.bans ? `${exp.bans.count}${exp.bans.capped ? '+' : ''}` : 'unknown'))}`);
   lines.push(`- Emojis ${known('emojis', () => String(exp.emojis.length))}, stickers ${known('stickers', () => String(exp.stickers.length))}, scheduled events ${known('events', () => String(exp.events.length))}, integrations ${known('integrations', () => String(exp.integrations.length))}, webhooks ${known('webhooks', () => `${exp.webhooks.length} (${exp.webhooks.filter((w) => w.type === 1).length} incoming)`)}`);
   const gaps = Object.entries(exp.meta.collectors).filter(([, r]) => r.status !== 'ok').map(([n, r]) => `${n} (${r.status})`).sort();
   lines.push(`- Member data kept: ${exp.meta.scope.members}${exp.meta.scope.members_truncated ? ' (truncated)' : ''}; data not fully collected: ${gaps.length ? gaps.join(', ') : 'none'}`);
@@ -53,7 +53,7 @@ export function inviteFacts(exp: GuildExport): string[] {
     channels.set(name, (channels.get(name) ?? 0) + 1);
   }
   const where = [...channels].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 10).map(([n, k]) => `${n} ${k}`).join(', ');
-  return [`- ${inv.length} invites: ${permanent} permanent, ${unlimited} with unlimited uses, ${temporary} granting temporary membership, ${inv.reduce((s, i) => s + i.uses, 0)} uses in total; by channel: ${where}`];
+  return [`- ${plural(inv.length, 'invite')}: ${permanent} permanent, ${unlimited} with unlimited uses, ${temporary} granting temporary membership, ${plural(inv.reduce((s, i) => s + i.uses, 0), 'use')} in total; by channel: ${where}`];
 }
 
 /** Roles, highest first. `dangerousOnly` lists only roles holding dangerous permissions, with just those, and counts the rest. */
@@ -74,7 +74,7 @@ export function roleLines(exp: GuildExport, dangerousOnly: boolean): string[] {
     return `- ${label} (pos ${r.position}${tags.length ? `, ${tags.join(', ')}` : ''}): ${dangerousOnly ? 'dangerous: ' : ''}${permText}`;
   });
   // Kept last so capping the list keeps the dangerous roles and drops this line first.
-  if (dangerousOnly && rest > 0) lines.push(`- (${rest} more roles hold no dangerous permission)`);
+  if (dangerousOnly && rest > 0) lines.push(`- (${plural(rest, 'more role holds', 'more roles hold')} no dangerous permission)`);
   return lines;
 }
 
@@ -123,9 +123,9 @@ export function channelLines(exp: GuildExport, withOverwrites: boolean): string[
 /** AutoMod rules: trigger, actions, exemptions (keyword lists are counted, not quoted). */
 export function automodLines(exp: GuildExport): string[] {
   return [...exp.automod].sort((a, b) => compareText(a.name, b.name)).map((r) => {
-    const keywords = Array.isArray(r.trigger_metadata.keyword_filter) ? ` (${r.trigger_metadata.keyword_filter.length} keywords)` : '';
+    const keywords = Array.isArray(r.trigger_metadata.keyword_filter) ? ` (${plural(r.trigger_metadata.keyword_filter.length, 'keyword')})` : '';
     const actions = r.actions.map((a) => a.type).join(', ');
-    return `- ${r.name}: ${r.enabled ? 'enabled' : 'DISABLED'}, trigger ${r.trigger}${keywords}, actions ${actions || 'none'}, exempt ${r.exempt_roles.length} roles / ${r.exempt_channels.length} channels`;
+    return `- ${r.name}: ${r.enabled ? 'enabled' : 'DISABLED'}, trigger ${r.trigger}${keywords}, actions ${actions || 'none'}, exempt ${plural(r.exempt_roles.length, 'role')} / ${plural(r.exempt_channels.length, 'channel')}`;
   });
 }
 

@@ -4,6 +4,8 @@ import { automodLines, botLines, channelLines, inviteFacts, roleLines, settingsF
 import type { AuditResult } from './run.js';
 import { loadTokenCounter } from './tokens.js';
 import { mdText } from '../text/escape.js';
+import { plural } from './helpers.js';
+import { endSentence } from '../text/sentence.js';
 
 /** Default size of audit-prompt.md, in tokens (cl100k_base: close to what current LLMs count, and its tables
  * take 40 MB less memory than o200k, which matters to the memory ceiling of large exports). */
@@ -84,7 +86,7 @@ function guard(exp: GuildExport, data: readonly CoveredSection[], levels: (() =>
   const coverage = data.map((d) => [d, coverageOf(exp, d)] as const);
   const missing = coverage.filter(([, c]) => c.state === 'not_collected');
   if (missing.length > 0) {
-    const text = missing.map(([d, c]) => `- Not collected (${d}): ${'reason' in c ? oneLine(c.reason) : ''}. Do not read this as "none".`).join('\n');
+    const text = missing.map(([d, c]) => `- Not collected (${d}): ${endSentence('reason' in c ? oneLine(c.reason) : 'no reason given')} Do not read this as "none".`).join('\n');
     return levels.map(() => () => ({ text }));
   }
   const partial = coverage.filter(([, c]) => c.state === 'partial');
@@ -102,7 +104,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 function sections(exp: GuildExport, result: AuditResult): { list: Section[]; steps: [section: number, level: number][] } {
   const failing = result.findings.filter((f) => f.outcome === 'fail');
   const other = result.checks.filter((c) => c.outcome !== 'fail');
-  const role = `You are an experienced Discord community-safety consultant. Below are facts exported from the Discord server "${exp.server?.name ?? exp.meta.scope.guild_id}" and the results of an automated health audit (score ${result.score ?? 'n/a'}/100). Review the configuration, confirm or challenge the automated findings, and find problems the checks cannot see (confusing structure, permission combinations, missing moderation practice). Members are given only as counts and invites only by shape; do not ask for member identities or invite codes.`;
+  const role = `You are an experienced Discord community-safety consultant. Below are facts exported from the Discord server "${exp.server?.name ?? exp.meta.scope.guild_id}" and the results of an automated health audit (score ${result.score === null ? 'n/a: no check was conclusive' : `${result.score}/100`}). Review the configuration, confirm or challenge the automated findings, and find problems the checks cannot see (confusing structure, permission combinations, missing moderation practice). Members are given only as counts and invites only by shape; do not ask for member identities or invite codes.`;
   const questions = [
     '1. Which problems put the server at real risk (raids, account takeover, leaks, abuse of permissions), and why?',
     '2. Which exact role permissions and channel overwrites should change? Name the role or channel and the permission.',
@@ -114,7 +116,7 @@ function sections(exp: GuildExport, result: AuditResult): { list: Section[]; ste
   const fixed = (text: string): (() => Level)[] => [() => ({ text })];
   const list: Section[] = [
     { title: 'Your role and task', levels: fixed(role) },
-    { title: 'Server settings', levels: fixed([...(exp.meta.fatal ? [`- THE EXPORT FAILED: ${oneLine(exp.meta.fatal.message)}. Nothing was collected and nothing was scored.`] : []), ...settingsFacts(exp)].join('\n')) },
+    { title: 'Server settings', levels: fixed([...(exp.meta.fatal ? [`- THE EXPORT FAILED: ${endSentence(oneLine(exp.meta.fatal.message))} Nothing was collected and nothing was scored.`] : []), ...settingsFacts(exp)].join('\n')) },
     { title: 'Failing checks', levels: [
       once(() => ({ text: failing.map((f) => findingLine(f, true)).join('\n') || '- None.' })),
       once(() => ({ text: failing.map((f) => findingLine(f, false)).join('\n') || '- None.', cut: 'evidence lists of failing checks' })),
@@ -125,20 +127,20 @@ function sections(exp: GuildExport, result: AuditResult): { list: Section[]; ste
     ] },
     { title: 'Roles (highest first, with permissions)', levels: guard(exp, ['roles'], shrinkingList({
       full: () => roleLines(exp, false), compact: () => roleLines(exp, true), compactCut: 'role permissions other than the dangerous ones',
-      noun: 'roles', why: 'highest first', countLine: (n) => `- ${n} roles (list left out).`,
+      noun: 'roles', why: 'highest first', countLine: (n) => `- ${plural(n, 'role')} (list left out).`,
     })) },
     { title: 'Channel tree (with role overwrites; + allow, - deny)', levels: guard(exp, ['channels'], shrinkingList({
       full: () => channelLines(exp, true), compact: () => channelLines(exp, false), compactCut: 'channel permission overwrites',
-      noun: 'channels', why: 'in channel-list order', countLine: (n) => `- ${n} channels and categories (tree left out).`,
+      noun: 'channels', why: 'in channel-list order', countLine: (n) => `- ${plural(n, 'channel or category', 'channels and categories')} (tree left out).`,
     })) },
     { title: 'AutoMod rules', levels: guard(exp, ['automod'], shrinkingList({
       full: () => automodLines(exp), compact: () => automodLines(exp), compactCut: '', noun: 'AutoMod rules', why: 'by name',
-      countLine: (n) => `- ${n} AutoMod rules (${exp.automod.filter((r) => r.enabled).length} enabled).`,
+      countLine: (n) => `- ${plural(n, 'AutoMod rule')} (${exp.automod.filter((r) => r.enabled).length} enabled).`,
     })) },
     { title: 'Invites (shape only)', levels: guard(exp, ['invites'], fixed(inviteFacts(exp).join('\n'))) },
     { title: 'Bots', levels: guard(exp, ['bots'], shrinkingList({
       full: () => botLines(exp), compact: () => botLines(exp), compactCut: '', noun: 'bots', why: 'by name',
-      countLine: (n) => `- ${n} bots (${exp.bots.filter((b) => b.permission_names.includes('Administrator')).length} with Administrator).`,
+      countLine: (n) => `- ${plural(n, 'bot')} (${exp.bots.filter((b) => b.permission_names.includes('Administrator')).length} with Administrator).`,
     })) },
     { title: 'Questions to answer', levels: fixed(questions) },
     { title: 'Answer format', levels: fixed(format) },

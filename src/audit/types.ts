@@ -10,7 +10,11 @@ export interface Evidence {
 /** Static description of a check, kept beside its code. */
 export interface CheckMeta {
   id: string;
+  /** The finding's title, worded as the problem: shown for a failing check. */
   title: string;
+  /** A neutral name ("AutoMod rules"): shown for a check that passed, did not apply or could not run, where the
+   * problem-worded title would claim a failure that is not there. */
+  name: string;
   category: 'settings' | 'moderation' | 'permissions' | 'roles' | 'channels' | 'invites' | 'bots' | 'activity';
   severity: Severity;
   /** Overrides the severity weight; rarely needed. */

@@ -7,6 +7,8 @@ export const EXIT = {
   ok: 0,
   /** export --strict: some collector failed (partial export). */
   partial: 1,
+  /** diff --exit-code / --fail-on: the diff holds what the option fails on. */
+  diffFound: 1,
   /** export: Discord refused the whole export (bad token, unknown server); the last good files stay. */
   fatal: 2,
   usage: 64,

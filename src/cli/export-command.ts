@@ -31,7 +31,8 @@ Exports a Discord server (guild) over the REST API with a bot token (env DISCORD
   --skip a,b             skip these collectors
   --members MODE         none | counts | full (default full: member records in export.json only)
   --max-members N        stop reading members after N
-  --formats LIST         json,markdown,prompt,zip (default all)
+  --formats LIST         json,markdown,prompt,zip (default all); markdown writes the snapshot pair,
+                         snapshot.md and snapshot.json (what the Action commits and diff compares)
   --config FILE          audit configuration (.discord-audit.yml)
   --prompt-budget N      token budget of audit-prompt.md (default 12000)
   --timeout MS           per-request timeout (default 15000)
@@ -156,7 +157,7 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
       notCollected(exp, section) === null && n !== undefined ? `${n} ${word}` : `${word} not collected`;
     const members = totalsOf(exp).members;
     say(`Exported "${name}" in ${(exp.meta.duration_ms / 1000).toFixed(1)} s: ${count('roles', exp.roles.length, 'roles')}, ${count('channels', exp.channels.length, 'channels')}, ${members === null ? 'members not collected' : `${members} members`}, ${count('threads', exp.threads.length, 'threads')} (${outcome.requests} requests).`);
-    say(`Health score: ${exp.summary.health_score ?? 'n/a'}/100${exp.summary.issues_found.length ? ` (failing: ${exp.summary.issues_found.join(', ')})` : ''}`);
+    say(`Health score: ${exp.summary.health_score === null ? 'n/a' : `${exp.summary.health_score}/100`}${exp.summary.issues_found.length ? ` (failing: ${exp.summary.issues_found.join(', ')})` : ''}`);
   }
   for (const [key, path] of Object.entries(outcome.files)) if (path) say(`  ${key.padEnd(12)} ${path}`);
   if (outcome.status !== 'fatal' && exp.errors.length > 0) {

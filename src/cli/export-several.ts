@@ -74,5 +74,5 @@ function summaryLine(r: GuildResult): string {
   if (r.status === 'fatal') return `${r.guildId} failed: ${r.outcome.fatal?.message ?? 'unknown error'} -> ${r.outDir}`;
   const problems = r.status === 'partial' ? ` (${exp.errors.length} problem${exp.errors.length === 1 ? '' : 's'})` : '';
   const name = JSON.stringify(exp.server?.name ?? r.guildId);
-  return `${r.guildId} ${r.status}${problems}: ${name}, health score ${exp.summary.health_score ?? 'n/a'}/100, ${r.outcome.requests} requests -> ${r.outDir}`;
+  return `${r.guildId} ${r.status}${problems}: ${name}, health score ${exp.summary.health_score === null ? 'n/a' : `${exp.summary.health_score}/100`}, ${r.outcome.requests} requests -> ${r.outDir}`;
 }

@@ -1,16 +1,21 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scoreChart } from '../trend/chart.js';
-import { historyEntry } from '../trend/from-export.js';
-import { appendHistory, HISTORY_LIMIT, parseHistory, type HistoryEntry } from '../trend/history.js';
+import { findExports, historyFromExports } from '../trend/from-exports.js';
+import { GitHistoryError, historyFromGit, insideGitWorkTree } from '../trend/from-git.js';
+import { parseHistory, type HistoryEntry } from '../trend/history.js';
 import { EXIT, InputError } from './exit-codes.js';
 
-const USAGE = `Usage: discord-server-exporter trend <snapshot dir | history.json> [--json | --mermaid]
+const USAGE = `Usage: discord-server-exporter trend <dir | history.json> [--json | --mermaid]
        discord-server-exporter trend --git <range> <snapshot dir> [--json | --mermaid]
-  Prints a guild's health score over time: from the history.json the Action commits beside the snapshot, or
-  (--git) from every commit of <snapshot dir>/snapshot.json in a git range of the current repository
+  Prints a guild's health score over time. <dir> is read as the first of these that fits:
+    - a snapshot folder with the history.json the Action commits beside the snapshot;
+    - a folder of CLI exports: export.json in it, files named *export.json, or subfolders each holding an
+      export.json (dated by each export's meta.exported_at; only the part before the member list is read);
+    - a folder holding snapshot.json inside a git work tree: every commit of that snapshot.json, dated by the
+      commit.
+  --git <range> reads the commits of <snapshot dir>/snapshot.json in a git range of the current repository
   (e.g. --git HEAD~100..HEAD discord-snapshots/123456789012345678).
   --json      the entries as JSON
   --mermaid   the chart as a Mermaid xychart (paste into Markdown on GitHub)
@@ -45,7 +50,7 @@ export function runTrendCommand(argv: string[], io: TrendIo, cwd = process.cwd()
   }
   let entries: HistoryEntry[];
   try {
-    entries = values.git === undefined ? readHistory(resolve(cwd, positionals[0]!)) : historyFromGit(values.git, positionals[0]!, cwd);
+    entries = values.git === undefined ? readPath(resolve(cwd, positionals[0]!), io) : fromGit(values.git, `${positionals[0]!.replace(/\/+$/, '')}/snapshot.json`, cwd);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     io.stderr(`Error: ${err.message}\n`);
@@ -57,43 +62,39 @@ export function runTrendCommand(argv: string[], io: TrendIo, cwd = process.cwd()
   return EXIT.ok;
 }
 
-function readHistory(path: string): HistoryEntry[] {
-  const file = isDirectory(path) ? join(path, 'history.json') : path;
+/** A history.json file, or a folder read as the usage says: history.json, then exports, then git commits. */
+function readPath(path: string, io: TrendIo): HistoryEntry[] {
+  if (!isDirectory(path)) return readHistory(path);
+  const history = join(path, 'history.json');
+  if (exists(history)) return readHistory(history);
+  const exports = findExports(path);
+  if (exports.length > 0) {
+    const { entries, skipped } = historyFromExports(exports);
+    for (const file of skipped) io.stderr(`Skipped ${file}.\n`);
+    return entries;
+  }
+  if (exists(join(path, 'snapshot.json')) && insideGitWorkTree(path)) return fromGit('HEAD', 'snapshot.json', path);
+  throw new InputError(`${path} holds no history.json, no export.json and no snapshot.json in a git work tree. ` +
+    'Give a snapshot folder the Action committed, a folder of exports, or a snapshot folder in a git repository.');
+}
+
+function readHistory(file: string): HistoryEntry[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}). Give a snapshot folder the Action committed, or use --git <range> <snapshot dir>.`, { cause: err });
+    throw new InputError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}). Give a snapshot folder the Action committed, a folder of exports, or use --git <range> <snapshot dir>.`, { cause: err });
   }
   return parseHistory(text);
 }
 
-/** Rebuilds the history from the snapshot.json of every commit in `range` that changed it. */
-function historyFromGit(range: string, dir: string, cwd: string): HistoryEntry[] {
-  if (range.startsWith('-')) throw new InputError(`"${range}" is not a git range.`);
-  const file = `${dir.replace(/\/+$/, '')}/snapshot.json`;
-  let commits: string[];
+function fromGit(range: string, file: string, cwd: string): HistoryEntry[] {
   try {
-    commits = execFileSync('git', ['log', `--max-count=${HISTORY_LIMIT}`, '--format=%H', range, '--', file], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-      .split('\n')
-      .filter(Boolean);
+    return historyFromGit(range, file, cwd);
   } catch (err) {
-    const output = (err as { stderr?: unknown }).stderr;
-    const stderr = (typeof output === 'string' ? output : '').trim().split('\n')[0];
-    throw new InputError(`git log ${range} failed${stderr ? ` (${stderr})` : ''}: run this inside the repository that holds the snapshots.`, { cause: err });
+    if (!(err instanceof GitHistoryError)) throw err;
+    throw new InputError(`git log ${range} failed${err.detail ? ` (${err.detail})` : ''}: run this inside the repository that holds the snapshots.`, { cause: err });
   }
-  let entries: HistoryEntry[] = [];
-  for (const sha of commits) {
-    let snapshot: unknown;
-    try {
-      snapshot = JSON.parse(execFileSync('git', ['show', `${sha}:${file}`], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }));
-    } catch {
-      continue; // deleted or unreadable in that commit: not a point on the line
-    }
-    const entry = historyEntry(snapshot as Parameters<typeof historyEntry>[0]);
-    if (entry) entries = appendHistory(entries, entry);
-  }
-  return entries;
 }
 
 function renderText(entries: readonly HistoryEntry[]): string {
@@ -101,6 +102,15 @@ function renderText(entries: readonly HistoryEntry[]): string {
   return entries
     .map((e) => `${e.date.slice(0, 10)}  ${e.score === null ? '  n/a' : String(Math.round(e.score * 10) / 10).padStart(5)}  ${e.failing.length === 0 ? '-' : e.failing.join(', ')}\n`)
     .join('');
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(path: string): boolean {

@@ -16,12 +16,17 @@ function subject(c: DiffChange): string {
   return `${c.entity} ${c.name}`;
 }
 
-/** The count line both renderers start with. */
+/**
+ * The count line every renderer starts with: the bracket breaks the changes down by severity (its numbers add up
+ * to the total), and the escalations among them are counted on their own.
+ */
 export function countLine(diff: DiffResult): string {
   const n = diff.changes.length;
   const parts = SEVERITIES.filter((s) => (diff.counts[s] ?? 0) > 0).map((s) => `${diff.counts[s]} ${s}`);
-  const esc = diff.escalations === 1 ? '1 escalation' : `${diff.escalations} escalations`;
-  return `${n} configuration ${n === 1 ? 'change' : 'changes'}, ${esc} (${parts.join(', ')})`;
+  const esc = diff.escalations === 0 ? (n === 1 ? 'not an escalation' : 'none of them an escalation')
+    : diff.escalations === n ? (n === 1 ? 'an escalation' : `all ${n} escalations`)
+    : `${diff.escalations} of them ${diff.escalations === 1 ? 'an escalation' : 'escalations'}`;
+  return `${n} configuration ${n === 1 ? 'change' : 'changes'} (${parts.join(', ')}), ${esc}`;
 }
 
 /** Changes as plain text blocks (first line, then indented details), for commit messages and terminals. */

@@ -3,6 +3,7 @@ import { scoreLine } from './score-text.js';
 import { formatCount } from '../writers/round.js';
 import { NO_CHANGES } from '../diff/render.js';
 import { mdCode, mdLinkText, mdText } from '../text/escape.js';
+import { checkTitle } from '../audit/check-title.js';
 
 /** The runner rejects step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
@@ -94,7 +95,7 @@ export function renderOtherChecks(checks: CheckOutcomeRecord[]): string {
   const groups = OTHER_OUTCOMES.map((g) => ({ ...g, checks: shown.filter((c) => c.outcome === g.outcome) })).filter((g) => g.checks.length);
   if (groups.length === 0) return '';
   const title = groups.map((g) => `${g.label.toLowerCase()} (${g.checks.length})`).join(', ');
-  const body = groups.map((g) => `**${g.label}**\n\n${g.checks.map((c) => `- ${mdText(c.title)} (\`${c.id}\`)${g.outcome === 'pass' ? '' : `: ${mdText(c.message)}`}`).join('\n')}`);
+  const body = groups.map((g) => `**${g.label}**\n\n${g.checks.map((c) => `- ${mdText(checkTitle(c))} (\`${c.id}\`)${g.outcome === 'pass' ? '' : `: ${mdText(c.message)}`}`).join('\n')}`);
   return `<details><summary>Other checks: ${title}</summary>\n\n${body.join('\n\n')}\n\n</details>`;
 }
 

@@ -4,9 +4,10 @@ import { recentChanges, type HistoryEntry } from './history.js';
 /**
  * The trend section for snapshot.md, the job summary and the tracking issue: the chart and the newest changes.
  * Everything in it was written by the exporter (dates, scores, check ids checked on reading): nothing to escape.
+ * '' until there are two entries: a first run has no "over time" to show, only a one-row table with no change.
  */
 export function renderTrendMarkdown(entries: readonly HistoryEntry[], changes = 5): string {
-  if (entries.length === 0) return '';
+  if (entries.length < 2) return '';
   const lines: string[] = [];
   const chart = scoreChart(entries);
   if (chart) lines.push(chart);

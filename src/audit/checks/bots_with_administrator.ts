@@ -5,6 +5,7 @@ import { plural } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'bots_with_administrator',
   title: 'Bots with Administrator',
+  name: 'Bot Administrator rights',
   category: 'bots',
   severity: 'high',
   motivation: 'A bot with Administrator is a standing master key: a leaked bot token or a compromised bot vendor owns the server.',

@@ -4,6 +4,7 @@ import type { GuildExport } from '../../schema/types.js';
 export const meta: CheckMeta = {
   id: 'default_notifications_all_messages',
   title: 'Default notifications: all messages',
+  name: 'Default notification setting',
   category: 'settings',
   severity: 'low',
   motivation: 'Notifying every member of every message drives people to mute or leave the server once it gets busy.',

@@ -5,6 +5,7 @@ import { proportional } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'duplicate_role_names',
   title: 'Duplicate role names',
+  name: 'Role name uniqueness',
   category: 'roles',
   severity: 'low',
   motivation: 'Two roles with the same name get confused when granting access, so the wrong one ends up with the permissions.',

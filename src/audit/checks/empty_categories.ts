@@ -5,6 +5,7 @@ import { channelEvidence, plural, proportional } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'empty_categories',
   title: 'Empty categories',
+  name: 'Empty categories',
   category: 'channels',
   severity: 'low',
   motivation: 'A category with no channels is leftover structure: it confuses members and hides nothing.',

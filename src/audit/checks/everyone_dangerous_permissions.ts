@@ -9,6 +9,7 @@ const SOFT = new Set(['MentionEveryone']);
 export const meta: CheckMeta = {
   id: 'everyone_dangerous_permissions',
   title: '@everyone has dangerous permissions',
+  name: '@everyone permissions',
   category: 'permissions',
   severity: 'critical',
   motivation: 'Every member, including the newest account, holds what @everyone holds: moderation or management rights there hand the server to anyone who joins.',

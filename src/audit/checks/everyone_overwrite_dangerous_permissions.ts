@@ -7,6 +7,7 @@ import { SMALL_SERVER_MEMBERS } from '../score.js';
 export const meta: CheckMeta = {
   id: 'everyone_overwrite_dangerous_permissions',
   title: 'Channel overwrites grant @everyone dangerous permissions',
+  name: '@everyone channel overwrites',
   category: 'permissions',
   severity: 'high',
   motivation: 'An @everyone overwrite that allows Manage Messages, Manage Webhooks or similar gives every member moderator powers in that channel, and is easy to miss in the role list.',

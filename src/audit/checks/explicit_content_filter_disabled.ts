@@ -4,6 +4,7 @@ import type { GuildExport } from '../../schema/types.js';
 export const meta: CheckMeta = {
   id: 'explicit_content_filter_disabled',
   title: 'Explicit media filter is off',
+  name: 'Explicit media filter',
   category: 'settings',
   severity: 'medium',
   motivation: 'Without the filter, explicit images posted by anyone reach every member before a moderator sees them.',

@@ -4,6 +4,7 @@ import type { GuildExport } from '../../schema/types.js';
 export const meta: CheckMeta = {
   id: 'low_activity',
   title: 'Few members online',
+  name: 'Members online',
   category: 'activity',
   severity: 'low',
   motivation: 'When only a sliver of members is ever online, most joined and left in spirit: announcements go unread and the member count overstates the community.',

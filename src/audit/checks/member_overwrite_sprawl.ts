@@ -5,6 +5,7 @@ import { channelEvidence, plural } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'member_overwrite_sprawl',
   title: 'Member-specific overwrite sprawl',
+  name: 'Member-specific overwrites',
   category: 'permissions',
   severity: 'low',
   motivation: 'Permissions granted to individual members outlive their reason, are invisible in the role list and make access reviews unreliable.',

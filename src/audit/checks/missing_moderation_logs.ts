@@ -7,6 +7,7 @@ const LOG_NAME = /(log|audit|mod-?action|modmail|incident|report)/i;
 export const meta: CheckMeta = {
   id: 'missing_moderation_logs',
   title: 'No moderation log channel',
+  name: 'Moderation log channel',
   category: 'moderation',
   severity: 'medium',
   motivation: 'Without a staff-only place where bans, AutoMod alerts and reports land, incidents go unnoticed and cannot be reviewed later.',

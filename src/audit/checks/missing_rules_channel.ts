@@ -5,6 +5,7 @@ import { MESSAGE_CHANNEL_TYPES, RULES_NAME } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'missing_rules_channel',
   title: 'No rules channel',
+  name: 'Rules channel',
   category: 'moderation',
   severity: 'low',
   motivation: 'Written rules tell newcomers what is expected and give moderators something to point at when they act.',

@@ -4,6 +4,7 @@ import type { GuildExport } from '../../schema/types.js';
 export const meta: CheckMeta = {
   id: 'mod_2fa_not_required',
   title: 'Two-factor authentication not required for moderators',
+  name: 'Two-factor authentication for moderators',
   category: 'settings',
   severity: 'high',
   motivation: 'A moderator whose password leaks can ban, delete and reconfigure at will unless the server requires 2FA for those actions.',

@@ -5,6 +5,7 @@ import { plural } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'no_automod_rules',
   title: 'No AutoMod rules enabled',
+  name: 'AutoMod rules',
   category: 'moderation',
   severity: 'medium',
   motivation: 'AutoMod blocks spam, mention raids and slurs before anyone reads them, even when no moderator is online.',

@@ -5,6 +5,7 @@ import { plural, proportional } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'permanent_invites',
   title: 'Permanent invites',
+  name: 'Invite expiry',
   category: 'invites',
   severity: 'medium',
   motivation: 'Invites that never expire keep working after they leak into spam lists or raid channels; nobody remembers to revoke them.',

@@ -5,6 +5,7 @@ import { DANGEROUS_PERMISSIONS } from '../../discord/permissions.js';
 export const meta: CheckMeta = {
   id: 'roles_above_bots',
   title: 'Ordinary roles above a role-managing bot',
+  name: 'Role order under role-managing bots',
   category: 'bots',
   severity: 'low',
   motivation: 'A bot can only assign roles below its own highest role; ordinary roles placed above it make self-role and verification flows fail silently.',

@@ -5,6 +5,7 @@ import { channelEvidence, plural, STAFF_NAME } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'staff_channels_public',
   title: 'Staff channels readable by everyone',
+  name: 'Staff channel visibility',
   category: 'permissions',
   severity: 'high',
   motivation: 'Channels named for staff or logs tend to carry reports, evidence and internal talk; if @everyone can read them, all of it is public.',

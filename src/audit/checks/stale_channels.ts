@@ -6,6 +6,7 @@ import { channelEvidence, daysBefore, MESSAGE_CHANNEL_TYPES, plural, proportiona
 export const meta: CheckMeta = {
   id: 'stale_channels',
   title: 'Stale channels',
+  name: 'Channel activity',
   category: 'channels',
   severity: 'low',
   motivation: 'Channels nobody has written in for months dilute the server, hide the active ones and still need moderating.',

@@ -5,6 +5,7 @@ import { plural } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'too_many_admin_roles',
   title: 'Too many Administrator roles',
+  name: 'Administrator roles',
   category: 'roles',
   severity: 'high',
   motivation: 'Administrator bypasses every permission and overwrite; each extra role holding it widens the blast radius of one compromised account.',

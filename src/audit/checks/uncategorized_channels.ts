@@ -7,6 +7,7 @@ const THREADS = new Set(['public_thread', 'private_thread', 'announcement_thread
 export const meta: CheckMeta = {
   id: 'uncategorized_channels',
   title: 'Channels outside any category',
+  name: 'Channel categories',
   category: 'channels',
   severity: 'low',
   motivation: 'Channels outside categories cannot inherit category permissions and make the channel list harder to navigate.',

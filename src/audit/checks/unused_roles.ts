@@ -6,6 +6,7 @@ import { roleCountOf } from '../../schema/role-counts.js';
 export const meta: CheckMeta = {
   id: 'unused_roles',
   title: 'Roles nobody holds',
+  name: 'Unused roles',
   category: 'roles',
   severity: 'low',
   motivation: 'Empty roles clutter the role list, make permission reviews slower and often keep stale permissions around.',

@@ -6,6 +6,7 @@ const LEVELS = ['none', 'low', 'medium', 'high', 'very high'];
 export const meta: CheckMeta = {
   id: 'verification_level_low',
   title: 'Verification level is low',
+  name: 'Verification level',
   category: 'settings',
   severity: 'high',
   motivation: 'With no or low verification, fresh throwaway accounts can post at once: the usual path for raids and spam.',

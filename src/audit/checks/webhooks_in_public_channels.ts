@@ -5,6 +5,7 @@ import { plural, proportional } from '../helpers.js';
 export const meta: CheckMeta = {
   id: 'webhooks_in_public_channels',
   title: 'Incoming webhooks in channels everyone can read',
+  name: 'Webhooks in public channels',
   category: 'permissions',
   severity: 'low',
   motivation: 'A leaked webhook URL posts to everyone who can read its channel, under any name and avatar, and can ping @everyone; in public channels that is the whole server.',

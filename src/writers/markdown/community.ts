@@ -81,14 +81,9 @@ export function renderWebhooks(exp: GuildExport, names: Names): string {
   return section('Webhooks', table(['Webhook', 'Channel', 'Kind'], rows, 'No webhooks.'));
 }
 
-/** Bots by name with their effective permissions; who added them only as known/unknown. */
+/** Bots by name with their effective permissions. Who added them is a member identity: never in this file. */
 export function renderBots(exp: GuildExport, names: Names): string {
-  const rows = byName(exp.bots).map((b) => [
-    b.name,
-    names.roleList(b.roles),
-    b.added_by ? 'known' : 'unknown',
-    perms(b.permission_names),
-  ]);
-  return section('Bots', table(['Bot', 'Roles', 'Added by', 'Permissions'], rows, 'No bots.'));
+  const rows = byName(exp.bots).map((b) => [b.name, names.roleList(b.roles), perms(b.permission_names)]);
+  return section('Bots', table(['Bot', 'Roles', 'Permissions'], rows, 'No bots.'));
 }
 

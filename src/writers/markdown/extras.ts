@@ -1,6 +1,6 @@
 import type { GuildExport } from '../../schema/types.js';
 import { compareText } from '../../schema/order.js';
-import { byName, type Names, section, table, yesNo } from './format.js';
+import { byName, type Names, section, table, utcTime, yesNo } from './format.js';
 import { mdText } from '../../text/escape.js';
 import { formatApproxCount } from '../round.js';
 
@@ -36,8 +36,8 @@ export function renderEvents(exp: GuildExport, names: Names): string {
       EVENT_STATUS[e.status] || `status ${e.status}`,
       EVENT_TYPE[e.entity_type] || `type ${e.entity_type}`,
       e.channel ? names.channel(e.channel) : e.location,
-      e.scheduled_start_time,
-      e.scheduled_end_time,
+      utcTime(e.scheduled_start_time),
+      utcTime(e.scheduled_end_time),
     ]);
   return section('Scheduled events', table(['Event', 'Status', 'Kind', 'Where', 'Starts', 'Ends'], rows, 'No scheduled events.'));
 }

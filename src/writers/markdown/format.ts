@@ -78,6 +78,18 @@ export function label(labels: readonly string[], value: number): string {
   return labels[value] ?? `unknown (${value})`;
 }
 
+/**
+ * A time as a reader scans it, "2026-12-08 14:00 UTC", from the ISO string Discord sends ("2026-12-08T14:00:00.000000+00:00");
+ * null stays empty, and a string that is not a time is shown as it came rather than as a wrong date.
+ */
+export function utcTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return value;
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
 export function yesNo(value: boolean): string {
   return value ? 'yes' : 'no';
 }

@@ -49,6 +49,9 @@ describe('the Action alerts on escalations and keeps the score history', () => {
     expect(history).toHaveLength(1);
     expect(history[0]!.score).toBe(Number(first.outputs['health-score']));
     expect(JSON.parse(committed('badge.json'))).toMatchObject({ schemaVersion: 1, label: 'Discord health', message: `${Math.round(Number(first.outputs['health-score']))}/100` });
+    // One point is not a trend: no empty "Score over time" section in the summary or snapshot.md yet.
+    expect(first.summary).not.toContain('Score over time');
+    expect(committed('snapshot.md')).not.toContain('Score over time');
   });
 
   it('opens one escalation issue saying who can now do what when a role gains Administrator', async () => {

@@ -31,6 +31,23 @@ function hugeGuild(): GuildExport {
 }
 
 describe('audit prompt', () => {
+  it('gets its plurals right and never says "n/a/100"', async () => {
+    const exp = wellRun();
+    exp.automod = [{ ...exp.automod[0]!, exempt_roles: [exp.roles[1]!.id], exempt_channels: [], trigger_metadata: { keyword_filter: ['x'] } }];
+    const { prompt } = await buildAuditPrompt(exp, runAudit(exp));
+    expect(prompt).toContain('exempt 1 role / 0 channels');
+    expect(prompt).toContain('(1 keyword)');
+    expect(prompt).not.toMatch(/\b1 (roles|channels|bots|invites|keywords|boosts)\b/);
+    const fatal = base();
+    fatal.meta.fatal = { message: 'Discord rejected the bot token.', hint: 'Check DISCORD_TOKEN.' };
+    const failed = await buildAuditPrompt(fatal, runAudit(fatal));
+    expect(failed.prompt).toContain('(score n/a: no check was conclusive)');
+    expect(failed.prompt).not.toContain('n/a/100');
+    // The message's own full stop is not doubled.
+    expect(failed.prompt).toContain('THE EXPORT FAILED: Discord rejected the bot token. Nothing was collected');
+    expect(failed.prompt).not.toMatch(/[^.]\.\.(\s|$)/);
+  });
+
   it('a small guild fits whole, with role, facts, findings, questions and answer format', async () => {
     const exp = wellRun();
     exp.server!.mfa_level = 0;

@@ -32,12 +32,51 @@ afterAll(async () => {
 });
 
 describe('diff command', () => {
-  it('prints the changes as Markdown and exits 0', async () => {
+  it('prints the changes as plain text by default and exits 0', async () => {
     const r = await run(join(dir, 'old.json'), join(dir, 'new.json'));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('- `critical` role **Mods**: gained Administrator');
+    expect(r.stdout).toContain('! [critical] role Mods: gained Administrator');
+    expect(r.stdout).not.toContain('**');
     expect(r.stdout.endsWith('\n')).toBe(true);
+  });
+
+  it('prints GitHub Markdown with --markdown', async () => {
+    const r = await run(join(dir, 'old.json'), join(dir, 'new.json'), '--markdown');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('- `critical` role **Mods**: gained Administrator');
+    expect((await run(join(dir, 'old.json'), join(dir, 'new.json'), '--markdown', '--json')).code).toBe(64);
+  });
+
+  it('--exit-code exits 1 when something changed and 0 when nothing did', async () => {
+    const changed = await run(join(dir, 'old.json'), join(dir, 'new.json'), '--exit-code');
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('gained Administrator');
+    expect((await run(join(dir, 'old.json'), join(dir, 'old.json'), '--exit-code')).code).toBe(0);
+    expect((await run(join(dir, 'old.json'), join(dir, 'new.json'), '--exit-code', '--json')).code).toBe(1);
+  });
+
+  it('--fail-on exits 1 only for a change at that severity or above, or for any escalation', async () => {
+    const critical = [join(dir, 'old.json'), join(dir, 'new.json')];
+    expect((await run(...critical, '--fail-on', 'critical')).code).toBe(1);
+    expect((await run(...critical, '--fail-on', 'high')).code).toBe(1);
+    expect((await run(...critical, '--fail-on', 'any-escalation')).code).toBe(1);
+    // new.json -> snapshot.json adds only an invite that never expires: not critical, not an escalation of access.
+    const invite = [join(dir, 'new.json'), join(dir, 'snapshot.json')];
+    const invites = JSON.parse((await run(...invite, '--json')).stdout);
+    expect(invites.counts.critical).toBe(0);
+    expect((await run(...invite, '--fail-on', 'critical')).code).toBe(0);
+    expect((await run(join(dir, 'old.json'), join(dir, 'old.json'), '--fail-on', 'any-escalation')).code).toBe(0);
+    const bad = await run(...critical, '--fail-on', 'severe');
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('--fail-on takes critical, high, medium, low, any-escalation; got "severe"');
+  });
+
+  it('documents --exit-code, --fail-on and the exit statuses in its help', async () => {
+    const help = (await run('--help')).stdout;
+    expect(help).toContain('--exit-code');
+    expect(help).toContain('--fail-on LEVEL');
+    expect(help).toMatch(/Exit status: 0 compared[^]*1 with --exit-code/);
   });
 
   it('prints JSON with --json', async () => {
@@ -51,7 +90,7 @@ describe('diff command', () => {
   it('accepts a leading "diff" word and the snapshot.json form', async () => {
     const r = await run('diff', join(dir, 'new.json'), join(dir, 'snapshot.json'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('invites to **no channel**: 1 new invite: never expires, unlimited uses');
+    expect(r.stdout).toContain('invites to no channel: 1 new invite: never expires, unlimited uses');
   });
 
   it('reports no changes for the same file twice', async () => {

@@ -3,6 +3,9 @@ import { renderJobSummary, truncateMarkdown, type JobSummaryInput } from '../../
 import { scoreLine } from '../../../src/github/score-text.js';
 import type { CheckOutcomeRecord, Finding, Severity } from '../../../src/schema/types.js';
 import { renderDiffMarkdown } from '../../../src/diff/index.js';
+import { runAudit } from '../../../src/audit/run.js';
+import { CHECKS } from '../../../src/audit/checks/index.js';
+import { wellRun } from '../audit/fixtures.js';
 
 function check(id: string, severity: Severity, outcome: CheckOutcomeRecord['outcome']): CheckOutcomeRecord {
   return { id, title: `Title ${id}`, category: 'permissions', severity, weight: 1, outcome, score: outcome === 'pass' ? 1 : 0, message: `Message ${id}.` };
@@ -112,7 +115,7 @@ describe('scoreLine', () => {
     [80, null, 70, '**Health score: 80/100** (no earlier snapshot): meets the threshold of 70.'],
     [80, 80, 0, '**Health score: 80/100** (±0 from 80): no threshold set.'],
     [85.55, 80, 70, '**Health score: 85.6/100** (+5.6 from 80): meets the threshold of 70.'],
-    [null, 80, 70, '**Health score: n/a/100**: no score: every check was inconclusive.'],
+    [null, 80, 70, '**Health score: n/a**: no score: every check was inconclusive.'],
   ])('%s vs %s at %s', (score, prev, threshold, expected) => expect(scoreLine(score, prev, threshold)).toBe(expected));
 
   it('collapses passing, not-applicable and inconclusive checks, with their count in the summary line', () => {
@@ -125,6 +128,26 @@ describe('scoreLine', () => {
     expect(details?.[1]).not.toContain('crit_one');
     const disabled = { ...check('off_one', 'low', 'not_applicable'), disabled_reason: 'seasonal' };
     expect(renderJobSummary({ ...input, checks: [...checks, disabled] })).not.toContain('`off_one`');
+  });
+
+  it('names a passing or not-applicable check neutrally, never by its failing title', () => {
+    const exp = wellRun();
+    exp.automod = [{ ...exp.automod[0]!, enabled: true }];
+    const result = runAudit(exp);
+    const automod = result.checks.find((c) => c.id === 'no_automod_rules')!;
+    expect(automod.outcome).toBe('pass');
+    const md = renderJobSummary({ ...input, checks: result.checks, findings: result.findings });
+    expect(md).toContain('- AutoMod rules (`no_automod_rules`)');
+    expect(md).not.toContain('No AutoMod rules enabled');
+    const failing = renderJobSummary({ ...input, checks: [{ ...automod, outcome: 'fail' }], findings: [] });
+    expect(failing).toContain('**No AutoMod rules enabled** (`no_automod_rules`)');
+  });
+
+  it('gives every check a neutral name distinct from its failing title', () => {
+    for (const { meta } of CHECKS) {
+      expect(meta.name.trim(), meta.id).not.toBe('');
+      expect(meta.name, meta.id).not.toMatch(/^(No|Too many|Few) /);
+    }
   });
 
   it('shows run details and links the committed snapshot.md', () => {

@@ -63,6 +63,11 @@ describe('the chart and the badge', () => {
     expect(md).toContain('| 2026-01-03 | 80 | -10 | `no_automod_rules` | - |');
   });
 
+  it('renders no trend section for a first run (no history before it)', () => {
+    expect(renderTrendMarkdown([])).toBe('');
+    expect(renderTrendMarkdown([{ date: day(1), score: 90, failing: [] }])).toBe('');
+  });
+
   it('colours the badge by range', () => {
     expect(JSON.parse(renderBadge(93.6))).toEqual({ schemaVersion: 1, label: 'Discord health', message: '94/100', color: 'brightgreen' });
     expect(JSON.parse(renderBadge(65)).color).toBe('yellow');

@@ -56,7 +56,12 @@ describe('renderSnapshotMarkdown', () => {
     expect(text).toContain('| #general | text | Say hi and \\| be nice | 5s | no | - |');
     expect(text).toContain('| #staff | @Admin, @Moderators | @Moderators | @Admin | 1 |');
     expect(text).toContain('| #general | 2 | 1 | 1 | 0 |');
-    expect(text).toContain('| HelperBot | @Helper Bot | known | SendMessages |');
+    expect(text).toContain('| Bot | Roles | Permissions |');
+    expect(text).toContain('| HelperBot | @Helper Bot | SendMessages |');
+    expect(text).not.toContain('Added by');
+    // Event times read as a date and a UTC time, not raw ISO with milliseconds.
+    expect(text).toContain('| Game night | scheduled | voice | #lobby | 2026-12-01 20:00 UTC | - |');
+    expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
     expect(text).toContain('| GitHub feed | #general | incoming |');
     expect(text).toContain('| bans | failed | 50013 | Missing Permissions | Give the bot Ban Members |');
     expect(text).toMatch(/\n## Health\n\n\*\*Score: 72\/100\*\*/);
