@@ -45,7 +45,9 @@ export function raid(g: FakeGuild, options: RaidOptions = {}): RaidReport {
     rename: 'raided lol', openChannel: true, demoteBot: false, ...options };
   const report: RaidReport = { deletedRoles: [], deletedChannels: [], createdChannels: [], openedChannel: null };
 
-  const opened = o.openChannel ? g.channels.find((c) => c.type !== ChannelType.GuildCategory && (c.permission_overwrites?.length ?? 0) > 0) : undefined;
+  const category = o.deleteCategory ? g.channels.find((c) => c.type === ChannelType.GuildCategory && g.channels.some((x) => parentOf(x) === c.id)) : undefined;
+  const opened = o.openChannel ? g.channels.find((c) => c.type !== ChannelType.GuildCategory && parentOf(c) !== category?.id
+    && (c.permission_overwrites?.length ?? 0) > 0) : undefined;
   if (opened) {
     opened.permission_overwrites = [{ id: g.guild.id, type: OverwriteType.Role, allow: String(bitsOf(['ViewChannel', 'SendMessages'])), deny: '0' }];
     report.openedChannel = opened.id;
@@ -59,7 +61,6 @@ export function raid(g: FakeGuild, options: RaidOptions = {}): RaidReport {
     report.deletedRoles.push(role.id);
   }
 
-  const category = o.deleteCategory ? g.channels.find((c) => c.type === ChannelType.GuildCategory && g.channels.some((x) => parentOf(x) === c.id)) : undefined;
   if (category) {
     for (const child of g.channels.filter((x) => parentOf(x) === category.id)) {
       removeChannel(g, child);
