@@ -1,6 +1,6 @@
 import { ChannelType, OverwriteType } from 'discord-api-types/v10';
 import { bitsOf, toBits } from '../discord/permissions.js';
-import { botTopRole, compareRoles, RESTORE_BOT_PERMISSIONS, setBotPermissions } from './bot-perms.js';
+import { botTopRole, compareRoles, setBotPermissions } from './bot-perms.js';
 import { startOfUtcDay } from './builder.js';
 import { demoGuild } from './demo.js';
 import { channelDefaults } from './write-channel-fields.js';
@@ -93,12 +93,14 @@ export function raid(g: FakeGuild, options: RaidOptions = {}): RaidReport {
 }
 
 /**
- * The demo guild ("Pixel Harbor") after a nuke, for `--demo` restores: its bot was given the permissions a
- * restore needs (a server admin does that before running one) and the raid left the bot's role where it was.
+ * The demo guild ("Pixel Harbor") after a nuke, for `--demo` restores. Its bot's role was given Administrator
+ * first (what restore bots ask for: Discord lets a bot grant only permissions it holds, and the demo's roles grant
+ * Kick, Ban and more); `botPermissions` sets another grant, e.g. RESTORE_BOT_PERMISSIONS to see refusals planned.
  */
-export function raidedDemoGuild(now: Date = startOfUtcDay(), options: RaidOptions = {}): FakeGuild {
+export function raidedDemoGuild(now: Date = startOfUtcDay(), options: RaidOptions & { botPermissions?: bigint } = {}): FakeGuild {
+  const { botPermissions = bitsOf(['Administrator']), ...raidOptions } = options;
   const g = demoGuild(now);
-  setBotPermissions(g, RESTORE_BOT_PERMISSIONS);
-  raid(g, options);
+  setBotPermissions(g, botPermissions);
+  raid(g, raidOptions);
   return g;
 }

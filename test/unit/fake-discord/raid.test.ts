@@ -45,12 +45,16 @@ describe('raid', () => {
     expect(toBits(g.guild.roles[0].permissions) & ADMIN).toBe(0n);
   });
 
-  it('raidedDemoGuild gives the bot restore permissions before the raid, so it stays able to restore once @everyone is fixed', () => {
+  it('raidedDemoGuild grants the bot Administrator on its own role before the raid, so it can still restore once @everyone is fixed', () => {
     const g = raidedDemoGuild(NOW);
     expect(g.guild.name).toBe('raided lol');
     const botRole = g.guild.roles.find((r) => r.tags?.bot_id === g.botUserId)!;
-    expect(toBits(botRole.permissions)).toBe(RESTORE_BOT_PERMISSIONS);
+    expect(toBits(botRole.permissions)).toBe(ADMIN);
     g.guild.roles[0].permissions = '0';
-    expect(botPermissions(g) & RESTORE_BOT_PERMISSIONS).toBe(RESTORE_BOT_PERMISSIONS);
+    expect(botPermissions(g) & ADMIN).toBe(ADMIN);
+    const narrow = raidedDemoGuild(NOW, { botPermissions: RESTORE_BOT_PERMISSIONS, rename: 'gone' });
+    expect(narrow.guild.name).toBe('gone');
+    narrow.guild.roles[0].permissions = '0';
+    expect(botPermissions(narrow)).toBe(RESTORE_BOT_PERMISSIONS);
   });
 });
