@@ -104,4 +104,23 @@ describe('fake Discord writes: protocol', () => {
     expect(g.guild.roles.map((r) => r.name)).not.toContain('third');
     expect(fake.stats().writes.map((w) => w.status)).toEqual([200, 200, null]);
   });
+
+  it("resets the connection of every write with a 'reset' fault on 'writes', leaving reads and the guild alone", async () => {
+    const g = restorable(57);
+    fake = await startFakeDiscord({ guilds: [g], limits: OPEN_LIMITS, faults: [{ route: 'writes', kind: 'reset' }] });
+    const before = g.guild.roles.length;
+    await expect(call(fake, 'POST', `/guilds/${g.guild.id}/roles`, { name: 'lost' })).rejects.toThrow();
+    expect((await call(fake, 'GET', `/guilds/${g.guild.id}/roles`)).status).toBe(200);
+    expect(g.guild.roles).toHaveLength(before);
+    expect(fake.stats()).toMatchObject({ writes: [{ method: 'POST', status: 0 }], refusedWrites: 0 });
+  });
+
+  it("applies a write and then drops its answer with a 'lose-answer' fault", async () => {
+    const g = restorable(58);
+    fake = await startFakeDiscord({ guilds: [g], limits: OPEN_LIMITS, faults: [{ route: 'POST /guilds/:guild/roles', kind: 'lose-answer', times: 1 }] });
+    await expect(call(fake, 'POST', `/guilds/${g.guild.id}/roles`, { name: 'applied unheard' })).rejects.toThrow();
+    expect(g.guild.roles.filter((r) => r.name === 'applied unheard')).toHaveLength(1);
+    expect((await call(fake, 'POST', `/guilds/${g.guild.id}/roles`, { name: 'heard' })).status).toBe(200);
+    expect(fake.stats().writes.map((w) => w.status)).toEqual([0, 200]);
+  });
 });
