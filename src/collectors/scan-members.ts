@@ -46,8 +46,12 @@ export async function scanMembers(
   const limit = options.maxMembers ?? Infinity;
   const route = `/guilds/${guildId}/members` as const;
   const skipped = new SkipTally(route);
-  const fetchPage = (after: string, want: number) =>
-    api.get<unknown>(route, { limit: want, after }).then((body) => readList<APIGuildMember>(route, body, MEMBER_SHAPE));
+  const fetchPage = (after: string, want: number) => {
+    const page = api.get<unknown>(route, { limit: want, after }).then((body) => readList<APIGuildMember>(route, body, MEMBER_SHAPE));
+    // Awaited only after this page's work: a failure arriving before then is not an unhandled rejection.
+    page.catch(noop);
+    return page;
+  };
   let error: unknown = null;
   const now = Date.now();
   let want = Math.min(MEMBER_PAGE_SIZE, limit);

@@ -12,6 +12,7 @@ import { computeAccess } from '../permissions/access.js';
 import { applyAuditToSummary, buildAuditPrompt, runAudit, type AuditResult } from '../audit/index.js';
 import { writeOutputs, type OutputFiles } from './write-outputs.js';
 import { preflight, type Fatal } from './preflight.js';
+import { classifyError } from '../discord/errors.js';
 import { warmTokenizer } from './warm-tokenizer.js';
 import type { Session } from './session.js';
 import { tempPath } from './temp-files.js';
@@ -94,11 +95,20 @@ export async function exportGuild(
       skipReasons: skipReasons(config),
       onProgress: (event) => progress.emit(event),
     });
-    const fatal = await checking;
-    if (fatal) {
-      // Every collector failed the same way: let them settle (the spool is removed after), report the cause once.
+    const checked = await checking;
+    if (checked) {
       progress.drop();
       await collecting.catch(() => undefined);
+    } else {
+      progress.open();
+      await collecting;
+      if (api.isTokenRejected) log('Discord rejected the token during the run: later requests were not sent.');
+    }
+    // Discord's global rate limit let nothing through (see RateLimitGuard): the run was given up part-way.
+    const stopped = session.stoppedBy();
+    const fatal: Fatal | null = checked ?? (stopped ? { ...classifyError(stopped), message: `The export was given up: ${classifyError(stopped).message}` } : null);
+    if (fatal) {
+      // Every collector failed the same way: let them settle (the spool is removed after), report the cause once.
       await api.settled();
       exp = freshExport();
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
@@ -107,10 +117,6 @@ export async function exportGuild(
       for (const name of COLLECTOR_NAMES) {
         exp.meta.collectors[name] = { status: 'failed', count: 0, duration_ms: 0, reason: `the export failed: ${fatal.message}` };
       }
-    } else {
-      progress.open();
-      await collecting;
-      if (api.isTokenRejected) log('Discord rejected the token during the run: later requests were not sent.');
     }
     for (const e of exp.errors) e.message = redact(e.message, secrets);
     exp.access = fatal ? [] : safely(() => computeAccess(exp), []);
