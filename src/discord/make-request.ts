@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ResponseLike } from '@discordjs/rest';
 import { request, type Dispatcher, type RequestInit } from 'undici';
 import { redact } from '../config/redact.js';
-import { ExportNotice } from './errors.js';
+import { ExportNotice, isTokenAnswer } from './errors.js';
 import { RateLimitGuard } from './rate-limit-guard.js';
 
 /**
@@ -64,7 +64,7 @@ export function createMakeRequest(limits: RequestLimits): (url: string, init: Re
       const sentAt = Date.now();
       const res = await attemptOnce(url, method, rest, body, attempt === 0 ? signal : undefined);
       const verdict = guard.judge(method, path, sentAt, res.status, new RawHeaders(res.headers), res.bytes);
-      if (!verdict) return bufferedResponse(res.status, guard.screen(method, path, res.headers), scrub(res.bytes));
+      if (!verdict) return bufferedResponse(statusForClient(res.status, res.bytes, path), guard.screen(method, path, res.headers), scrub(res.bytes));
       if (verdict.retryInMs > 0) await guard.sleep(verdict.retryInMs);
     }
   };
@@ -88,6 +88,22 @@ export function createMakeRequest(limits: RequestLimits): (url: string, init: Re
       signal?.removeEventListener('abort', forward);
     }
   }
+}
+
+/**
+ * The status the client is given. @discordjs/rest drops its token on any 401, failing every later request of the
+ * run (every server's, in a run of several); a 401 that is not about the token (see isTokenAnswer: a proxy or a
+ * compatible server refusing one server) is handed over as the 403 it means, so it fails that server alone.
+ */
+function statusForClient(status: number, bytes: Buffer, path: string): number {
+  if (status !== 401 || bytes.length > 64 * 1024) return status;
+  let code: unknown;
+  try {
+    code = (JSON.parse(bytes.toString('utf8')) as { code?: unknown } | null)?.code;
+  } catch {
+    return status;
+  }
+  return isTokenAnswer(status, code, path) ? status : 403;
 }
 
 /** Reads the whole body, failing as soon as it passes `max` bytes (the connection is dropped, nothing more is kept). */
