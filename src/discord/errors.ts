@@ -185,9 +185,12 @@ function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[
   return { ...base, message: said, hint: 'Check the guild id and the bot\'s permissions, then run again.' };
 }
 
-/** What to tell a user whose bot cannot reach the guild. */
+/**
+ * What to tell a user whose bot cannot reach the guild: the permissions an export reads (src/cli/bot-needs.ts
+ * derives them from the collectors; a test keeps the two in step). No Manage Roles: exporting never needs it.
+ */
 export const INVITE_HINT =
-  'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Roles, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent.';
+  'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent. `invite-url` prints an invite link with exactly these.';
 
 function routeOf(url: string): string {
   try {
