@@ -11,7 +11,7 @@ import type { GuildExport } from '../schema/types.js';
 import { computeAccess } from '../permissions/access.js';
 import { applyAuditToSummary, buildAuditPrompt, runAudit, type AuditResult } from '../audit/index.js';
 import { writeOutputs, type OutputFiles } from './write-outputs.js';
-import { preflight, type Fatal } from './preflight.js';
+import { guildCheck, preflight, type Fatal } from './preflight.js';
 import { classifyError } from '../discord/errors.js';
 import { warmTokenizer } from './warm-tokenizer.js';
 import type { Session } from './session.js';
@@ -76,15 +76,17 @@ export async function exportGuild(
     // Every read that needs only the guild id goes out now, in the first round trip, with the guild check; the
     // per-channel reads follow as soon as the channel list is in (Sources).
     const startMembers = config.members !== 'none' && selected.some((n) => ['members', 'roles', 'bots'].includes(n));
-    const checking = preflight(sources, guildId, {
+    // With several servers, one the bot is not in must not cost a round trip of requests: its guild read goes first.
+    const refused = session.guilds > 1 ? await guildCheck(sources, guildId) : null;
+    const checking = refused ? Promise.resolve(refused) : preflight(sources, guildId, {
       startMembers,
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
     });
     // While the first round trip is in flight, open the sockets the second will need (see Connections).
     setImmediate(() => session.warmAhead());
-    warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
+    if (!refused) warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
     const progress = heldProgress(onProgress);
-    const collecting = runCollectors(exp, {
+    const collecting = refused ? Promise.resolve() : runCollectors(exp, {
       api,
       guildId,
       members: config.members,

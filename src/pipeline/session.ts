@@ -14,6 +14,8 @@ import { startDemo, type DemoHandle } from './demo.js';
  */
 export interface Session {
   readonly token: string;
+  /** How many servers the run exports. */
+  readonly guilds: number;
   readonly connections: Connections;
   /** The built-in demo's fake, when the run uses it. */
   readonly demo: DemoHandle | null;
@@ -72,6 +74,7 @@ export async function openSession(config: ExportConfig, guilds = 1): Promise<Ses
   let handedOut = false;
   return {
     token,
+    guilds,
     connections,
     demo,
     auditConfig,
