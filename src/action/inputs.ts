@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { MembersMode } from '../schema/types.js';
 import { isSnowflake } from '../schema/snowflake.js';
 import { secretForms } from '../config/redact.js';
+import { tooManyGuilds } from '../config/validate.js';
 import { AI_INPUT_NAMES, parseAiInputs } from '../ai/action-inputs.js';
 import type { AiSettings } from '../ai/settings.js';
 
@@ -107,6 +108,8 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   const guildIds = [...new Set(get('guild-id').split(/[,\n]/).map((id) => id.trim()).filter(Boolean))];
   const guildId = guildIds[0] ?? null;
   if (guildId === null && !demo) problems.push('guild-id is required: the server id, 17-20 digits (Discord: right-click the server > Copy Server ID).');
+  const tooMany = tooManyGuilds(guildIds.length, 'guild-id');
+  if (tooMany) problems.push(tooMany);
   for (const id of guildIds) {
     if (!isSnowflake(id)) problems.push(`guild-id must be a Discord id of 17-20 digits (got "${String(id)}"); several ids are separated by commas or line breaks.`);
   }

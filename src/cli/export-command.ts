@@ -23,7 +23,7 @@ export const EXPORT_HELP = `Usage: discord-server-exporter export [options]
 
 Exports a Discord server (guild) over the REST API with a bot token (env DISCORD_TOKEN).
 
-  --guild ID[,ID...]     server id (17-20 digits), or several: exported together, each to <out>/<id>/; env DISCORD_GUILD_ID
+  --guild ID[,ID...]     server id (17-20 digits), or several (at most 100): exported together, each to <out>/<id>/; env DISCORD_GUILD_ID
   --out DIR              output folder (default ./out)
   --demo                 export the built-in demo guild from the local fake API (no token needed)
   --api-base URL         Discord API base (default https://discord.com/api; env DISCORD_API_BASE), e.g. a rate-limit proxy

@@ -1,6 +1,7 @@
 import type { APIBan } from 'discord-api-types/v10';
 import { defineCollector } from './types.js';
 import { readList, SkipTally } from './payload.js';
+import { snowflakeMovedOn, StuckCursorError } from './cursor.js';
 
 const PAGE = 1000;
 // The ban list has one of Discord's tightest limits (about 5 requests a minute): counting 50,000 bans would take
@@ -33,6 +34,7 @@ export const bans = defineCollector({
       if (size < PAGE) return done(false);
       const last = page.items[page.items.length - 1]?.user.id;
       if (pages >= MAX_BAN_PAGES || !last) return done(true);
+      if (!snowflakeMovedOn(after, last, 'after')) throw new StuckCursorError(route, 'after', after, last, `${count} bans`);
       after = last;
     }
   },

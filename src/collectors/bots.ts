@@ -4,6 +4,7 @@ import { classifyError, ExportNotice } from '../discord/errors.js';
 import { incompleteScanNotices } from './scan-members.js';
 import { needing } from './sources.js';
 import { readList } from './payload.js';
+import { snowflakeMovedOn, StuckCursorError } from './cursor.js';
 import { permissionNames, toBits } from '../discord/permissions.js';
 import { snowflakeDate, compareSnowflakes } from '../schema/snowflake.js';
 import type { ExportBot } from '../schema/types.js';
@@ -89,7 +90,9 @@ async function botAdds(ctx: CollectContext): Promise<Map<string, { by: string | 
         if (e.target_id && !adds.has(e.target_id)) adds.set(e.target_id, { by: e.user_id ?? null, at: snowflakeDate(e.id) });
       }
       if (entries.length < 100) break;
-      before = entries[entries.length - 1].id;
+      const last = entries[entries.length - 1].id;
+      if (!snowflakeMovedOn(before, last, 'before')) throw new StuckCursorError(route, 'before', before ?? '(none)', last, `${adds.size} bot adds`);
+      before = last;
     }
   } catch (error) {
     ctx.partial(error, { permissions: ['ViewAuditLog'] });

@@ -2,6 +2,7 @@ import type { APIGuildMember } from 'discord-api-types/v10';
 import { nextTurn, type DiscordApi } from '../discord/api.js';
 import { classifyError, ExportNotice, PAYLOAD_HINT } from '../discord/errors.js';
 import { readList, SkipTally, type Shape } from './payload.js';
+import { snowflakeMovedOn, StuckCursorError } from './cursor.js';
 import type { ExportMember, MemberStats, MembersMode } from '../schema/types.js';
 import type { MemberSink } from './member-sink.js';
 import { countRole, emptyRoleCounts } from '../schema/role-counts.js';
@@ -47,12 +48,17 @@ export async function scanMembers(
   const limit = options.maxMembers ?? Infinity;
   const route = `/guilds/${guildId}/members` as const;
   const skipped = new SkipTally(route);
-  const fetchPage = (after: string, want: number) =>
-    api.get<unknown>(route, { limit: want, after }).then((body) => readList<APIGuildMember>(route, body, MEMBER_SHAPE));
+  const fetchPage = (after: string, want: number) => {
+    const page = api.get<unknown>(route, { limit: want, after }).then((body) => readList<APIGuildMember>(route, body, MEMBER_SHAPE));
+    // Awaited only after this page's work: a failure arriving before then is not an unhandled rejection.
+    page.catch(noop);
+    return page;
+  };
   let error: unknown = null;
   const now = Date.now();
   let want = Math.min(MEMBER_PAGE_SIZE, limit);
-  let pending: ReturnType<typeof fetchPage> | null = want > 0 ? fetchPage('0', want) : null;
+  let cursor = '0';
+  let pending: ReturnType<typeof fetchPage> | null = want > 0 ? fetchPage(cursor, want) : null;
   let truncated = want <= 0;
   let seen = 0;
   while (pending) {
@@ -77,7 +83,13 @@ export async function scanMembers(
     const last = page[page.length - 1]?.user?.id;
     if (size >= want) {
       if (!last) error = new ExportNotice(`A full page of Discord's answer to GET /guilds/{id}/members had no member with a user id to page on from: the member list stops after ${seen} records.`, PAYLOAD_HINT, 'MISSING_FIELD', null);
-      else if (nextWant > 0) pending = fetchPage(last, nextWant);
+      else if (!snowflakeMovedOn(cursor, last, 'after')) {
+        // A page that did not move on holds members already read (or out of order): it is left out.
+        seen -= size;
+        page = [];
+        error = new StuckCursorError(route, 'after', cursor, last, `${seen} records`);
+      }
+      else if (nextWant > 0) pending = fetchPage((cursor = last), nextWant);
       else truncated = true;
     }
     want = nextWant;

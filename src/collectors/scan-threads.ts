@@ -3,6 +3,7 @@ import { DiscordAPIError } from '@discordjs/rest';
 import type { DiscordApi } from '../discord/api.js';
 import { ExportNotice, NOT_OFFERED_HINT, routeName } from '../discord/errors.js';
 import { readList, readObject, SkipTally, type Shape } from './payload.js';
+import { StuckCursorError, timestampMovedBack } from './cursor.js';
 import type { ChannelList } from './sources.js';
 
 export interface ThreadScan {
@@ -115,7 +116,8 @@ async function archived(
     for (const thread of page.threads) if (!into.has(thread.id)) into.set(thread.id, thread);
     const last = page.threads[page.threads.length - 1];
     const stamp = last?.thread_metadata?.archive_timestamp;
-    if (!page.has_more || !stamp || stamp === before) return true;
+    if (!page.has_more || !stamp) return true;
+    if (!timestampMovedBack(before, stamp)) throw new StuckCursorError(route, 'before', before ?? '(none)', stamp, `${into.size} threads`);
     before = stamp;
   }
 }

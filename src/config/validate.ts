@@ -20,13 +20,29 @@ export function parseGuildId(value: string, source = '--guild'): string {
 }
 
 /**
+ * The most servers one run exports. They share one bot token's global budget (50 requests a second), so each
+ * one added slows the others: past this, split the list over several runs (or jobs).
+ */
+export const MAX_GUILDS_PER_RUN = 100;
+
+/** Why a list of `count` server ids is too long, or null when it is not. */
+export function tooManyGuilds(count: number, source: string): string | null {
+  return count > MAX_GUILDS_PER_RUN
+    ? `${source} lists ${count} servers; one run exports at most ${MAX_GUILDS_PER_RUN} (they share one bot token's rate limit): split the list over several runs.`
+    : null;
+}
+
+/**
  * One or several guild ids, separated by commas or line breaks (a YAML block, an environment variable): each
- * checked, blanks ignored, repeats dropped (the first one's place kept). At least one.
+ * checked, blanks ignored, repeats dropped (the first one's place kept). At least one, at most MAX_GUILDS_PER_RUN.
  */
 export function parseGuildIds(value: string, source = '--guild'): string[] {
   const ids = value.split(/[,\r\n]+/).map((s) => s.trim()).filter(Boolean).map((id) => parseGuildId(id, source));
   if (ids.length === 0) throw new ConfigError(`${source} must be a Discord server id (17 to 20 digits), or several separated by commas, got "${value.trim()}".`);
-  return [...new Set(ids)];
+  const unique = [...new Set(ids)];
+  const tooMany = tooManyGuilds(unique.length, source);
+  if (tooMany) throw new ConfigError(tooMany);
+  return unique;
 }
 
 export function parseMembersMode(value: string, source = '--members'): MembersMode {

@@ -2,11 +2,9 @@ import { REST, type RateLimitData } from '@discordjs/rest';
 import type { Dispatcher } from 'undici';
 import { bareToken } from '../config/redact.js';
 import { createMakeRequest } from './make-request.js';
+import { MAX_RATE_LIMIT_WAIT_MS, RateLimitGuard } from './rate-limit-guard.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
-
-/** Longest rate-limit wait we sit through; longer means a Cloudflare ban or a broken proxy: fail instead of hanging. */
-export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 export interface DiscordClientOptions {
   token: string;
@@ -21,26 +19,33 @@ export interface DiscordClientOptions {
   offsetMs?: number;
   /** The undici dispatcher the client sends through (see Connections); undici's global one when absent. */
   agent?: Dispatcher;
+  /** Where 429s are waited out and counted; close() it when the run ends. One of its own when absent. */
+  rateLimits?: RateLimitGuard;
 }
 
 /**
  * The real @discordjs/rest client, configured for an exporter: its own retries are off (it retries 5xx and
- * timeouts at once, with no backoff; DiscordApi retries with backoff instead) and any rate limit asking for
- * more than a minute is rejected rather than slept through.
+ * timeouts at once, with no backoff; DiscordApi retries with backoff instead), 429s never reach it (the request
+ * strategy waits them out, see RateLimitGuard), and a bucket wait of more than a minute is rejected rather than
+ * slept through.
  */
 export function createRest(options: DiscordClientOptions): REST {
   const timeout = options.timeoutMs ?? 15_000;
   // People paste the header form ("Bot abc..."); the client adds that prefix itself.
   const token = bareToken(options.token);
+  const offset = clientOffset(options.offsetMs ?? 50);
   const rest = new REST({
     api: (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, ''),
     version: '10',
     agent: options.agent ?? null,
-    makeRequest: createMakeRequest({ timeoutMs: timeout, maxBodyBytes: options.maxBodyBytes, secrets: [token] }),
+    makeRequest: createMakeRequest({
+      timeoutMs: timeout, maxBodyBytes: options.maxBodyBytes, secrets: [token],
+      rateLimits: options.rateLimits ?? new RateLimitGuard(offset),
+    }),
     retries: 0,
     timeout,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
-    offset: clientOffset(options.offsetMs ?? 50),
+    offset,
     rejectOnRateLimit: (data: RateLimitData) =>
       Math.max(data.retryAfter, data.timeToReset) > MAX_RATE_LIMIT_WAIT_MS,
   });

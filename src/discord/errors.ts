@@ -23,9 +23,19 @@ export class TokenRejectedError extends Error {
 /** Discord's error code for "Unauthorized. Provide a valid token": some servers answer a bad token with it on a 400. */
 export const TOKEN_INVALID_CODE = 40001;
 
-/** True when Discord's answer says the token itself is bad (401, or any status with code 40001). */
+/**
+ * True when an answer is about the token itself: any status with code 40001, a 401 on /users/@me, or a 401 with
+ * code 0 (or none), which is what Discord sends for a bad token ({"message": "401: Unauthorized", "code": 0}).
+ * A 401 with another code (a proxy or a compatible server refusing one server's routes) is about that server.
+ */
+export function isTokenAnswer(status: number, code: unknown, path: string): boolean {
+  if (code === TOKEN_INVALID_CODE) return true;
+  return status === 401 && (code === 0 || code === undefined || code === null || /^\/users\/@me\/?$/.test(path));
+}
+
+/** True when Discord's answer says the token itself is bad (see isTokenAnswer). */
 export function isTokenRejection(error: unknown): boolean {
-  return error instanceof DiscordAPIError && (error.status === 401 || error.code === TOKEN_INVALID_CODE);
+  return error instanceof DiscordAPIError && isTokenAnswer(error.status, error.code, routeOf(error.url));
 }
 
 /** The route as users read it: every id is `{id}` (the route, not one server's id, is what the message is about). */
@@ -140,7 +150,7 @@ function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[
   const what = `${error.method.toUpperCase()} ${routeOf(error.url)}`;
   const said = `Discord said ${error.status} ${error.message} (code ${error.code}) for ${what}.`;
   const perms = needs.permissions?.length ? needs.permissions.join(', ') : null;
-  if (error.status === 401) return { ...base, message: 'Discord rejected the bot token (401 Unauthorized).', hint: TOKEN_HINT, tokenRejected: true };
+  if (error.status === 401 && isTokenRejection(error)) return { ...base, message: 'Discord rejected the bot token (401 Unauthorized).', hint: TOKEN_HINT, tokenRejected: true };
   if (error.code === TOKEN_INVALID_CODE) {
     return { ...base, message: `Discord rejected the bot token (${error.status} ${error.message}, code ${TOKEN_INVALID_CODE}).`, hint: TOKEN_HINT, tokenRejected: true };
   }
@@ -151,7 +161,7 @@ function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[
       hint: 'Enable it: Developer Portal > your application > Bot > Privileged Gateway Intents > Server Members Intent, then run again. Or run with --members none.',
     };
   }
-  if (error.status === 403) {
+  if (error.status === 403 || error.status === 401) {
     return {
       ...base,
       message: said,
@@ -175,9 +185,12 @@ function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[
   return { ...base, message: said, hint: 'Check the guild id and the bot\'s permissions, then run again.' };
 }
 
-/** What to tell a user whose bot cannot reach the guild. */
+/**
+ * What to tell a user whose bot cannot reach the guild: the permissions an export reads (src/cli/bot-needs.ts
+ * derives them from the collectors; a test keeps the two in step). No Manage Roles: exporting never needs it.
+ */
 export const INVITE_HINT =
-  'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Roles, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent.';
+  'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent. `invite-url` prints an invite link with exactly these.';
 
 function routeOf(url: string): string {
   try {

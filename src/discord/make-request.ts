@@ -2,7 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import type { ResponseLike } from '@discordjs/rest';
 import { request, type Dispatcher, type RequestInit } from 'undici';
 import { redact } from '../config/redact.js';
-import { ExportNotice } from './errors.js';
+import { ExportNotice, isTokenAnswer } from './errors.js';
+import { RateLimitGuard } from './rate-limit-guard.js';
 
 /**
  * The largest response body read (32 MiB). The largest real answers are member pages: 1,000 members are about
@@ -18,6 +19,8 @@ export interface RequestLimits {
   maxBodyBytes?: number;
   /** Values no answer may bring into the export (the bot token, bare): each is replaced by *** as it arrives. */
   secrets?: readonly string[];
+  /** Where 429s are waited out and counted (see RateLimitGuard); one of its own when absent. */
+  rateLimits?: RateLimitGuard;
 }
 
 /** Raised when a request, body included, does not finish within the timeout. Classified as a timeout (retryable). */
@@ -37,6 +40,8 @@ export class RequestTimeoutError extends Error {
  * - The headers are read in place: the default builds a WHATWG Headers from every response, validating each name
  *   and value, only for the client to read five rate-limit headers back out of it (measured, a tenth of the
  *   client's CPU between the first and the second round trip).
+ * - A 429 is waited out and sent again here, bounded (see RateLimitGuard): the client would resend at once, without
+ *   end, a 429 whose wait is 0 or unreadable, and would leave the timer of a refused long wait holding the process.
  * The client reads every body anyway, and the requests that share one of its queues are chains whose next request
  * needs this body, so reading it before returning costs no concurrency. The exporter only sends GETs; a body, if a
  * caller ever passes one, must already be a string or bytes.
@@ -44,12 +49,27 @@ export class RequestTimeoutError extends Error {
 export function createMakeRequest(limits: RequestLimits): (url: string, init: RequestInit) => Promise<ResponseLike> {
   const maxBodyBytes = limits.maxBodyBytes ?? MAX_BODY_BYTES;
   const scrub = secretScrubber(limits.secrets ?? []);
+  const guard = limits.rateLimits ?? new RateLimitGuard();
   return async function makeRequest(url, init) {
     const { body, signal, ...rest } = init;
     if (body != null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
       throw new TypeError('makeRequest: only string or byte bodies are supported');
     }
     const method = (init.method ?? 'GET').toUpperCase();
+    const path = pathOf(url).replace(/^\/api(\/v\d+)?/, '');
+    // A 429 is waited out and sent again here, never handed to the client (see RateLimitGuard). The client's
+    // signal bounds only the first attempt: its timeout runs from the call, and a retry comes after a wait.
+    for (let attempt = 0; ; attempt++) {
+      await guard.beforeSend(method, path);
+      const sentAt = Date.now();
+      const res = await attemptOnce(url, method, rest, body, attempt === 0 ? signal : undefined);
+      const verdict = guard.judge(method, path, sentAt, res.status, new RawHeaders(res.headers), res.bytes);
+      if (!verdict) return bufferedResponse(statusForClient(res.status, res.bytes, path), guard.screen(method, path, res.headers), scrub(res.bytes));
+      if (verdict.retryInMs > 0) await guard.sleep(verdict.retryInMs);
+    }
+  };
+
+  async function attemptOnce(url: string, method: string, rest: Omit<RequestInit, 'body' | 'signal'>, body: RequestInit['body'], signal: RequestInit['signal'] | undefined) {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new RequestTimeoutError(method, url, limits.timeoutMs)), limits.timeoutMs);
     // The caller's signal (the client's own header timeout) ends the request too.
@@ -62,13 +82,28 @@ export function createMakeRequest(limits: RequestLimits): (url: string, init: Re
         body: (body ?? null) as string | Uint8Array | null,
         signal: deadline.signal,
       });
-      const bytes = await readBody(res, maxBodyBytes, method, url);
-      return bufferedResponse(res.statusCode, res.headers, scrub(bytes));
+      return { status: res.statusCode, headers: res.headers, bytes: await readBody(res, maxBodyBytes, method, url) };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
     }
-  };
+  }
+}
+
+/**
+ * The status the client is given. @discordjs/rest drops its token on any 401, failing every later request of the
+ * run (every server's, in a run of several); a 401 that is not about the token (see isTokenAnswer: a proxy or a
+ * compatible server refusing one server) is handed over as the 403 it means, so it fails that server alone.
+ */
+function statusForClient(status: number, bytes: Buffer, path: string): number {
+  if (status !== 401 || bytes.length > 64 * 1024) return status;
+  let code: unknown;
+  try {
+    code = (JSON.parse(bytes.toString('utf8')) as { code?: unknown } | null)?.code;
+  } catch {
+    return status;
+  }
+  return isTokenAnswer(status, code, path) ? status : 403;
 }
 
 /** Reads the whole body, failing as soon as it passes `max` bytes (the connection is dropped, nothing more is kept). */

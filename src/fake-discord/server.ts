@@ -74,7 +74,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       truncate = fault.kind === 'truncate';
     }
     const loseAnswer = fault?.kind === 'lose-answer';
-    const finish = (reply: Reply, headers: Record<string, string> = {}) => {
+    const exhausted: Record<string, string> = fault?.kind === 'bucket-exhausted'
+      ? { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset-After': String(fault.retryAfter ?? 60), 'X-RateLimit-Reset': String((Date.now() / 1000 + (fault.retryAfter ?? 60)).toFixed(3)) }
+      : {};
+    const finish = (reply: Reply, given: Record<string, string> = {}) => {
+      const headers = { ...given, ...exhausted };
       let body = Buffer.from(JSON.stringify(reply.body));
       if (truncate) body = body.subarray(0, Math.floor(body.length / 2));
       // 204 carries no body at all, as Discord sends it.
@@ -100,6 +104,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       stats.ratelimited(d.kind === 'global');
       return finish(rateLimitedReply(d), limitHeaders(d, now, timeScale));
     }
+    if (fault?.kind === 'stuck-cursor' && route.cursor) url.searchParams.delete(route.cursor);
     const cursor = route.cursor ? url.searchParams.get(route.cursor) : null;
     bound.record(`${route.bucket}:${major}`, { limit: d.bucket.limit, windowMs: d.bucket.windowMs },
       route.cursor ? `${routeKey} (${major})` : null, cursor);
@@ -214,8 +219,13 @@ function faultResponse(f: FaultRule, timeScale: number): Out | null {
     case 'status': return json(f.status ?? 500, statusBody(f.status ?? 500));
     case 'ratelimit': {
       const s = f.retryAfter ?? 1;
-      return json(429, { message: 'You are being rate limited.', retry_after: s, global: false },
-        { 'Retry-After': retryAfterHeader(s * 1000, timeScale), 'X-RateLimit-Scope': 'user' });
+      const body: Record<string, unknown> = { message: 'You are being rate limited.', retry_after: s, global: f.global === true };
+      if (f.retryAfterBody === null) delete body.retry_after;
+      else if (f.retryAfterBody !== undefined) body.retry_after = f.retryAfterBody;
+      const headers: Record<string, string> = f.global ? { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' } : { 'X-RateLimit-Scope': 'user' };
+      const header = f.retryAfterHeader === undefined ? retryAfterHeader(s * 1000, timeScale) : f.retryAfterHeader;
+      if (header !== null) headers['Retry-After'] = header;
+      return json(429, body, headers);
     }
     case 'cloudflare-ban':
       return { status: 429, headers: { 'Content-Type': 'text/plain; charset=UTF-8', 'Retry-After': String(Math.ceil(f.retryAfter ?? 3 * 3600)) }, body: Buffer.from(CLOUDFLARE_BAN_BODY) };

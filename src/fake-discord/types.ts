@@ -107,8 +107,13 @@ export interface RateLimitConfig {
  * 'hang' never answers (the request stays open until the client gives up or the fake closes); 'lose-answer' serves
  * the request (a write takes effect) and then resets the connection instead of answering, as when a client dies
  * or the network drops between Discord applying a write and the client hearing of it.
+ * 'bucket-exhausted': the real answer, saying its bucket has no request left for `retryAfter` seconds
+ * (X-RateLimit-Remaining 0, X-RateLimit-Reset-After).
+ * 'stuck-cursor': the route answers as if its paging cursor (`after`/`before`) were not given, so the same page
+ * comes back whatever the cursor (a server or proxy that drops the query).
  */
-export type FaultKind = 'status' | 'slow' | 'truncate' | 'reset' | 'ratelimit' | 'cloudflare-ban' | 'non-json' | 'hang' | 'lose-answer';
+export type FaultKind = 'status' | 'slow' | 'truncate' | 'reset' | 'ratelimit' | 'cloudflare-ban' | 'non-json' | 'hang' | 'lose-answer'
+  | 'stuck-cursor' | 'bucket-exhausted';
 
 export interface FaultRule {
   /** 'GET /guilds/:guild/members' style (ids replaced by :guild/:channel/:user), '*' (every request) or 'writes' (every non-GET request). */
@@ -116,8 +121,14 @@ export interface FaultRule {
   kind: FaultKind;
   status?: number;
   delayMs?: number;
-  /** Seconds, for 'ratelimit' and 'cloudflare-ban'. */
+  /** Seconds, for 'ratelimit', 'cloudflare-ban' and 'bucket-exhausted'. */
   retryAfter?: number;
+  /** For 'ratelimit': a global 429 (X-RateLimit-Global, `"global": true`). */
+  global?: boolean;
+  /** For 'ratelimit': the Retry-After header exactly as sent (null: none), instead of one made from retryAfter. */
+  retryAfterHeader?: string | null;
+  /** For 'ratelimit': the body's retry_after exactly as sent (null: left out), instead of retryAfter. */
+  retryAfterBody?: unknown;
   /** Apply this many times, then stop (default: always). */
   times?: number;
   /** Let this many matching requests through first (default 0). */

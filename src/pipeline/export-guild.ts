@@ -11,7 +11,8 @@ import type { GuildExport } from '../schema/types.js';
 import { computeAccess } from '../permissions/access.js';
 import { applyAuditToSummary, buildAuditPrompt, runAudit, type AuditResult } from '../audit/index.js';
 import { writeFailureRecord, writeOutputs, type OutputFiles } from './write-outputs.js';
-import { preflight, type Fatal } from './preflight.js';
+import { guildCheck, preflight, type Fatal } from './preflight.js';
+import { classifyError } from '../discord/errors.js';
 import { warmTokenizer } from './warm-tokenizer.js';
 import type { Session } from './session.js';
 import { tempPath } from './temp-files.js';
@@ -76,15 +77,17 @@ export async function exportGuild(
     // Every read that needs only the guild id goes out now, in the first round trip, with the guild check; the
     // per-channel reads follow as soon as the channel list is in (Sources).
     const startMembers = config.members !== 'none' && selected.some((n) => ['members', 'roles', 'bots'].includes(n));
-    const checking = preflight(sources, guildId, {
+    // With several servers, one the bot is not in must not cost a round trip of requests: its guild read goes first.
+    const refused = session.guilds > 1 ? await guildCheck(sources, guildId) : null;
+    const checking = refused ? Promise.resolve(refused) : preflight(sources, guildId, {
       startMembers,
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
     });
     // While the first round trip is in flight, open the sockets the second will need (see Connections).
     setImmediate(() => session.warmAhead());
-    warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
+    if (!refused) warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
     const progress = heldProgress(onProgress);
-    const collecting = runCollectors(exp, {
+    const collecting = refused ? Promise.resolve() : runCollectors(exp, {
       api,
       guildId,
       members: config.members,
@@ -95,11 +98,20 @@ export async function exportGuild(
       skipReasons: skipReasons(config),
       onProgress: (event) => progress.emit(event),
     });
-    const fatal = await checking;
-    if (fatal) {
-      // Every collector failed the same way: let them settle (the spool is removed after), report the cause once.
+    const checked = await checking;
+    if (checked) {
       progress.drop();
       await collecting.catch(() => undefined);
+    } else {
+      progress.open();
+      await collecting;
+      if (api.isTokenRejected) log('Discord rejected the token during the run: later requests were not sent.');
+    }
+    // Discord's global rate limit let nothing through (see RateLimitGuard): the run was given up part-way.
+    const stopped = session.stoppedBy();
+    const fatal: Fatal | null = checked ?? (stopped ? { ...classifyError(stopped), message: `The export was given up: ${classifyError(stopped).message}` } : null);
+    if (fatal) {
+      // Every collector failed the same way: let them settle (the spool is removed after), report the cause once.
       await api.settled();
       exp = freshExport();
       exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
@@ -108,10 +120,6 @@ export async function exportGuild(
       for (const name of COLLECTOR_NAMES) {
         exp.meta.collectors[name] = { status: 'failed', count: 0, duration_ms: 0, reason: `the export failed: ${fatal.message}` };
       }
-    } else {
-      progress.open();
-      await collecting;
-      if (api.isTokenRejected) log('Discord rejected the token during the run: later requests were not sent.');
     }
     // Only export.zip holds the images: without it there is nowhere to keep them.
     const images = config.keepImages && !fatal && config.formats.includes('zip')

@@ -1,6 +1,7 @@
 import { DiscordApi } from '../discord/api.js';
-import { createRest, DEFAULT_API_BASE } from '../discord/client.js';
+import { clientOffset, createRest, DEFAULT_API_BASE } from '../discord/client.js';
 import { Connections } from '../discord/connections.js';
+import { RateLimitGuard } from '../discord/rate-limit-guard.js';
 import { ConfigError, parseToken } from '../config/validate.js';
 import type { ExportConfig } from '../config/types.js';
 import { loadAuditConfig, type AuditConfig } from '../audit/index.js';
@@ -13,6 +14,8 @@ import { startDemo, type DemoHandle } from './demo.js';
  */
 export interface Session {
   readonly token: string;
+  /** How many servers the run exports. */
+  readonly guilds: number;
   readonly connections: Connections;
   /** The built-in demo's fake, when the run uses it. */
   readonly demo: DemoHandle | null;
@@ -25,6 +28,9 @@ export interface Session {
   ready(): Promise<void>;
   /** Opens sockets ahead for the second round trip (see Connections.warm); called by each guild, idempotent. */
   warmAhead(): void;
+  /** Why nothing more is sent this run (Discord's global rate limit would not let requests through), or null. */
+  stoppedBy(): Error | null;
+  /** Ends the run: the connections, the demo's fake, and every rate-limit wait still pending (none may hold the process). */
   close(): Promise<void>;
 }
 
@@ -56,7 +62,9 @@ export async function openSession(config: ExportConfig, guilds = 1): Promise<Ses
   const apiBase = demo?.apiBase ?? config.apiBase ?? DEFAULT_API_BASE;
   // The demo's fake runs in this process, on loopback: never through a proxy.
   const connections = new Connections(apiBase, demo ? { proxy: null } : {});
+  const rateLimits = new RateLimitGuard(clientOffset(config.rateLimitOffsetMs ?? 50));
   const rest = createRest({
+    rateLimits,
     token,
     apiBase,
     agent: connections.agent,
@@ -68,6 +76,7 @@ export async function openSession(config: ExportConfig, guilds = 1): Promise<Ses
   let handedOut = false;
   return {
     token,
+    guilds,
     connections,
     demo,
     auditConfig,
@@ -79,7 +88,9 @@ export async function openSession(config: ExportConfig, guilds = 1): Promise<Ses
     },
     ready: () => connections.ready(firstRoundSockets(guilds, config.globalRequestsPerSecond)),
     warmAhead: () => connections.warm(warmConnections(guilds, config.globalRequestsPerSecond)),
+    stoppedBy: () => rateLimits.stoppedBy,
     async close() {
+      rateLimits.close();
       await connections.close();
       await demo?.close();
     },
