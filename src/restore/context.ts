@@ -2,6 +2,9 @@ import type { APIRole } from 'discord-api-types/v10';
 import type { Operation, PlannedOp, RestoreSource } from './types.js';
 import type { LiveState } from './live.js';
 import { Guards } from './guards.js';
+import { standing } from './live.js';
+import { sourcePermissions } from './plan-roles.js';
+import { toBits } from '../discord/permissions.js';
 
 export interface PlanOptions {
   /** Delete what the live server has and the source does not. */
@@ -22,8 +25,14 @@ export class PlanContext {
   private readonly refs = new Map<string, RefState>();
 
   constructor(readonly source: RestoreSource, readonly live: LiveState, readonly options: PlanOptions) {
+    // A raid often grants @everyone Administrator, and the restore takes it back before creating anything: what
+    // the bot may do is judged on what @everyone keeps either way, never on the raid's grant.
+    const everyone = source.export.roles.find((r) => r.is_everyone || r.id === (source.export.server?.id ?? source.export.meta.scope.guild_id));
+    const kept = everyone ? toBits(live.roles.find((r) => r.id === live.guild.id)?.permissions) & sourcePermissions(everyone) : null;
+    const roles = kept === null ? live.roles : live.roles.map((r) => (r.id === live.guild.id ? { ...r, permissions: kept.toString() } : r));
+    const bot = standing(live.guild, roles, live.bot.id, live.bot.roleIds);
     const botRole = [...live.roles].filter((r) => r.position === live.bot.top && r.id !== live.guild.id).sort((a, b) => b.position - a.position)[0];
-    this.guards = new Guards(live.bot, botRole?.name ?? null);
+    this.guards = new Guards(bot, botRole?.name ?? null);
   }
 
   get sourceGuildId(): string {

@@ -34,6 +34,8 @@ export interface LiveChannel {
 /** What the bot may do here: Discord refuses anything at or above its highest role, and any permission it lacks. */
 export interface BotStanding {
   id: string;
+  /** Its roles' ids (@everyone left out). */
+  roleIds: string[];
   owner: boolean;
   /** Position of its highest role (0 = only @everyone). */
   top: number;
@@ -68,7 +70,7 @@ export function standing(guild: APIGuild, roles: APIRole[], botId: string, membe
   const permissions = held.reduce((acc, r) => acc | toBits(r.permissions), 0n);
   const top = held.filter((r) => r.id !== guild.id).reduce((max, r) => Math.max(max, r.position), 0);
   const owner = guild.owner_id === botId;
-  return { id: botId, owner, top: owner ? Number.MAX_SAFE_INTEGER : top, permissions, administrator: owner || (permissions & ADMINISTRATOR) !== 0n };
+  return { id: botId, roleIds: memberRoles, owner, top: owner ? Number.MAX_SAFE_INTEGER : top, permissions, administrator: owner || (permissions & ADMINISTRATOR) !== 0n };
 }
 
 /** A read that may be refused (403) or absent (404: none set up); anything else is a real failure. */
