@@ -8,3 +8,4 @@ export type {
 } from './types.js';
 export { RESTORE_BOT_PERMISSIONS, setBotPermissions, botPermissions } from './bot-perms.js';
 export { MAX_BODY_BYTES } from './write-dispatch.js';
+export { raid, raidedDemoGuild, type RaidOptions, type RaidReport } from './raid.js';

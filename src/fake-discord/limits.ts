@@ -11,7 +11,7 @@ import type { BucketLimit, RateLimitConfig } from './types.js';
  * (discord/discord-api-docs#1480), modelled as 250 per 48 h per guild; a channel's name or topic edits are held to
  * about 2 per 10 minutes per channel on top of the channel's edit bucket; emoji uploads run in the tens per hour.
  * The other writes: 5 per 5 s (channel create, edit and delete per channel, both bulk position routes, server
- * settings), 10 per 10 s (role edits and deletes per guild, overwrites per channel, member roles per guild).
+ * settings, AutoMod, welcome screen, onboarding), 10 per 10 s (role edits and deletes per guild, overwrites per channel, member roles per guild).
  */
 export const DEFAULT_LIMITS: RateLimitConfig = {
   globalLimit: 50,

@@ -6,7 +6,7 @@ import { BodyReader, asObject } from './write-body.js';
 import { GUILD_CHANNEL_TYPES, channelDefaults, checkParent, readChannelFields, readOverwrites } from './write-channel-fields.js';
 import { MAX_CHANNELS, UNKNOWN_ROLE, fieldError } from './write-errors.js';
 import { noContent, ok, type WriteContext, type WriteRouteDef } from './write-route.js';
-import type { FakeChannel } from './types.js';
+import type { FakeChannel, FakeGuild } from './types.js';
 
 /** Discord's cap on a guild's channels (categories included, threads not). */
 export const MAX_GUILD_CHANNELS = 500;
@@ -59,13 +59,15 @@ function editChannel({ guild: g, channel, body }: WriteContext): Reply {
   return ok(ch);
 }
 
-/** Deletes a channel the way Discord does: its children fall out of the category, references to it clear. */
 function deleteChannel({ guild: g, channel }: WriteContext): Reply {
   const ch = channel as FakeChannel;
-  if (g.threads.some((t) => t.id === ch.id)) {
-    g.threads = g.threads.filter((t) => t.id !== ch.id);
-    return ok(ch);
-  }
+  if (g.threads.some((t) => t.id === ch.id)) g.threads = g.threads.filter((t) => t.id !== ch.id);
+  else removeChannel(g, ch);
+  return ok(ch);
+}
+
+/** Deletes a channel the way Discord does: its children fall out of the category, references to it clear. */
+export function removeChannel(g: FakeGuild, ch: FakeChannel): void {
   g.channels = g.channels.filter((c) => c.id !== ch.id);
   for (const c of g.channels) if (parentOf(c) === ch.id) (c as { parent_id: string | null }).parent_id = null;
   g.threads = g.threads.filter((t) => t.parent_id !== ch.id);
@@ -76,7 +78,6 @@ function deleteChannel({ guild: g, channel }: WriteContext): Reply {
   if (g.widget.channel_id === ch.id) g.widget = { ...g.widget, channel_id: null };
   if (g.welcomeScreen) g.welcomeScreen.welcome_channels = g.welcomeScreen.welcome_channels.filter((w) => w.channel_id !== ch.id);
   g.onboarding.default_channel_ids = g.onboarding.default_channel_ids.filter((id) => id !== ch.id);
-  return ok(ch);
 }
 
 /** Bulk positions: `[{ id, position?, parent_id?, lock_permissions? }]`, answered 204. */

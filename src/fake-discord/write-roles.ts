@@ -57,7 +57,7 @@ function applyFields(role: APIRole, f: Partial<APIRole> & { perms?: bigint }): v
 }
 
 /** Renumbers roles 1..n in their current order (@everyone stays 0), as Discord keeps them. */
-function renumber(g: FakeGuild): void {
+export function renumber(g: FakeGuild): void {
   const rest = g.guild.roles.filter((r) => r.id !== g.guild.id).sort(compareRoles);
   rest.forEach((r, i) => { r.position = i + 1; });
   const everyone = g.guild.roles.find((r) => r.id === g.guild.id);
@@ -107,11 +107,17 @@ function deleteRole({ guild: g, params }: WriteContext): Reply {
   if (!role) return UNKNOWN_ROLE();
   if (role.id === g.guild.id) return apiError(400, 50028, 'Invalid Role');
   if (role.managed || !canManageRole(g, role)) return MISSING_PERMISSIONS();
+  removeRole(g, role);
+  return noContent();
+}
+
+/** Deletes a role the way Discord does: members lose it, overwrites and AutoMod exemptions naming it go. */
+export function removeRole(g: FakeGuild, role: APIRole): void {
   g.guild.roles = g.guild.roles.filter((x) => x !== role);
   for (const m of g.members) if (m.roles.includes(role.id)) m.roles = m.roles.filter((id) => id !== role.id);
   for (const c of g.channels) if (c.permission_overwrites?.some((o) => o.id === role.id)) c.permission_overwrites = c.permission_overwrites.filter((o) => o.id !== role.id);
+  for (const r of g.automodRules) if (r.exempt_roles.includes(role.id)) r.exempt_roles = r.exempt_roles.filter((id) => id !== role.id);
   renumber(g);
-  return noContent();
 }
 
 /** Bulk move: each listed role must be below the bot and land below it; the rest keep their order. */

@@ -1,10 +1,13 @@
 import { matchRoute } from './routes.js';
+import { AUTOMOD_ROUTES } from './write-automod.js';
 import { CHANNEL_ROUTES } from './write-channels.js';
+import { GUILD_ROUTES } from './write-guild.js';
+import { MEMBER_ROUTES } from './write-members.js';
 import { ROLE_ROUTES } from './write-roles.js';
 import type { WriteRouteDef } from './write-route.js';
 
 /** The write routes the fake serves, Discord's paths under /api/v10. */
-export const WRITE_ROUTES: WriteRouteDef[] = [...ROLE_ROUTES, ...CHANNEL_ROUTES];
+export const WRITE_ROUTES: WriteRouteDef[] = [...ROLE_ROUTES, ...CHANNEL_ROUTES, ...GUILD_ROUTES, ...AUTOMOD_ROUTES, ...MEMBER_ROUTES];
 
 function matchPattern(pattern: string, segs: string[]): Record<string, string> | null {
   const pat = pattern.split('/').filter(Boolean);
