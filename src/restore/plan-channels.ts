@@ -8,7 +8,7 @@ import type { LiveState } from './live.js';
 import { pair } from './match.js';
 import { createOverwrites, planOverwrites } from './plan-overwrites.js';
 import { planChannelPositions } from './plan-channel-positions.js';
-import { PHASE, type FieldChange, type OpMatch } from './types.js';
+import { NOT_IN_SOURCE, PHASE, type FieldChange, type OpMatch } from './types.js';
 
 type LiveChannel = LiveState['channels'][number];
 const THREAD_TYPES = new Set([10, 11, 12]);
@@ -122,9 +122,8 @@ function updateChannel(ctx: PlanContext, c: ExportChannel, live: LiveChannel, ma
 }
 
 function pruneChannel(ctx: PlanContext, live: LiveChannel): void {
-  if (!ctx.options.prune) return;
   const op = { action: 'delete' as const, kind: 'channel' as const, name: String(live.name), id: live.id, match: 'id' as const };
-  const reason = ctx.guards.lacks('ManageChannels');
+  const reason = !ctx.options.prune ? NOT_IN_SOURCE : ctx.guards.lacks('ManageChannels');
   // Children before their category, so no channel is left pointing at a deleted parent.
   const phase = live.type === 4 ? PHASE.deletes + 0.5 : PHASE.deletes;
   if (reason) {

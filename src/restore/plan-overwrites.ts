@@ -4,7 +4,7 @@ import { isSnowflake } from '../schema/snowflake.js';
 import { MEMBER_PLACEHOLDER } from '../writers/privacy.js';
 import type { PlanContext } from './context.js';
 import type { LiveState } from './live.js';
-import { PHASE, type ExecContext } from './types.js';
+import { NOT_IN_SOURCE, PHASE, type ExecContext } from './types.js';
 
 type Target = { kind: 'role'; sourceId: string } | { kind: 'member'; id: string };
 
@@ -88,12 +88,11 @@ export function planOverwrites(ctx: PlanContext, c: ExportChannel, live: LiveSta
       run: (x) => x.write('PUT', `/channels/${live.id}/permissions/${resolve(x, t)}`, { type, allow: b.allow.toString(), deny: b.deny.toString() }).then(() => undefined),
     });
   }
-  if (!ctx.options.prune) return;
   for (const [id, o] of current) {
     if (claimed.has(id)) continue;
     const role = ctx.liveRole(id);
     const op = { action: 'delete' as const, kind: 'overwrite' as const, name: `${String(live.name)} / ${role ? `@${role.name.replace(/^@/, '')}` : `member ${id}`}`, id: live.id, match: 'id' as const, changes: { allow: { before: permissionNames(o.allow), after: null }, deny: { before: permissionNames(o.deny), after: null } } };
-    const reason = ctx.guards.lacks('ManageRoles');
+    const reason = !ctx.options.prune ? NOT_IN_SOURCE : ctx.guards.lacks('ManageRoles');
     if (reason) ctx.add({ ...op, action: 'skip', reason }, PHASE.deletes);
     else ctx.add(op, PHASE.deletes, { run: (x) => x.write('DELETE', `/channels/${live.id}/permissions/${id}`).then(() => undefined) });
   }

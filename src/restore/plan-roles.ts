@@ -7,7 +7,7 @@ import { bodyOf, changedFields } from './fields.js';
 import { LIMITS } from './guards.js';
 import { pair } from './match.js';
 import { planRolePositions } from './plan-role-positions.js';
-import { PHASE, type OpMatch } from './types.js';
+import { NOT_IN_SOURCE, PHASE, type OpMatch } from './types.js';
 
 /** A source role's permissions: its flag names win over the bit string (people hand-edit snapshot.json). */
 export function sourcePermissions(role: Pick<ExportRole, 'permissions' | 'permission_names'>): bigint {
@@ -113,9 +113,8 @@ function createRole(ctx: PlanContext, role: ExportRole, count: number): boolean 
 }
 
 function pruneRole(ctx: PlanContext, live: APIRole): void {
-  if (!ctx.options.prune) return;
   const op = { action: 'delete' as const, kind: 'role' as const, name: live.name, id: live.id, match: 'id' as const };
-  const reason = live.managed
+  const reason = !ctx.options.prune ? NOT_IN_SOURCE : live.managed
     ? 'Discord manages this role for a bot or integration: remove that bot or integration instead'
     : ctx.guards.lacks('ManageRoles') ?? ctx.guards.outOfReach(live);
   if (reason) {

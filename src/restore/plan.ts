@@ -16,9 +16,10 @@ const ROLE_WINDOW_SECONDS = 48 * 3600;
  */
 export function planRestore(source: RestoreSource, live: LiveState, options: PlanOptions): Plan & { ids: Map<string, string> } {
   const ctx = new PlanContext(source, live, options);
-  planSettings(ctx);
   planRoles(ctx);
   planChannels(ctx);
+  // Settings name channels: planned once every channel's fate is known (the phases still run them first).
+  planSettings(ctx);
   planExtras(ctx);
   const steps = [...ctx.steps].sort((a, b) => a.phase - b.phase);
   const { seconds, notes } = estimate(steps.filter((s) => s.run).map((s) => s.op));

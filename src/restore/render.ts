@@ -52,7 +52,7 @@ function changeText(field: string, change: FieldChange, action: Operation['actio
     const removed = [...before].filter((p) => !after.has(p)).map((p) => `-${p}`);
     return [...added, ...removed].join(' ') || '(none)';
   }
-  if (action === 'create') return value(change.after);
+  if (action === 'create' || (action === 'skip' && change.before === null)) return value(change.after);
   return `${value(change.before)} -> ${value(change.after)}`;
 }
 

@@ -61,6 +61,9 @@ export interface Plan {
   notes: string[];
 }
 
+/** Why something the live server has and the source does not stays: deleting needs --prune. */
+export const NOT_IN_SOURCE = 'not in the source: left as it is (run with --prune to delete it)';
+
 /** Phases of an apply, in order. */
 export const PHASE = {
   settings: 1,

@@ -58,7 +58,7 @@ describe('planRestore', () => {
   it('matches by name in another server and plans nothing when they agree', () => {
     const other = { ...apiRole(mods), id: '700000000000000002', permissions: (1n << 1n).toString() };
     const result = ops(source([everyone, mods], []), live([apiRole(everyone), other, apiRole(botRole)], [], [botRole.id]));
-    expect(result.filter((o) => o.kind !== 'settings')).toEqual([]);
+    expect(result.filter((o) => o.action !== 'skip')).toEqual([]);
   });
 
   it('skips, with what to do, a role above the bot and what the bot cannot grant', () => {
