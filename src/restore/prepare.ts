@@ -72,7 +72,7 @@ export async function prepare(request: RestoreRequest, warn: (line: string) => v
   }
   let demo: DemoHandle | null = null;
   // The demo for a restore is the demo server just after a raid.
-  if (request.demo) demo = await (startDemo as (options?: { raided?: boolean }) => Promise<DemoHandle>)({ raided: true });
+  if (request.demo) demo = await startDemo({ raided: true });
   const config: ExportConfig = {
     guildId: request.guildId ?? demo?.guildId ?? null, token: demo?.token ?? request.token, apiBase: demo?.apiBase ?? request.apiBase, demo: false,
     outDir: '.', only: null, skip: [], members: 'none', maxMembers: null, formats: [], strict: false, auditConfigPath: null, promptBudget: 12_000,

@@ -94,3 +94,22 @@ describe('plan and apply: sources, exit codes and JSON', () => {
     expect(plan.summary.create).toBeGreaterThan(0);
   });
 });
+
+describe('--demo', () => {
+  it('plans and applies a restore of the raided demo server without a token', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'dse-restore-demo-'));
+    try {
+      expect((await runCli(['export', '--demo', '--out', dir, '-q'], {})).code).toBe(0);
+      const plan = await runCli(['plan', join(dir, 'export.json'), '--demo'], {});
+      expect(plan.stdout).toContain('-Administrator');
+      expect(plan.code).toBe(3);
+      const apply = await runCli(['apply', join(dir, 'export.json'), '--demo', '--yes', '-q'], {});
+      expect(apply.stdout).toMatch(/Applied \d+ of \d+ change/);
+      expect(apply.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
