@@ -1,6 +1,6 @@
 import { ChannelType, OverwriteType } from 'discord-api-types/v10';
 import { bitsOf, toBits } from '../discord/permissions.js';
-import { botTopRole, compareRoles, RESTORE_BOT_PERMISSIONS, setBotPermissions } from './bot-perms.js';
+import { botTopRole, compareRoles, setBotPermissions } from './bot-perms.js';
 import { startOfUtcDay } from './builder.js';
 import { demoGuild } from './demo.js';
 import { channelDefaults } from './write-channel-fields.js';
@@ -45,7 +45,9 @@ export function raid(g: FakeGuild, options: RaidOptions = {}): RaidReport {
     rename: 'raided lol', openChannel: true, demoteBot: false, ...options };
   const report: RaidReport = { deletedRoles: [], deletedChannels: [], createdChannels: [], openedChannel: null };
 
-  const opened = o.openChannel ? g.channels.find((c) => c.type !== ChannelType.GuildCategory && (c.permission_overwrites?.length ?? 0) > 0) : undefined;
+  const category = o.deleteCategory ? g.channels.find((c) => c.type === ChannelType.GuildCategory && g.channels.some((x) => parentOf(x) === c.id)) : undefined;
+  const opened = o.openChannel ? g.channels.find((c) => c.type !== ChannelType.GuildCategory && parentOf(c) !== category?.id
+    && (c.permission_overwrites?.length ?? 0) > 0) : undefined;
   if (opened) {
     opened.permission_overwrites = [{ id: g.guild.id, type: OverwriteType.Role, allow: String(bitsOf(['ViewChannel', 'SendMessages'])), deny: '0' }];
     report.openedChannel = opened.id;
@@ -59,7 +61,6 @@ export function raid(g: FakeGuild, options: RaidOptions = {}): RaidReport {
     report.deletedRoles.push(role.id);
   }
 
-  const category = o.deleteCategory ? g.channels.find((c) => c.type === ChannelType.GuildCategory && g.channels.some((x) => parentOf(x) === c.id)) : undefined;
   if (category) {
     for (const child of g.channels.filter((x) => parentOf(x) === category.id)) {
       removeChannel(g, child);
@@ -92,12 +93,14 @@ export function raid(g: FakeGuild, options: RaidOptions = {}): RaidReport {
 }
 
 /**
- * The demo guild ("Pixel Harbor") after a nuke, for `--demo` restores: its bot was given the permissions a
- * restore needs (a server admin does that before running one) and the raid left the bot's role where it was.
+ * The demo guild ("Pixel Harbor") after a nuke, for `--demo` restores. Its bot's role was given Administrator
+ * first (what restore bots ask for: Discord lets a bot grant only permissions it holds, and the demo's roles grant
+ * Kick, Ban and more); `botPermissions` sets another grant, e.g. RESTORE_BOT_PERMISSIONS to see refusals planned.
  */
-export function raidedDemoGuild(now: Date = startOfUtcDay(), options: RaidOptions = {}): FakeGuild {
+export function raidedDemoGuild(now: Date = startOfUtcDay(), options: RaidOptions & { botPermissions?: bigint } = {}): FakeGuild {
+  const { botPermissions = bitsOf(['Administrator']), ...raidOptions } = options;
   const g = demoGuild(now);
-  setBotPermissions(g, RESTORE_BOT_PERMISSIONS);
-  raid(g, options);
+  setBotPermissions(g, botPermissions);
+  raid(g, raidOptions);
   return g;
 }

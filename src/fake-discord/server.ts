@@ -72,11 +72,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (fault.kind === 'slow') delayMs = fault.delayMs ?? 30_000;
       truncate = fault.kind === 'truncate';
     }
+    const loseAnswer = fault?.kind === 'lose-answer';
     const finish = (reply: Reply, headers: Record<string, string> = {}) => {
       let body = Buffer.from(JSON.stringify(reply.body));
       if (truncate) body = body.subarray(0, Math.floor(body.length / 2));
       // 204 carries no body at all, as Discord sends it.
       if (reply.status === 204) body = Buffer.alloc(0);
+      if (loseAnswer) return { out: 'reset' as const, delayMs: delayMs + latencyMs, entry, write };
       const type: Record<string, string> = reply.status === 204 ? {} : { 'Content-Type': 'application/json' };
       return { out: { status: reply.status, headers: { ...type, ...headers }, body }, delayMs: delayMs + latencyMs, entry, write };
     };

@@ -98,8 +98,12 @@ export interface RateLimitConfig {
   defaultRoute: BucketLimit;
 }
 
-/** 'hang' never answers (the request stays open until the client gives up or the fake closes). */
-export type FaultKind = 'status' | 'slow' | 'truncate' | 'reset' | 'ratelimit' | 'cloudflare-ban' | 'non-json' | 'hang';
+/**
+ * 'hang' never answers (the request stays open until the client gives up or the fake closes); 'lose-answer' serves
+ * the request (a write takes effect) and then resets the connection instead of answering, as when a client dies
+ * or the network drops between Discord applying a write and the client hearing of it.
+ */
+export type FaultKind = 'status' | 'slow' | 'truncate' | 'reset' | 'ratelimit' | 'cloudflare-ban' | 'non-json' | 'hang' | 'lose-answer';
 
 export interface FaultRule {
   /** 'GET /guilds/:guild/members' style (ids replaced by :guild/:channel/:user), '*' (every request) or 'writes' (every non-GET request). */

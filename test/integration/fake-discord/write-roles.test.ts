@@ -49,8 +49,10 @@ describe('fake Discord role writes', () => {
   });
 
   it('refuses what Discord refuses, with its bodies, and counts each refusal', async () => {
-    const above = guild.guild.roles.find((r) => r.position > botRole().position && !r.managed);
-    const managed = guild.guild.roles.find((r) => r.managed && r.id !== botRole().id && r.position < botRole().position);
+    // An ordinary role above the bot, and an integration's managed role below it.
+    const above = guild.guild.roles.find((r) => r.position > botRole().position)!;
+    const managed = guild.guild.roles.find((r) => r.name === 'Moderator')!;
+    Object.assign(managed, { managed: true, tags: { integration_id: '1234567890123456780' } });
     const missing = { message: 'Missing Permissions', code: 50013 };
     const answers = [
       await call(fake, 'PATCH', `/guilds/${gid}/roles/${botRole().id}`, { name: 'mine' }),
@@ -65,10 +67,12 @@ describe('fake Discord role writes', () => {
     expect(answers[3].body).toEqual({ message: 'Unknown Role', code: 10011 });
     expect(answers[4].body).toEqual({ message: 'Invalid Form Body', code: 50035,
       errors: { name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } } });
-    let refused = answers.length;
-    if (above) { expect((await call(fake, 'DELETE', `/guilds/${gid}/roles/${above.id}`)).status).toBe(403); refused++; }
-    if (managed) { expect((await call(fake, 'DELETE', `/guilds/${gid}/roles/${managed.id}`)).body).toEqual(missing); refused++; }
-    expect(fake.stats().refusedWrites).toBe(refused);
+    expect((await call(fake, 'DELETE', `/guilds/${gid}/roles/${above.id}`)).body).toEqual(missing);
+    expect((await call(fake, 'PATCH', `/guilds/${gid}/roles`, [{ id: guild.guild.roles[1].id, position: above.position }])).body).toEqual(missing);
+    expect((await call(fake, 'DELETE', `/guilds/${gid}/roles/${managed.id}`)).body).toEqual(missing);
+    expect((await call(fake, 'PATCH', `/guilds/${gid}/roles/${managed.id}`, { permissions: '0' })).body).toEqual(missing);
+    expect((await call(fake, 'PATCH', `/guilds/${gid}/roles/${managed.id}`, { name: 'Mods' })).status).toBe(200);
+    expect(fake.stats().refusedWrites).toBe(answers.length + 4);
   });
 
   it('answers 30005 past 250 roles', async () => {

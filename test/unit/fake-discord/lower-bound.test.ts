@@ -22,4 +22,14 @@ describe('LowerBoundTracker', () => {
     for (let i = 0; i < 101; i++) t.record(`roles:${i}`, B, null, null);
     expect(t.compute()).toEqual({ ms: 2000, detail: 'global: 101 requests at 50 per 1000 ms' });
   });
+
+  it('counts a write that also spends a long bucket in both buckets but once globally', () => {
+    const t = new LowerBoundTracker({ limit: 2, windowMs: 1000 }, 0);
+    const name = { limit: 2, windowMs: 600_000 };
+    for (let i = 0; i < 3; i++) {
+      t.record('channel-write:1', { limit: 5, windowMs: 5000 }, null, null);
+      t.recordExtra('channel-name-topic:1', name);
+    }
+    expect(t.compute()).toEqual({ ms: 600_000, detail: 'bucket channel-name-topic:1: 3 requests at 2 per 600000 ms' });
+  });
 });
