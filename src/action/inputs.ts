@@ -17,7 +17,7 @@ export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 export const INPUT_NAMES = [
   'discord-token', 'guild-id', 'api-base', 'demo', 'snapshot-dir', 'commit', 'branch', 'commit-message',
   'health-threshold', 'on-regression', 'issue-labels', 'artifact-name', 'artifact-retention-days', 'members',
-  'config', 'github-token', 'include-invite-codes', 'on-escalation', 'escalation-labels', 'max-score-drop', ...AI_INPUT_NAMES,
+  'config', 'github-token', 'include-invite-codes', 'keep-images', 'on-escalation', 'escalation-labels', 'max-score-drop', ...AI_INPUT_NAMES,
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Record<InputName, string>;
@@ -58,6 +58,8 @@ export interface ActionInputs {
   members: MembersMode;
   /** Keep live invite codes in snapshot.json and the artifact's export.json (default: only each invite's shape). */
   includeInviteCodes: boolean;
+  /** Keep emoji and sticker images in the artifact's export.zip (default false). */
+  keepImages: boolean;
   config: string | null;
   githubToken: string | null;
   /** The AI review (`ai-review: true`), else null. */
@@ -147,6 +149,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
 
   const members = oneOf('members', MEMBER_MODES, 'counts');
   const includeInviteCodes = parseBoolean(get('include-invite-codes'), 'include-invite-codes', problems);
+  const keepImages = parseBoolean(get('keep-images'), 'keep-images', problems);
   const githubToken = (raw['github-token'] ?? '').trim() || null;
   const needsGitHub = commit !== 'none' || onRegression === 'issue' || onRegression === 'fail-and-issue'
     || onEscalation === 'issue' || onEscalation === 'fail-and-issue';
@@ -162,7 +165,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   return {
     discordToken, guildId, guildIds, apiBase, demo, snapshotDir, commit, branch,
     commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
-    healthThreshold, onRegression, issueLabels, onEscalation, escalationLabels, maxScoreDrop, artifactName, artifactRetentionDays, members, includeInviteCodes,
+    healthThreshold, onRegression, issueLabels, onEscalation, escalationLabels, maxScoreDrop, artifactName, artifactRetentionDays, members, includeInviteCodes, keepImages,
     config: get('config') || null, githubToken, ai,
   };
 }

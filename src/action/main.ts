@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
         outDir: join(ctx.tempDir, 'discord-export'), only: null, skip: [], members: inputs.members,
         maxMembers: null, formats: ['json', 'markdown', 'prompt', 'zip'], strict: false, auditConfigPath,
         promptBudget: 12_000, log: (line) => log.info(line), secrets, inviteCodes: inputs.includeInviteCodes, ai: inputs.ai,
+        keepImages: inputs.keepImages,
       };
       // One server: a line per collector and the member count as it goes. Several: a line per server as it ends.
       const progress = single ? createActionProgress((line) => log.info(line)) : null;

@@ -34,6 +34,8 @@ Exports a Discord server (guild) over the REST API with a bot token (env DISCORD
   --prompt-budget N      token budget of audit-prompt.md (default 12000)
   --timeout MS           per-request timeout (default 15000)
   --strict               exit 1 when any collector failed (partial export)
+  --keep-images          keep emoji and sticker images in export.zip (images/emojis, images/stickers) for a
+                         restore; fetched from Discord's CDN (env DISCORD_CDN_BASE replaces it), never in snapshot files
 ${AI_CLI_HELP}
   --json                 print one JSON summary on stdout (progress stays on stderr)
   --quiet, -q            no progress and no summary: only problems, on stderr
@@ -48,7 +50,7 @@ const OPTIONS = {
   ...HELP_OPTION,
   guild: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, 'api-base': { type: 'string' },
   only: { type: 'string' }, skip: { type: 'string' }, members: { type: 'string' }, 'max-members': { type: 'string' },
-  formats: { type: 'string' }, config: { type: 'string' }, 'prompt-budget': { type: 'string' }, strict: { type: 'boolean' },
+  formats: { type: 'string' }, config: { type: 'string' }, 'prompt-budget': { type: 'string' }, strict: { type: 'boolean' }, 'keep-images': { type: 'boolean' },
   timeout: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, ...AI_CLI_OPTIONS,
 } as const;
 
@@ -92,8 +94,19 @@ export function parseExportArgs(argv: string[], env: NodeJS.ProcessEnv): ExportR
     promptBudget: v['prompt-budget'] !== undefined ? parseInteger(v['prompt-budget'], '--prompt-budget', 500, 1_000_000) : 12_000,
     timeoutMs: v.timeout !== undefined ? parseInteger(v.timeout, '--timeout', 100, 600_000) : undefined,
     ai: aiSettingsFromCli(v, env),
+    keepImages: v['keep-images'] === true,
+    cdnBase: parseCdnBase(env.DISCORD_CDN_BASE?.trim() || null),
   };
   return { help: false, config, display };
+}
+
+/** DISCORD_CDN_BASE: an http(s) origin serving Discord's CDN paths (/emojis/..., /stickers/...), or null. */
+function parseCdnBase(value: string | null): string | null {
+  if (value === null) return null;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new ConfigError(`DISCORD_CDN_BASE must be an http(s) URL such as https://cdn.discordapp.com, got "${value}". Unset it to use Discord's CDN.`);
+  }
+  return value.replace(/\/+$/, '');
 }
 
 /** `export`: runs the pipeline and reports; returns the exit status. */

@@ -2,6 +2,7 @@ import { ChannelType, OverwriteType, type APIChannel, type APIGuildForumTag, typ
 import { permissionNames } from '../discord/permissions.js';
 import type { ChannelTypeName, ExportChannel, ExportOverwrite, ExportThread, ForumTag } from '../schema/types.js';
 import { snowflakeDate, compareSnowflakes } from '../schema/snowflake.js';
+import { idOrNull, intOrNull, reactionEmoji, textOrNull } from './optional-fields.js';
 
 const TYPE_NAMES: Record<number, ChannelTypeName> = {
   [ChannelType.GuildText]: 'text',
@@ -37,7 +38,10 @@ export function mapOverwrites(overwrites: APIOverwrite[] | undefined): ExportOve
 }
 
 export function mapTags(tags: APIGuildForumTag[] | undefined): ForumTag[] {
-  return (tags ?? []).map((t) => ({ id: t.id, name: t.name, moderated: t.moderated === true, emoji: t.emoji_name ?? t.emoji_id ?? null }));
+  return (tags ?? []).map((t) => ({
+    id: t.id, name: t.name, moderated: t.moderated === true, emoji: t.emoji_name ?? t.emoji_id ?? null,
+    emoji_id: idOrNull(t.emoji_id), emoji_name: textOrNull(t.emoji_name),
+  }));
 }
 
 type AnyChannel = APIChannel & Record<string, unknown>;
@@ -63,6 +67,11 @@ export function mapChannel(raw: APIChannel): ExportChannel {
     rtc_region: (c.rtc_region as string | null | undefined) ?? null,
     default_auto_archive_duration: (c.default_auto_archive_duration as number | undefined) ?? null,
     available_tags: raw.type === ChannelType.GuildForum || raw.type === ChannelType.GuildMedia ? mapTags(tags) : null,
+    video_quality_mode: intOrNull(c.video_quality_mode),
+    default_thread_rate_limit_per_user: intOrNull(c.default_thread_rate_limit_per_user),
+    default_reaction_emoji: reactionEmoji(c.default_reaction_emoji),
+    default_sort_order: intOrNull(c.default_sort_order),
+    default_forum_layout: intOrNull(c.default_forum_layout),
   };
 }
 

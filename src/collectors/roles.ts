@@ -2,6 +2,7 @@ import { defineCollector } from './types.js';
 import { permissionNames } from '../discord/permissions.js';
 import { byPositionThenId } from './map-channel.js';
 import { incompleteScanNotices } from './scan-members.js';
+import { textOrNull } from './optional-fields.js';
 
 /** Roles from the guild payload (or GET /guilds/{id}/roles when it has none), with member counts from the member scan. */
 export const roles = defineCollector({
@@ -36,6 +37,8 @@ export const roles = defineCollector({
           is_everyone: isEveryone,
           bot_id: r.tags?.bot_id ?? null,
           integration_id: r.tags?.integration_id ?? null,
+          icon: textOrNull(r.icon),
+          unicode_emoji: textOrNull(r.unicode_emoji),
         };
       })
       .sort(byPositionThenId);

@@ -2,6 +2,7 @@ import type { APIGuildWelcomeScreen } from 'discord-api-types/v10';
 import { DiscordAPIError } from '@discordjs/rest';
 import { defineCollector } from './types.js';
 import { readObject } from './payload.js';
+import { idOrNull } from './optional-fields.js';
 
 // Discord answers 10069 ("Unknown Welcome Screen") when none was ever set up: that is "none", not a failure. A 404
 // without a Discord code is another thing: the server (a compatible one) does not offer the route at all.
@@ -24,7 +25,9 @@ export const welcome_screen = defineCollector({
     readObject(`/guilds/${ctx.guildId}/welcome-screen`, screen);
     return {
       description: screen.description ?? null,
-      channels: (screen.welcome_channels ?? []).map((c) => ({ channel_id: c.channel_id, description: c.description, emoji_name: c.emoji_name ?? null })),
+      channels: (screen.welcome_channels ?? []).map((c) => ({
+        channel_id: c.channel_id, description: c.description, emoji_name: c.emoji_name ?? null, emoji_id: idOrNull(c.emoji_id),
+      })),
     };
   },
 });

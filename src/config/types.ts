@@ -34,6 +34,10 @@ export interface ExportConfig {
   secrets?: string[];
   /** Keep live invite codes in export.json (default true); snapshot.json and snapshot.md never hold them. */
   inviteCodes?: boolean;
+  /** Keep the emojis' and stickers' images in export.zip (images/emojis, images/stickers) for a restore; default false. */
+  keepImages?: boolean;
+  /** Where emoji and sticker images are fetched from instead of Discord's CDN (the demo's fake); absent: Discord's. */
+  cdnBase?: string | null;
   /** Ask a model to review the audit (ai-review.md); null or absent: no review. */
   ai?: AiSettings | null;
 }

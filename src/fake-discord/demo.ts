@@ -37,7 +37,8 @@ export function demoGuild(now: Date = startOfUtcDay(), options: { extraMembers?:
   const [owner, adminRole, headMod, manager] = ['Owner', 'Admin', 'Head Moderator', 'Server Manager'].map((n) => b.role(n, admin, { hoist: true }));
   const mod = b.role('Moderator', String(MOD_PERMS | MEMBER_PERMS), { hoist: true });
   const helper = b.role('Helper', String(MEMBER_PERMS | bitsOf(['ManageThreads'])), { hoist: true });
-  const supporter = b.role('Supporter', String(MEMBER_PERMS));
+  // A role icon from a unicode emoji (no uploaded icon): what a restore must put back as unicode_emoji.
+  const supporter = b.role('Supporter', String(MEMBER_PERMS), { unicode_emoji: '💎' });
   const interests = ['Artist', 'Gamer', 'Event Ping', 'Announcements Ping'].map((n) => b.role(n, '0', { mentionable: true }));
   for (const n of ['Old Staff', 'Beta Tester', 'Legacy VIP']) b.role(n, String(MEMBER_PERMS)); // planted: nobody holds these
 
@@ -83,6 +84,7 @@ export function demoGuild(now: Date = startOfUtcDay(), options: { extraMembers?:
   ch(T.GuildText, 'speedruns', gaming.id, 150); // planted: stale
   const voiceCat = ch(T.GuildCategory, 'Voice', null, null);
   const vc = ch(T.GuildVoice, 'General VC', voiceCat.id);
+  Object.assign(vc, { video_quality_mode: 2 }); // full quality video
   ch(T.GuildVoice, 'Gaming VC', voiceCat.id);
   ch(T.GuildVoice, 'Music', voiceCat.id);
   const stage = ch(T.GuildStageVoice, 'Town Hall', voiceCat.id, null);
@@ -116,6 +118,14 @@ export function demoGuild(now: Date = startOfUtcDay(), options: { extraMembers?:
   addWebhook(b, modLog, 'Mod Logger', humans[1]);
   addWebhook(b, art, 'Art Feed', humans[2]);
   for (const n of ['harbor_wave', 'pixel_heart', 'gg', 'lol_pixel', 'anchor', 'coin', 'sword', 'potion']) addEmoji(b, n, humans[b.rng.int(0, 4)]);
+  // Forum settings that name emojis, custom and unicode (the values a restore needs to set them again).
+  const emojiId = (name: string) => g.emojis.find((e) => e.name === name)!.id!;
+  const helpTags = (help as unknown as { available_tags: { emoji_id: string | null; emoji_name: string | null }[] }).available_tags;
+  Object.assign(helpTags[0], { emoji_name: '❓' });
+  Object.assign(helpTags[1], { emoji_id: emojiId('pixel_heart') });
+  Object.assign(help, { default_reaction_emoji: { emoji_id: null, emoji_name: '👍' }, default_thread_rate_limit_per_user: 30,
+    default_sort_order: 0, default_forum_layout: 1 });
+  Object.assign(showcase, { default_reaction_emoji: { emoji_id: emojiId('harbor_wave'), emoji_name: null }, default_forum_layout: 2 });
   for (const n of ['Harbor Seal', 'Pixel Thumbs', 'Lighthouse']) addSticker(b, n, own);
   addEvent(b, 'Game Night', vc, humans[3], 2);
   addEvent(b, 'Monthly Town Hall', stage, own, 9);
@@ -126,12 +136,19 @@ export function demoGuild(now: Date = startOfUtcDay(), options: { extraMembers?:
   for (const n of ['airhorn', 'gg', 'sad trombone']) addSound(b, n, own);
   b.state.welcomeScreen = { description: 'Welcome to Pixel Harbor!', welcome_channels: [
     { channel_id: rules.id, description: 'Read the rules', emoji_id: null, emoji_name: '📜' },
-    { channel_id: general.id, description: 'Say hi', emoji_id: null, emoji_name: '👋' },
+    { channel_id: general.id, description: 'Say hi', emoji_id: emojiId('harbor_wave'), emoji_name: 'harbor_wave' },
     { channel_id: help.id, description: 'Ask for help', emoji_id: null, emoji_name: '❓' }] };
   b.state.onboarding = { guild_id: b.guildId, enabled: true, mode: 0, default_channel_ids: [rules.id, news.id, general.id],
     prompts: [{ id: b.newId(), type: 0, title: 'What brings you here?', single_select: false, required: false, in_onboarding: true,
       options: interests.map((r) => ({ id: b.newId(), title: r.name, description: null, channel_ids: [], role_ids: [r.id],
-        emoji: { id: null, name: '✨', animated: false } })) }] } as unknown as APIGuildOnboarding;
+        emoji: { id: null, name: '✨', animated: false } })) },
+    // Added after the first prompt's ids so the rest of the demo keeps its ids.
+    { id: b.newId(), type: 1, title: 'Which channels do you want?', single_select: true, required: true, in_onboarding: false,
+      options: [
+        { id: b.newId(), title: 'Gaming', description: 'Game nights and LFG', channel_ids: [gaming.id, lfg.id], role_ids: [],
+          emoji: { id: emojiId('sword'), name: 'sword', animated: false } },
+        { id: b.newId(), title: 'Art', description: null, channel_ids: [art.id], role_ids: [interests[0].id],
+          emoji: { id: null, name: '🎨', animated: false } }] }] } as unknown as APIGuildOnboarding;
   b.state.vanityUses = 0;
   if (options.extraMembers) {
     b.state.lazyMembers = new LazyMembers(options.extraMembers, 'pixel-harbor-grown', Date.UTC(2016, 0, 1), b.now - 86_400_000,

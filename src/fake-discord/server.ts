@@ -9,6 +9,7 @@ import { resolveLimits, RateLimiter } from './limits.js';
 import { LowerBoundTracker } from './lower-bound.js';
 import { matchRoute } from './routes.js';
 import { SendQueue } from './send-queue.js';
+import { cdnAnswer } from './cdn.js';
 import { SPARSE_BAD_TOKEN, SPARSE_MISSING_ROUTES, sparseBody } from './sparse.js';
 import { StatsRecorder } from './stats.js';
 import type { FakeChannel, FakeDiscord, FakeDiscordOptions, FakeGuild, FaultRule, TraceEntry, WriteRecord } from './types.js';
@@ -82,6 +83,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const type: Record<string, string> = reply.status === 204 ? {} : { 'Content-Type': 'application/json' };
       return { out: { status: reply.status, headers: { ...type, ...headers }, body }, delayMs: delayMs + latencyMs, entry, write };
     };
+    const image = path === null && req.method === 'GET' ? cdnAnswer(url.pathname, guilds.values()) : null;
+    if (image) return { out: image, delayMs: delayMs + latencyMs, entry };
     if (req.headers.authorization !== `Bot ${token}`) return finish(sparse ? SPARSE_BAD_TOKEN() : UNAUTHORIZED());
     if (isWrite) {
       if (path === null) return finish(NOT_FOUND());

@@ -17,6 +17,7 @@ import type { Session } from './session.js';
 import { tempPath } from './temp-files.js';
 import { aiReviewStep } from '../ai/export-step.js';
 import type { AiReview } from '../ai/review.js';
+import { keepImages } from './keep-images.js';
 
 export interface ExportOutcome {
   /** The export (summary filled; `members` empty: they were streamed to export.json). */
@@ -112,6 +113,10 @@ export async function exportGuild(
       await collecting;
       if (api.isTokenRejected) log('Discord rejected the token during the run: later requests were not sent.');
     }
+    // Only export.zip holds the images: without it there is nowhere to keep them.
+    const images = config.keepImages && !fatal && config.formats.includes('zip')
+      ? await keepImages(exp, { dispatcher: session.connections.agent, cdnBase: session.cdnBase, timeoutMs: config.timeoutMs ?? 15_000 })
+      : [];
     for (const e of exp.errors) e.message = redact(e.message, secrets);
     exp.access = fatal ? [] : safely(() => computeAccess(exp), []);
     const audit = runAudit(exp, session.auditConfig);
@@ -121,7 +126,7 @@ export async function exportGuild(
     // Bounded in time (config.ai.timeoutMs) and never throwing: a review delays the files at most that long.
     if (config.ai && !fatal) log(`AI review: asking ${config.ai.model} (up to ${Math.round(config.ai.timeoutMs / 1000)} s)…`);
     const ai = config.ai && !fatal ? await aiReviewStep(exp, audit, config.ai, outDir) : null;
-    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes, extraFiles: ai?.files });
+    const files = await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes, extraFiles: ai?.files, zipOnly: images });
     const status = fatal ? 'fatal' : exp.errors.length > 0 ? 'partial' : 'complete';
     return { export: exp, status, fatal, files, audit, requests: api.requests, aiReview: ai?.review ?? null };
   } finally {

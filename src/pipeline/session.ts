@@ -17,6 +17,8 @@ export interface Session {
   /** The built-in demo's fake, when the run uses it. */
   readonly demo: DemoHandle | null;
   readonly auditConfig: AuditConfig;
+  /** Where emoji and sticker images come from instead of Discord's CDN (the demo's fake), or null. */
+  readonly cdnBase: string | null;
   /** A fresh view of the client for one guild: its own memo and request count, the shared budget and buckets. */
   api(): DiscordApi;
   /** Opens the first round trip's sockets, for every guild of the run, and resolves when they are ready. */
@@ -69,6 +71,7 @@ export async function openSession(config: ExportConfig, guilds = 1): Promise<Ses
     connections,
     demo,
     auditConfig,
+    cdnBase: demo ? new URL(demo.apiBase).origin : config.cdnBase ?? null,
     api() {
       if (handedOut) return first.forAnotherGuild();
       handedOut = true;

@@ -17,11 +17,13 @@ export interface OutputFiles {
 /** Writes the requested formats into outDir through the writers registry; snapshot.json goes with the Markdown. */
 export async function writeOutputs(
   exp: GuildExport,
-  options: { outDir: string; formats: OutputFormat[]; members: MemberSink; secrets: string[]; inviteCodes?: boolean; extraFiles?: { name: string; text: string }[] },
+  options: { outDir: string; formats: OutputFormat[]; members: MemberSink; secrets: string[]; inviteCodes?: boolean; extraFiles?: { name: string; text: string }[];
+    zipOnly?: { name: string; data: Buffer }[] },
 ): Promise<OutputFiles> {
   const formats: Format[] = [...options.formats, ...(options.formats.includes('markdown') ? (['snapshot'] as const) : [])];
   const written = await writeFormats(formats, {
     outDir: options.outDir, exp, members: options.members.jsonSection(), secrets: options.secrets, inviteCodes: options.inviteCodes, extraFiles: options.extraFiles,
+    zipOnly: options.zipOnly,
   });
   const path = (name: string) => written.find((f) => f.name === name)?.path ?? null;
   return {

@@ -6,7 +6,7 @@
  * string plus flag names, timestamps as ISO 8601 strings, absent values as null (never undefined).
  */
 
-export const SCHEMA_VERSION = '2.1.0';
+export const SCHEMA_VERSION = '2.2.0';
 
 /*
  * "Not collected" is never "none" (schema 2.x). In export.json and snapshot.json a section whose collector failed or
@@ -15,6 +15,10 @@ export const SCHEMA_VERSION = '2.1.0';
  * null means "none"). In memory such a list stays empty and src/schema/coverage.ts says whether it was collected;
  * src/schema/wire.ts converts at the file boundary. A partial section keeps what was read; meta.collectors and
  * errors say it is partial.
+ *
+ * Fields added in 2.2.0 (what a restore needs: role icons, forum defaults, emoji ids, onboarding choices) are optional
+ * in these types: files written before 2.2.0 lack them, and an absent field means "not in the export", never "none".
+ * The collectors always write them, as null when Discord's answer leaves them out.
  */
 
 export type Snowflake = string;
@@ -87,6 +91,10 @@ export interface ExportRole {
   bot_id: Snowflake | null;
   /** tags.integration_id */
   integration_id: Snowflake | null;
+  /** Role icon hash (2.2.0+). */
+  icon?: string | null;
+  /** Unicode emoji shown as the role's icon (2.2.0+). */
+  unicode_emoji?: string | null;
 }
 
 export interface ExportOverwrite {
@@ -107,7 +115,18 @@ export interface ForumTag {
   id: Snowflake;
   name: string;
   moderated: boolean;
+  /** emoji_name, else emoji_id: for reading; a restore needs the two below. */
   emoji: string | null;
+  /** Custom emoji id (2.2.0+). */
+  emoji_id?: Snowflake | null;
+  /** Unicode emoji (2.2.0+). */
+  emoji_name?: string | null;
+}
+
+/** A forum's default reaction: a custom emoji id or a unicode emoji. */
+export interface DefaultReactionEmoji {
+  emoji_id: Snowflake | null;
+  emoji_name: string | null;
 }
 
 export interface ExportChannel {
@@ -132,6 +151,16 @@ export interface ExportChannel {
   default_auto_archive_duration: number | null;
   /** Forum and media channels only. */
   available_tags: ForumTag[] | null;
+  /** Voice and stage: 1 auto, 2 full (720p) (2.2.0+). */
+  video_quality_mode?: number | null;
+  /** Slowmode (seconds) that new threads start with (2.2.0+). */
+  default_thread_rate_limit_per_user?: number | null;
+  /** Forum and media (2.2.0+). */
+  default_reaction_emoji?: DefaultReactionEmoji | null;
+  /** Forum and media: 0 latest activity, 1 creation date (2.2.0+). */
+  default_sort_order?: number | null;
+  /** Forum: 0 not set, 1 list, 2 gallery (2.2.0+). */
+  default_forum_layout?: number | null;
 }
 
 export interface ExportMember {
@@ -297,14 +326,42 @@ export interface ExportIntegration {
 
 export interface ExportWelcomeScreen {
   description: string | null;
-  channels: { channel_id: Snowflake; description: string; emoji_name: string | null }[];
+  /** emoji_id: a custom emoji (2.2.0+). */
+  channels: { channel_id: Snowflake; description: string; emoji_name: string | null; emoji_id?: Snowflake | null }[];
+}
+
+/** One answer of an onboarding prompt: what choosing it gives (2.2.0+). */
+export interface OnboardingChoice {
+  id: Snowflake;
+  title: string;
+  description: string | null;
+  emoji_id: Snowflake | null;
+  emoji_name: string | null;
+  role_ids: Snowflake[];
+  channel_ids: Snowflake[];
+}
+
+export interface OnboardingPrompt {
+  id: Snowflake;
+  title: string;
+  /** 0 multiple choice, 1 dropdown */
+  type: number;
+  required: boolean;
+  /** How many choices the prompt offers. */
+  options: number;
+  /** 2.2.0+ */
+  single_select?: boolean;
+  /** False: shown only in Channels & Roles (2.2.0+). */
+  in_onboarding?: boolean;
+  /** 2.2.0+ */
+  choices?: OnboardingChoice[];
 }
 
 export interface ExportOnboarding {
   enabled: boolean;
   mode: number;
   default_channel_ids: Snowflake[];
-  prompts: { id: Snowflake; title: string; type: number; required: boolean; options: number }[];
+  prompts: OnboardingPrompt[];
 }
 
 export interface ExportBans {

@@ -30,6 +30,8 @@ export interface WriteContext {
   secrets?: readonly string[];
   /** Keep live invite codes in export.json (default true); snapshot files never hold them. */
   inviteCodes?: boolean;
+  /** Files for export.zip alone (kept emoji and sticker images): never written beside the other files. */
+  zipOnly?: readonly { name: string; data: Buffer }[];
   /** Text files made outside the writers (ai-review.md), written beside the formats and packed into the ZIP. */
   extraFiles?: readonly { name: string; text: string }[];
 }
@@ -96,6 +98,7 @@ const zip: Writer = {
       packer = new ZipPacker(path);
       for (const file of ctx.written) packer.addFile(file.name, file.path);
     }
+    for (const file of ctx.zipOnly ?? []) packer.addBuffer(file.name, file.data);
     await packer.finish();
     return path;
   },

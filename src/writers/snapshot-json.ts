@@ -64,7 +64,15 @@ export function toSnapshotJson(exp: GuildExport, options: SnapshotOptions = {}):
   snap.summary.total_members = snap.summary.total_members === null ? null : roundCount(snap.summary.total_members);
   snap.summary.issues_found.sort(compareText);
 
+  // Onboarding prompts and their choices are shown to new members in Discord's order, which a restore must keep:
+  // they are left out of the sort by id (Discord answers them in that same order every time).
+  const prompts = snap.onboarding?.prompts;
+  if (snap.onboarding) snap.onboarding.prompts = [];
   sortArraysById(snap);
+  if (snap.onboarding && prompts) {
+    snap.onboarding.prompts = prompts;
+    for (const choice of prompts.flatMap((p) => p.choices ?? [])) sortArraysById([choice.role_ids, choice.channel_ids]);
+  }
   snap.invites.sort((a, b) => compareText(inviteKey(a), inviteKey(b)));
   snap.errors.sort((a, b) => compareText(`${a.collector}\n${a.message}`, `${b.collector}\n${b.message}`));
   snap.access.sort((a, b) => compareText(a.channel.padStart(20, '0'), b.channel.padStart(20, '0')));

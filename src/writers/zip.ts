@@ -34,6 +34,11 @@ export class ZipPacker {
     this.zip.addFile(path, name, ENTRY);
   }
 
+  /** An entry held in memory (a kept image). */
+  addBuffer(name: string, data: Buffer): void {
+    this.zip.addBuffer(data, name, ENTRY);
+  }
+
   /** An entry whose bytes are written to the returned stream (honour its backpressure, then end() it). */
   addStream(name: string): PassThrough {
     const stream = new PassThrough();

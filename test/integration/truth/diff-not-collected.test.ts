@@ -88,7 +88,7 @@ describe('the diff never compares what was not collected', () => {
     const major = await runCli(['diff', join(out, 'export.json'), write('3.0.0')]);
     expect(major.code).toBe(65);
     expect(major.stdout).toBe('');
-    expect(major.stderr).toMatch(/v3\.0\.0\.json was written with export schema 3\.0\.0, newer than the 2\.1\.0 .* Update discord-server-exporter/);
+    expect(major.stderr).toMatch(/v3\.0\.0\.json was written with export schema 3\.0\.0, newer than the 2\.2\.0 .* Update discord-server-exporter/);
     const minor = await runCli(['diff', join(out, 'export.json'), write('2.9.0')]);
     expect(minor.code).toBe(0);
     expect(minor.stderr).toMatch(/^Warning: .*v2\.9\.0\.json was written with export schema 2\.9\.0/);

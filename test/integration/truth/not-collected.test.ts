@@ -22,7 +22,7 @@ describe('what was not collected is never read as empty', () => {
     expect(run.code).toBe(0);
     const exp = JSON.parse(read(out, 'export.json')) as Json;
     expect(validateExport(exp).errors).toEqual([]);
-    expect(exp.meta.schema_version).toBe('2.1.0');
+    expect(exp.meta.schema_version).toBe('2.2.0');
     expect(exp.roles).toBeNull();
     expect(exp.access).toBeNull(); // derived from roles and channels
     expect(exp.bots).toBeNull(); // bot permissions come from roles

@@ -169,7 +169,7 @@ describe('audit config limits and schema versions', () => {
     const before = readFileSync(file, 'utf8');
     const r = await run([file]);
     expect(r.code).toBe(65);
-    expect(r.stderr).toMatch(/export schema 3\.0\.0, newer than the 2\.1\.0 this version of discord-server-exporter reads\. Update discord-server-exporter/);
+    expect(r.stderr).toMatch(/export schema 3\.0\.0, newer than the 2\.2\.0 this version of discord-server-exporter reads\. Update discord-server-exporter/);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(existsSync(join(dir, 'snapshot.md'))).toBe(false);
   });
@@ -180,7 +180,7 @@ describe('audit config limits and schema versions', () => {
     writeFileSync(file, JSON.stringify(exp));
     const r = await run([file]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^Warning: .*export schema 2\.7\.0, newer than 2\.1\.0; fields this version does not know are ignored/);
+    expect(r.stderr).toMatch(/^Warning: .*export schema 2\.7\.0, newer than 2\.2\.0; fields this version does not know are ignored/);
     expect(r.stdout).toMatch(/Health score: \d+\/100/);
   });
 });

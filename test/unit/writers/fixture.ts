@@ -60,7 +60,7 @@ export function fixtureExport(): GuildExport {
   exp.roles = [
     role(GUILD, '@everyone', 0, 1024n | 2048n, 1437),
     role(sf(2), 'Admin', 3, 8n, 2),
-    role(sf(3), 'Moderators', 2, 8192n, 12),
+    role(sf(3), 'Moderators', 2, 8192n, 12, { icon: null, unicode_emoji: '🛡️' }),
     role(sf(4), 'Helper Bot', 1, 2048n, 1, { managed: true, bot_id: sf(50) }),
   ];
   const channel = (id: string, name: string, type: number, type_name: GuildExport['channels'][number]['type_name'], category: string | null, position: number) => ({
@@ -79,8 +79,9 @@ export function fixtureExport(): GuildExport {
     channel(sf(10), 'Text', 4, 'category', null, 0),
     general,
     staff,
-    channel(sf(22), 'lobby', 2, 'voice', null, 2),
-    channel(sf(23), 'ideas', 15, 'forum', sf(10), 3),
+    { ...channel(sf(22), 'lobby', 2, 'voice', null, 2), video_quality_mode: 2 },
+    { ...channel(sf(23), 'ideas', 15, 'forum', sf(10), 3), default_thread_rate_limit_per_user: 60,
+      default_reaction_emoji: { emoji_id: sf(70), emoji_name: null }, default_sort_order: 1, default_forum_layout: 2 },
   ];
   exp.members = MEMBER_NAMES.map((name, i) => ({ ...member(i), id: sf(800 + i), name, nick: `${name}_nick` }));
   exp.member_stats = { total: 1437, bots: 1, humans: 1436, role_counts: { [sf(3)]: 12 }, without_roles: 1200, pending: 3, timed_out: 0 };
@@ -88,7 +89,7 @@ export function fixtureExport(): GuildExport {
     { id: sf(30), name: 'thread a', parent: sf(20), type: 11, type_name: 'public_thread', archived: false, locked: false, member_count: 4, message_count: 50, archive_timestamp: null, auto_archive_duration: 1440, created_at: null, applied_tags: [], last_message_id: sf(5001) },
     { id: sf(31), name: 'thread b', parent: sf(20), type: 12, type_name: 'private_thread', archived: true, locked: true, member_count: 2, message_count: 5, archive_timestamp: '2024-01-01T00:00:00.000Z', auto_archive_duration: 60, created_at: null, applied_tags: [], last_message_id: null },
   ];
-  exp.forums = [{ id: sf(23), name: 'ideas', topic: 'Post ideas', type: 15, post_count: 7, tags: [{ id: sf(40), name: 'bug', moderated: false, emoji: null }, { id: sf(41), name: 'feature', moderated: true, emoji: null }], category: sf(10) }];
+  exp.forums = [{ id: sf(23), name: 'ideas', topic: 'Post ideas', type: 15, post_count: 7, tags: [{ id: sf(40), name: 'bug', moderated: false, emoji: '🐛', emoji_id: null, emoji_name: '🐛' }, { id: sf(41), name: 'feature', moderated: true, emoji: sf(70), emoji_id: sf(70), emoji_name: null }], category: sf(10) }];
   exp.voice = [{ id: sf(22), name: 'lobby', bitrate: 64000, user_limit: 0, region: null, category: null }];
   exp.stage = [{ id: sf(24), name: 'townhall', topic: null, moderators: [{ id: sf(3), name: 'Moderators' }], category: null }];
   exp.automod = [{ id: sf(60), name: 'No slurs', trigger: 'keyword', trigger_metadata: { keyword_filter: ['bad'] }, actions: [{ type: 'block_message', metadata: {} }], enabled: true, event_type: 1, exempt_roles: [sf(2)], exempt_channels: [sf(21)] }];
@@ -102,8 +103,10 @@ export function fixtureExport(): GuildExport {
   exp.events = [{ id: sf(72), name: 'Game night', description: null, status: 1, entity_type: 2, channel: sf(22), location: null, scheduled_start_time: '2026-12-01T20:00:00.000Z', scheduled_end_time: null, user_count: 14, creator_id: EVENT_HOST }];
   exp.webhooks = [{ id: sf(80), name: 'GitHub feed', type: 1, channel: sf(20), application_id: null, created_by: HOOK_MAKER }];
   exp.integrations = [{ id: sf(81), name: 'HelperBot', type: 'discord', enabled: true, account_name: 'helper-account', application_id: sf(50), role_id: sf(4) }];
-  exp.welcome_screen = { description: 'Welcome!', channels: [{ channel_id: sf(20), description: 'Chat here', emoji_name: null }] };
-  exp.onboarding = { enabled: true, mode: 0, default_channel_ids: [sf(20)], prompts: [{ id: sf(82), title: 'What brings you here?', type: 0, required: false, options: 3 }] };
+  exp.welcome_screen = { description: 'Welcome!', channels: [{ channel_id: sf(20), description: 'Chat here', emoji_name: 'party', emoji_id: sf(70) }] };
+  exp.onboarding = { enabled: true, mode: 0, default_channel_ids: [sf(20)], prompts: [{ id: sf(82), title: 'What brings you here?', type: 0, required: false, options: 3,
+    single_select: false, in_onboarding: true, choices: [sf(86), sf(85), sf(84)].map((id, i) => ({ id, title: `Choice ${i}`,
+      description: i ? null : 'The first', emoji_id: i === 1 ? sf(70) : null, emoji_name: i === 1 ? null : '✨', role_ids: [sf(3)], channel_ids: i ? [] : [sf(20), sf(21)] })) }] };
   exp.bans = { count: 4, capped: false };
   exp.soundboard = [{ id: sf(83), name: 'airhorn', volume: 0.5, available: true }];
   exp.access = [
