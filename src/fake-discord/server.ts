@@ -84,7 +84,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return { out: { status: reply.status, headers: { ...type, ...headers }, body }, delayMs: delayMs + latencyMs, entry, write };
     };
     const image = path === null && req.method === 'GET' ? cdnAnswer(url.pathname, guilds.values()) : null;
-    if (image) return { out: image, delayMs: delayMs + latencyMs, entry };
+    if (image) return { out: image, delayMs: delayMs + latencyMs, entry, write };
     if (req.headers.authorization !== `Bot ${token}`) return finish(sparse ? SPARSE_BAD_TOKEN() : UNAUTHORIZED());
     if (isWrite) {
       if (path === null) return finish(NOT_FOUND());
