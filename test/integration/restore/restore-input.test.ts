@@ -113,3 +113,13 @@ describe('--demo', () => {
     }
   });
 });
+
+describe('invite-url --for restore', () => {
+  it('asks for what a restore writes with', async () => {
+    const run = await runCli(['invite-url', '--client-id', '123456789012345678', '--for', 'restore', '--json']);
+    const out = JSON.parse(run.stdout) as { permission_names: string[]; url: string };
+    expect(out.permission_names).toEqual(expect.arrayContaining(['ManageRoles', 'ManageChannels', 'ManageGuild']));
+    expect(run.code).toBe(0);
+    expect((await runCli(['invite-url', '--client-id', '123456789012345678', '--for', 'backup'])).code).toBe(64);
+  });
+});
