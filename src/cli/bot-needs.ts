@@ -67,3 +67,16 @@ export function inviteUrl(clientId: string, bits: bigint, guildId: string | null
   }
   return url.toString();
 }
+
+/**
+ * What a restore (apply) needs: channels, roles and settings to write, emojis to upload. Discord also refuses to
+ * let a bot grant a permission it lacks, so a bot restoring roles with Administrator needs Administrator itself.
+ */
+export const RESTORE_FLAGS = ['ViewChannel', 'ManageChannels', 'ManageRoles', 'ManageGuild', 'ManageGuildExpressions'] as const;
+
+/** The restore's permissions, in the same form as botNeeds (the "collectors" list names "restore"). */
+export function restoreNeeds(): NeededPermission[] {
+  return PERMISSION_FLAGS.filter(([flag]) => (RESTORE_FLAGS as readonly string[]).includes(flag)).map(([flag, bit]) => ({
+    flag, label: permissionLabel(flag), bit, collectors: [],
+  }));
+}
