@@ -21,7 +21,7 @@ export interface RunnerContext {
   /** The event's repository is a fork (repository.fork), or the pull request comes from one; null when unknown. */
   fork: boolean | null;
   /** pull_request events: the pull request's number and head commit. */
-  pullRequest: { number: number; headSha: string } | null;
+  pullRequest: { number: number; headSha: string; baseSha: string | null } | null;
   /** push events: the commits before and after the push. */
   push: { before: string; after: string; ref: string } | null;
 }
@@ -45,7 +45,7 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
 
 interface EventPayload {
   repository?: { private?: unknown; fork?: unknown; full_name?: unknown };
-  pull_request?: { number?: unknown; head?: { sha?: unknown; repo?: { fork?: unknown; full_name?: unknown } | null } };
+  pull_request?: { number?: unknown; head?: { sha?: unknown; repo?: { fork?: unknown; full_name?: unknown } | null }; base?: { sha?: unknown } };
   before?: unknown;
   after?: unknown;
   ref?: unknown;
@@ -69,7 +69,7 @@ function readEvent(eventPath: string | undefined): Pick<RunnerContext, 'reposito
   return {
     repositoryPrivate: typeof payload.repository?.private === 'boolean' ? payload.repository.private : null,
     fork: typeof payload.repository?.fork === 'boolean' ? payload.repository.fork || fromFork : fromFork || null,
-    pullRequest: pr && typeof pr.number === 'number' && sha(pr.head?.sha) ? { number: pr.number, headSha: pr.head.sha } : null,
+    pullRequest: pr && typeof pr.number === 'number' && sha(pr.head?.sha) ? { number: pr.number, headSha: pr.head.sha, baseSha: sha(pr.base?.sha) ? pr.base.sha : null } : null,
     push: sha(payload.before) && sha(payload.after) ? { before: payload.before, after: payload.after, ref: typeof payload.ref === 'string' ? payload.ref : '' } : null,
   };
 }

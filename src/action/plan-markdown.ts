@@ -7,9 +7,14 @@ import { mdCode, mdText } from '../text/escape.js';
  */
 export function planMarkdown(guildId: string, title: string, planText: string): string {
   const lines = planText.trimEnd().split('\n').map((line) => line.replace(/^ {2}([+~!-]) /, '$1 '));
-  const longest = Math.max(2, ...[...planText.matchAll(/`+/g)].map((m) => m[0].length));
+  return [`### ${mdText(title)} (${mdCode(guildId)})`, '', codeBlock(lines, 'diff'), ''].join('\n');
+}
+
+/** A fenced code block whose fence is longer than any run of backticks in its lines. */
+export function codeBlock(lines: string[], lang = ''): string {
+  const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((m) => m[0].length)));
   const fence = '`'.repeat(longest + 1);
-  return [`### ${mdText(title)} (${mdCode(guildId)})`, '', `${fence}diff`, ...lines, fence, ''].join('\n');
+  return [`${fence}${lang}`, ...lines, fence].join('\n');
 }
 
 /** A restore error's JSON path ("roles[3].permission_names[0]" or "/roles/3") as a JSON pointer, for its line. */
