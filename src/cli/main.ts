@@ -6,6 +6,8 @@ import { runAuditCommand } from './audit-command.js';
 import { runDiffCommand } from './diff-command.js';
 import { runTrendCommand } from './trend-command.js';
 import { runInviteUrlCommand } from './invite-url-command.js';
+import { runPlanCommand } from './plan-command.js';
+import { runApplyCommand } from './apply-command.js';
 import { EXIT, InputError } from './exit-codes.js';
 import { EXIT_NEWER_SCHEMA, NewerSchemaError } from '../schema/version.js';
 import type { CliIo } from './io.js';
@@ -19,6 +21,8 @@ Usage:
   discord-server-exporter diff old.json new.json [--json]    what changed between two exports or snapshots
   discord-server-exporter trend <snapshot dir>               the health score over time (history.json or --git)
   discord-server-exporter invite-url --client-id ID          the bot's invite link with the permissions it needs
+  discord-server-exporter plan out/export.json --guild ID    what a restore would change (sends nothing)
+  discord-server-exporter apply out/export.json --guild ID --yes   restore the server to match the export
 
   --help, -h       this help; "discord-server-exporter <command> --help" for a command's options
   --version, -v    the version
@@ -32,6 +36,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   diff: runDiffCommand,
   'invite-url': (argv, io) => Promise.resolve(runInviteUrlCommand(argv, io)),
   trend: (argv, io) => Promise.resolve(runTrendCommand(argv, io)),
+  plan: runPlanCommand,
+  apply: runApplyCommand,
 };
 
 /** Dispatches a subcommand; the one top-level catch maps errors to exit statuses and prints each once. */

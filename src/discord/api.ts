@@ -109,6 +109,27 @@ export class DiscordApi {
     }
     return pending;
   }
+
+  /**
+   * One write (POST, PATCH, PUT, DELETE) through the same client, buckets and global budget as the reads. Never
+   * retried: a 4xx is Discord's refusal (retrying it only counts toward the invalid-request ban) and a failed 5xx
+   * write may have been applied; 429s are waited out by the client. `reason` goes in X-Audit-Log-Reason (the client
+   * URL-encodes it); Discord keeps 512 characters of it.
+   */
+  async write<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', route: `/${string}`, body: unknown, reason: string | null): Promise<T> {
+    if (this.token.rejected) throw new TokenRejectedError();
+    await this.budget.acquire(false);
+    if (this.token.rejected) throw new TokenRejectedError();
+    this.requests++;
+    const options = { ...(body === undefined ? {} : { body }), ...(reason ? { reason: reason.slice(0, 512) } : {}) };
+    try {
+      const verb = method === 'POST' ? 'post' : method === 'PATCH' ? 'patch' : method === 'PUT' ? 'put' : 'delete';
+      return (await this.rest[verb](route, options)) as T;
+    } catch (error) {
+      if (isTokenRejection(error)) this.token.rejected = true;
+      throw error;
+    }
+  }
 }
 
 /** One event-loop turn, so requests dispatched just before get to their sockets first. */

@@ -1,0 +1,88 @@
+import type { GuildExport } from '../schema/types.js';
+
+export type OpAction = 'create' | 'update' | 'delete' | 'skip';
+export type OpKind =
+  | 'settings' | 'role' | 'channel' | 'overwrite' | 'automod' | 'welcome-screen' | 'onboarding' | 'member-roles'
+  | 'emoji' | 'sticker' | 'positions';
+/** How a source entity was paired with a live one: same id, same kind + name (+ type + parent), or none (created). */
+export type OpMatch = 'id' | 'name' | 'new';
+
+export interface FieldChange {
+  before: unknown;
+  after: unknown;
+}
+
+/** One line of a plan, as `plan --json` prints it (plan.schema.json). */
+export interface Operation {
+  action: OpAction;
+  kind: OpKind;
+  name: string;
+  /** The live id it acts on, or the source id of what it creates. */
+  id: string;
+  match: OpMatch;
+  changes?: Record<string, FieldChange>;
+  reason?: string;
+}
+
+/** What the executor has while it runs: the live ids of what the source names, and the way to write. */
+export interface ExecContext {
+  guildId: string;
+  /** The live id of a source role or channel (an error naming it when it does not exist yet). */
+  id(kind: 'role' | 'channel', sourceId: string): string;
+  /** Records the live id a create got. */
+  created(kind: 'role' | 'channel', sourceId: string, liveId: string): void;
+  /** The live id of a source role or channel, or null when it does not exist (yet). */
+  maybeId(kind: 'role' | 'channel', sourceId: string): string | null;
+  /** A fresh read (positions change as the apply creates things). */
+  read<T>(route: `/${string}`): Promise<T>;
+  write<T = unknown>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', route: `/${string}`, body?: unknown): Promise<T>;
+}
+
+/**
+ * An operation and how to carry it out. `phase` orders the apply (RESTORE-NOTES "order that works"); `needs`
+ * names the source entities (`role:<id>`, `channel:<id>`) it refers to, so a failed create skips its dependants;
+ * `provides` is the source entity a create makes.
+ */
+export interface PlannedOp {
+  op: Operation;
+  phase: number;
+  needs: string[];
+  provides?: string;
+  /** Writes this operation sends (for the time estimate). */
+  writes: number;
+  run?: (ctx: ExecContext) => Promise<void>;
+}
+
+export interface Plan {
+  steps: PlannedOp[];
+  /** Seconds Discord's limits make the apply take, at least. */
+  estimatedSeconds: number;
+  /** Why it takes that long, when a long-window limit is the cause. */
+  notes: string[];
+}
+
+/** Phases of an apply, in order. */
+export const PHASE = {
+  settings: 1,
+  roles: 2,
+  rolePositions: 3,
+  categories: 4,
+  channels: 5,
+  overwrites: 6,
+  channelPositions: 7,
+  references: 8,
+  memberRoles: 9,
+  deletes: 10,
+} as const;
+
+/** What the planner reads from the source besides the export itself. */
+export interface RestoreSource {
+  export: GuildExport;
+  file: string;
+  /** Short sha256 of the file, for the audit-log reason. */
+  sha: string;
+  /** snapshot.json: member ids replaced by a placeholder. */
+  snapshot: boolean;
+  /** Emoji and sticker images carried by an export.zip, by path inside it. */
+  images: Map<string, Buffer>;
+}
