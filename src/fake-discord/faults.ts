@@ -16,7 +16,7 @@ export class FaultTable {
   /** The first rule matching `routeKey` that has uses left, spending one use. */
   take(routeKey: string): FaultRule | null {
     for (const r of this.rules) {
-      if (r.left > 0 && (r.rule.route === '*' || r.rule.route === routeKey)) {
+      if (r.left > 0 && (r.rule.route === '*' || r.rule.route === routeKey || (r.rule.route === 'writes' && !routeKey.startsWith('GET ')))) {
         // Let the first `after` matching requests through untouched (a failure in the middle of a paging chain).
         if (r.skip > 0) {
           r.skip--;

@@ -6,6 +6,12 @@ import type { BucketLimit, RateLimitConfig } from './types.js';
  * below are what bots commonly observe in X-RateLimit-Limit / -Reset-After headers and are assumptions:
  * most GET routes 5 per 5 s per guild or channel; the members list 10 per 10 s; bans report 5 per 60 s
  * (discord/discord-api-docs#3803). Override them with `limits` when a test needs something else.
+ *
+ * Writes, assumptions in the same spirit: role creation reports X-RateLimit-Limit 250 with a reset of a day or two
+ * (discord/discord-api-docs#1480), modelled as 250 per 48 h per guild; a channel's name or topic edits are held to
+ * about 2 per 10 minutes per channel on top of the channel's edit bucket; emoji uploads run in the tens per hour.
+ * The other writes: 5 per 5 s (channel create, edit and delete per channel, both bulk position routes, server
+ * settings), 10 per 10 s (role edits and deletes per guild, overwrites per channel, member roles per guild).
  */
 export const DEFAULT_LIMITS: RateLimitConfig = {
   globalLimit: 50,
@@ -16,6 +22,12 @@ export const DEFAULT_LIMITS: RateLimitConfig = {
     'bans': { limit: 5, windowMs: 60_000 },
     'archived-threads': { limit: 5, windowMs: 5000 },
     'audit-logs': { limit: 5, windowMs: 5000 },
+    'role-create': { limit: 250, windowMs: 48 * 3600_000 },
+    'role-write': { limit: 10, windowMs: 10_000 },
+    'channel-name-topic': { limit: 2, windowMs: 600_000 },
+    'overwrite': { limit: 10, windowMs: 10_000 },
+    'member-roles': { limit: 10, windowMs: 10_000 },
+    'emoji-create': { limit: 30, windowMs: 3600_000 },
   },
 };
 

@@ -35,6 +35,13 @@ export class LowerBoundTracker {
     }
   }
 
+  /** Counts a request in one more bucket (a write that also spends a long bucket), without counting it twice globally. */
+  recordExtra(bucketKey: string, limit: BucketLimit): void {
+    const b = this.buckets.get(bucketKey) ?? { n: 0, limit };
+    b.n++;
+    this.buckets.set(bucketKey, b);
+  }
+
   reset(): void {
     this.served = 0;
     this.buckets.clear();

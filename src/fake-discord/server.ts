@@ -4,16 +4,18 @@ import type { APIUser } from 'discord-api-types/v10';
 import { demoGuild, FAKE_BOT_TOKEN } from './demo.js';
 import { MISSING_ACCESS, MISSING_PERMISSIONS, NOT_FOUND, UNAUTHORIZED, UNKNOWN_CHANNEL, UNKNOWN_GUILD, type Reply } from './errors.js';
 import { CLOUDFLARE_BAN_BODY, FaultTable, NON_JSON_PAGE, statusBody } from './faults.js';
-import { resolveLimits, RateLimiter, type LimitDecision } from './limits.js';
+import { limitHeaders, rateLimitedReply, retryAfterHeader } from './limit-headers.js';
+import { resolveLimits, RateLimiter } from './limits.js';
 import { LowerBoundTracker } from './lower-bound.js';
 import { matchRoute } from './routes.js';
 import { SendQueue } from './send-queue.js';
 import { SPARSE_BAD_TOKEN, SPARSE_MISSING_ROUTES, sparseBody } from './sparse.js';
 import { StatsRecorder } from './stats.js';
-import type { FakeChannel, FakeDiscord, FakeDiscordOptions, FakeGuild, FaultRule, TraceEntry } from './types.js';
+import type { FakeChannel, FakeDiscord, FakeDiscordOptions, FakeGuild, FaultRule, TraceEntry, WriteRecord } from './types.js';
+import { MAX_BODY_BYTES, serveWrite, writeRouteKey } from './write-dispatch.js';
 
 const PREFIX = '/api/v10';
-type Out = { status: number; headers: Record<string, string>; body: string | Buffer } | 'reset';
+type Out = { status: number; headers: Record<string, string>; body: string | Buffer } | 'reset' | 'hang';
 
 /** Starts the fake Discord API on 127.0.0.1 (ephemeral port); close() it when done. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -41,20 +43,31 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return null;
   };
 
-  const decide = (req: IncomingMessage, arrivedAt: number): { out: Out; delayMs: number; entry: TraceEntry | null } => {
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const wroteOk = (count: number) => {
+    for (const w of waiters.filter((x) => x.n <= count)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+  };
+  let okWrites = 0;
+
+  type Decision = { out: Out; delayMs: number; entry: TraceEntry | null; write: WriteRecord | null };
+  const decide = (req: IncomingMessage, arrivedAt: number, raw: Buffer | 'too-large'): Decision => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : null;
-    const match = path !== null && req.method === 'GET' ? matchRoute(path) : null;
-    const routeKey = `${req.method} ${match ? match.route.pattern : (path ?? url.pathname).replace(/\d{17,20}/g, ':id')}`;
+    const method = req.method ?? 'GET';
+    const isWrite = method !== 'GET' && method !== 'HEAD';
+    const match = path !== null && method === 'GET' ? matchRoute(path) : null;
+    const routeKey = isWrite && path !== null ? writeRouteKey(method, path)
+      : `${method} ${match ? match.route.pattern : (path ?? url.pathname).replace(/\d{17,20}/g, ':id')}`;
     const entry = stats.request(routeKey, (path ?? url.pathname) + url.search, arrivedAt);
+    const write = isWrite ? stats.write(method, path ?? url.pathname, auditReason(req.headers['x-audit-log-reason'])) : null;
     const fault = faults.take(routeKey);
     let delayMs = 0;
     let truncate = false;
     if (fault) {
       const injected = faultResponse(fault, timeScale);
       if (injected) {
-        if (injected !== 'reset' && injected.status === 429) stats.ratelimited(false);
-        return { out: injected, delayMs: latencyMs, entry };
+        if (typeof injected === 'object' && injected.status === 429) stats.ratelimited(false);
+        return { out: injected, delayMs: latencyMs, entry, write };
       }
       if (fault.kind === 'slow') delayMs = fault.delayMs ?? 30_000;
       truncate = fault.kind === 'truncate';
@@ -62,9 +75,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const finish = (reply: Reply, headers: Record<string, string> = {}) => {
       let body = Buffer.from(JSON.stringify(reply.body));
       if (truncate) body = body.subarray(0, Math.floor(body.length / 2));
-      return { out: { status: reply.status, headers: { 'Content-Type': 'application/json', ...headers }, body }, delayMs: delayMs + latencyMs, entry };
+      // 204 carries no body at all, as Discord sends it.
+      if (reply.status === 204) body = Buffer.alloc(0);
+      const type: Record<string, string> = reply.status === 204 ? {} : { 'Content-Type': 'application/json' };
+      return { out: { status: reply.status, headers: { ...type, ...headers }, body }, delayMs: delayMs + latencyMs, entry, write };
     };
     if (req.headers.authorization !== `Bot ${token}`) return finish(sparse ? SPARSE_BAD_TOKEN() : UNAUTHORIZED());
+    if (isWrite) {
+      if (path === null) return finish(NOT_FOUND());
+      const served = serveWrite({ guilds, findChannel, limiter, bound, stats, timeScale }, method, path, raw);
+      return finish(served.reply, served.headers);
+    }
     if (!match || (sparse && SPARSE_MISSING_ROUTES.has(match.route.pattern))) return finish(NOT_FOUND());
     const { route, params } = match;
     const major = params.guild ?? params.channel ?? 'global';
@@ -97,16 +118,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return finish(reply, headers);
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, arrivedAt: number) => {
-    const { out, delayMs, entry } = decide(req, arrivedAt);
+  const handle = (req: IncomingMessage, res: ServerResponse, arrivedAt: number, raw: Buffer | 'too-large') => {
+    const { out, delayMs, entry, write } = decide(req, arrivedAt, raw);
+    if (out === 'hang') return;
     const send = () => {
       if (res.destroyed) return;
       if (out === 'reset') {
         req.socket.destroy();
         stats.response(0, entry);
+        if (write) stats.answered(write, 0);
         return;
       }
       stats.response(out.status, entry);
+      if (write) {
+        okWrites = stats.answered(write, out.status);
+        wroteOk(okWrites);
+      }
       res.writeHead(out.status, { ...out.headers, 'Content-Length': String(out.body.length) });
       res.end(out.body);
     };
@@ -119,8 +146,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const server = createServer((req, res) => {
     // A request cannot arrive before its connection's handshakes are done (see connectLatencyMs).
     const arrivedAt = Math.max(performance.now(), readyAt.get(req.socket) ?? 0);
-    req.resume();
-    req.on('end', () => handle(req, res, arrivedAt));
+    // Bodies are kept up to the cap; past it the rest is read and dropped, and the write is refused (413).
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => { size += chunk.length; if (size <= MAX_BODY_BYTES) chunks.push(chunk); });
+    req.on('end', () => handle(req, res, arrivedAt, size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)));
   });
   server.on('connection', (socket: Socket) => {
     stats.connection();
@@ -137,8 +167,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return g;
     },
     stats: () => stats.snapshot(),
-    resetStats: () => stats.reset(),
+    resetStats: () => { stats.reset(); okWrites = 0; },
     setFaults: (rules: FaultRule[]) => faults.set(rules),
+    waitForWrites: (n: number) => new Promise<void>((resolve) => {
+      if (okWrites >= n) resolve();
+      else waiters.push({ n, resolve });
+    }),
     close: () => new Promise<void>((resolve, reject) => {
       sends.clear();
       server.close((err) => (err ? reject(err) : resolve()));
@@ -147,35 +181,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   };
 }
 
+/** The X-Audit-Log-Reason header as the audit log shows it: URL-decoded (kept raw when it does not decode). */
+function auditReason(header: string | string[] | undefined): string | null {
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (raw === undefined) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The guild answer less what this guild is set up not to send (see FakeGuild.rolesUnreadable and noMemberCount). */
 function withoutGuildFields(body: unknown, guild: FakeGuild): unknown {
   const g = { ...(body as Record<string, unknown>) };
   if (guild.rolesUnreadable) delete g.roles;
   if (guild.noMemberCount) for (const key of ['approximate_member_count', 'approximate_presence_count', 'member_count']) delete g[key];
   return g;
-}
-
-/** Seconds for Retry-After: whole seconds rounded up like Discord at real time, 3 decimals when time is scaled. */
-function retryAfterHeader(ms: number, timeScale: number): string {
-  return timeScale >= 1 ? String(Math.max(1, Math.ceil(ms / 1000))) : (ms / 1000).toFixed(3);
-}
-
-function rateLimitedReply(d: LimitDecision): Reply {
-  return { status: 429, body: { message: 'You are being rate limited.', retry_after: Number((d.retryAfterMs / 1000).toFixed(3)), global: d.kind === 'global' } };
-}
-
-/** Bucket headers on every bucketed response; 429s add Retry-After and the scope. */
-function limitHeaders(d: LimitDecision, now: number, timeScale: number): Record<string, string> {
-  if (d.kind === 'global') {
-    return { 'Retry-After': retryAfterHeader(d.retryAfterMs, timeScale), 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' };
-  }
-  const h: Record<string, string> = {
-    'X-RateLimit-Limit': String(d.bucket.limit), 'X-RateLimit-Remaining': String(d.bucket.remaining),
-    'X-RateLimit-Reset': (d.bucket.resetAt / 1000).toFixed(3), 'X-RateLimit-Reset-After': ((d.bucket.resetAt - now) / 1000).toFixed(3),
-    'X-RateLimit-Bucket': d.bucket.hash,
-  };
-  if (d.kind === 'route') Object.assign(h, { 'Retry-After': retryAfterHeader(d.retryAfterMs, timeScale), 'X-RateLimit-Scope': 'user' });
-  return h;
 }
 
 /** The response an injected fault replaces the real one with; null for faults that alter the real one. */
@@ -192,6 +214,7 @@ function faultResponse(f: FaultRule, timeScale: number): Out | null {
     }
     case 'cloudflare-ban':
       return { status: 429, headers: { 'Content-Type': 'text/plain; charset=UTF-8', 'Retry-After': String(Math.ceil(f.retryAfter ?? 3 * 3600)) }, body: Buffer.from(CLOUDFLARE_BAN_BODY) };
+    case 'hang': return 'hang';
     case 'non-json': return { status: f.status ?? 502, headers: { 'Content-Type': 'text/html' }, body: Buffer.from(NON_JSON_PAGE) };
     default: return null;
   }

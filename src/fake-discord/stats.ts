@@ -1,5 +1,5 @@
 import type { LowerBoundTracker } from './lower-bound.js';
-import type { FakeStats, TraceEntry } from './types.js';
+import type { FakeStats, TraceEntry, WriteRecord } from './types.js';
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -11,8 +11,8 @@ export class StatsRecorder {
     this.trace = trace ? [] : null;
   }
 
-  private static empty(): Omit<FakeStats, 'lowerBoundMs' | 'lowerBoundDetail'> {
-    return { requests: 0, byRoute: {}, ratelimited: 0, globalRatelimited: 0, status: {}, connections: 0, firstRequestAt: null, lastResponseAt: null };
+  private static empty(): Omit<FakeStats, 'lowerBoundMs' | 'lowerBoundDetail'> & { okWrites: number } {
+    return { requests: 0, writes: [], refusedWrites: 0, okWrites: 0, byRoute: {}, ratelimited: 0, globalRatelimited: 0, status: {}, connections: 0, firstRequestAt: null, lastResponseAt: null };
   }
 
   /** Counts a request (arrivedAt: performance.now() when it came in); returns its timeline entry (null when not tracing) for response(). */
@@ -25,6 +25,21 @@ export class StatsRecorder {
     const entry: TraceEntry = { path, arrivedMs: t - this.s.firstRequestAt, sentMs: null, status: null };
     this.trace.push(entry);
     return entry;
+  }
+
+  /** Records a write as it arrives; answered() fills in its status. */
+  write(method: string, path: string, reason: string | null): WriteRecord {
+    const w: WriteRecord = { method, path, status: null, reason };
+    this.s.writes.push(w);
+    return w;
+  }
+
+  /** Sets a write's status; 4xx other than 429 count as refused. Returns how many writes have succeeded. */
+  answered(w: WriteRecord, status: number): number {
+    w.status = status;
+    if (status >= 400 && status < 500 && status !== 429) this.s.refusedWrites++;
+    if (status >= 200 && status < 300) this.s.okWrites++;
+    return this.s.okWrites;
   }
 
   connection(): void {
@@ -45,7 +60,8 @@ export class StatsRecorder {
   /** A snapshot (copies, so callers can keep it while the fake keeps counting). */
   snapshot(): FakeStats {
     const lb = this.bound.compute();
-    const snap: FakeStats = { ...this.s, byRoute: { ...this.s.byRoute }, status: { ...this.s.status }, lowerBoundMs: lb.ms, lowerBoundDetail: lb.detail };
+    const { okWrites: _ok, ...counts } = this.s;
+    const snap: FakeStats = { ...counts, writes: this.s.writes.map((w) => ({ ...w })), byRoute: { ...this.s.byRoute }, status: { ...this.s.status }, lowerBoundMs: lb.ms, lowerBoundDetail: lb.detail };
     if (this.trace) snap.trace = this.trace.map((e) => ({ ...e }));
     return snap;
   }

@@ -98,10 +98,11 @@ export interface RateLimitConfig {
   defaultRoute: BucketLimit;
 }
 
-export type FaultKind = 'status' | 'slow' | 'truncate' | 'reset' | 'ratelimit' | 'cloudflare-ban' | 'non-json';
+/** 'hang' never answers (the request stays open until the client gives up or the fake closes). */
+export type FaultKind = 'status' | 'slow' | 'truncate' | 'reset' | 'ratelimit' | 'cloudflare-ban' | 'non-json' | 'hang';
 
 export interface FaultRule {
-  /** 'GET /guilds/:guild/members' style (ids replaced by :guild/:channel/:user), or '*'. */
+  /** 'GET /guilds/:guild/members' style (ids replaced by :guild/:channel/:user), '*' (every request) or 'writes' (every non-GET request). */
   route: string;
   kind: FaultKind;
   status?: number;
@@ -145,8 +146,23 @@ export interface TraceEntry {
   status: number | null;
 }
 
+/** One write request (any method but GET) the fake received. */
+export interface WriteRecord {
+  method: string;
+  /** The path under /api/v10, query excluded. */
+  path: string;
+  /** The status answered; null while unanswered, 0 when the connection was reset instead. */
+  status: number | null;
+  /** The X-Audit-Log-Reason header, URL-decoded; null when absent. */
+  reason: string | null;
+}
+
 export interface FakeStats {
   requests: number;
+  /** Every write request received, in arrival order. */
+  writes: WriteRecord[];
+  /** Writes answered 4xx other than 429: what Discord would have refused (each counts as an invalid request). */
+  refusedWrites: number;
   byRoute: Record<string, number>;
   ratelimited: number;
   globalRatelimited: number;
@@ -168,5 +184,10 @@ export interface FakeDiscord {
   stats(): FakeStats;
   resetStats(): void;
   setFaults(rules: FaultRule[]): void;
+  /**
+   * Resolves once `n` writes have been answered 2xx since the last resetStats (at once if they have): with a
+   * 'hang' fault on 'writes' after n, a test can stop an apply at an exact point and kill it there.
+   */
+  waitForWrites(n: number): Promise<void>;
   close(): Promise<void>;
 }
