@@ -5,6 +5,7 @@ import { secretForms } from '../config/redact.js';
 import { tooManyGuilds } from '../config/validate.js';
 import { AI_INPUT_NAMES, parseAiInputs } from '../ai/action-inputs.js';
 import type { AiSettings } from '../ai/settings.js';
+import { parseRestoreInputs, RESTORE_INPUT_NAMES, type RestoreInputs } from './restore-inputs.js';
 
 export const COMMIT_MODES = ['push', 'pull-request', 'none'] as const;
 export const REGRESSION_ACTIONS = ['fail', 'issue', 'fail-and-issue', 'none'] as const;
@@ -18,7 +19,7 @@ export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 export const INPUT_NAMES = [
   'discord-token', 'guild-id', 'api-base', 'demo', 'snapshot-dir', 'commit', 'branch', 'commit-message',
   'health-threshold', 'on-regression', 'issue-labels', 'artifact-name', 'artifact-retention-days', 'members',
-  'config', 'github-token', 'include-invite-codes', 'keep-images', 'on-escalation', 'escalation-labels', 'max-score-drop', ...AI_INPUT_NAMES,
+  'config', 'github-token', 'include-invite-codes', 'keep-images', 'on-escalation', 'escalation-labels', 'max-score-drop', ...AI_INPUT_NAMES, ...RESTORE_INPUT_NAMES,
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Record<InputName, string>;
@@ -65,6 +66,8 @@ export interface ActionInputs {
   githubToken: string | null;
   /** The AI review (`ai-review: true`), else null. */
   ai: AiSettings | null;
+  /** `mode` (export, plan, apply) and its safety switches. */
+  restore: RestoreInputs;
 }
 
 /** One message listing every invalid input, raised before any network call. */
@@ -154,12 +157,17 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
   const includeInviteCodes = parseBoolean(get('include-invite-codes'), 'include-invite-codes', problems);
   const keepImages = parseBoolean(get('keep-images'), 'keep-images', problems);
   const githubToken = (raw['github-token'] ?? '').trim() || null;
+  const restore = parseRestoreInputs((name) => raw[name] ?? '', problems);
+  // A plan reads the snapshot from the repository and comments on the pull request; an apply reads the push.
+  if (restore.mode !== 'export' && !githubToken) {
+    problems.push(`github-token is required for mode: ${restore.mode} (default \`\${{ github.token }}\`): the snapshot is read from the repository through GitHub's API.`);
+  }
   const needsGitHub = commit !== 'none' || onRegression === 'issue' || onRegression === 'fail-and-issue'
     || onEscalation === 'issue' || onEscalation === 'fail-and-issue';
-  if (needsGitHub && !githubToken) {
+  if (needsGitHub && !githubToken && restore.mode === 'export') {
     problems.push(`github-token is required for commit: ${commit} / on-regression: ${onRegression} (default \`\${{ github.token }}\`), or set commit: none and on-regression: fail | none.`);
   }
-  if (needsGitHub && !context.hasRepository) {
+  if ((needsGitHub || restore.mode !== 'export') && !context.hasRepository) {
     problems.push('GITHUB_REPOSITORY is not set (not running in GitHub Actions): set commit: none and on-regression: fail | none for local runs.');
   }
   const ai = parseAiInputs((name) => raw[name] ?? '', githubToken, problems);
@@ -169,7 +177,7 @@ export function parseInputs(raw: Partial<RawInputs>, context: InputContext): Act
     discordToken, guildId, guildIds, apiBase, demo, snapshotDir, commit, branch,
     commitMessage: get('commit-message') || DEFAULT_COMMIT_MESSAGE,
     healthThreshold, onRegression, issueLabels, onEscalation, escalationLabels, maxScoreDrop, artifactName, artifactRetentionDays, members, includeInviteCodes, keepImages,
-    config: get('config') || null, githubToken, ai,
+    config: get('config') || null, githubToken, ai, restore,
   };
 }
 

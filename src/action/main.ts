@@ -11,6 +11,8 @@ import { resolveAuditConfig } from './audit-config.js';
 import { createActionLog } from './log.js';
 import { createActionProgress } from './progress-log.js';
 import { publishGuild, type GuildReport } from './publish-guild.js';
+import { runPlanMode } from './plan-mode.js';
+import { applyRefusal, runApplyStep } from './apply-mode.js';
 
 /**
  * The action: validate -> export every server (concurrently, over one client) -> publish each (compare, commit,
@@ -30,9 +32,23 @@ export async function run(): Promise<void> {
     if (err instanceof InputError) return log.fail(['Invalid action inputs:', ...err.problems]);
     throw err;
   }
+  // Refused before any request: an apply in a pull request, a fork, or without allow-writes.
+  const refusal = applyRefusal(ctx, inputs.restore);
+  if (refusal) return log.fail(refusal);
   const client = inputs.githubToken && ctx.owner && ctx.repo
     ? new GitHubClient({ apiUrl: ctx.apiUrl, token: inputs.githubToken, owner: ctx.owner, repo: ctx.repo, log: (line) => log.info(line) })
     : null;
+  const modeRun = client ? { inputs, restore: inputs.restore, ctx, log, client } : null;
+  if (inputs.restore.mode === 'plan' && modeRun) return runPlanMode(modeRun);
+  // mode: apply changes the server first, then exports it as usual, so the commit records what the server became.
+  let applyFailures: string[] = [];
+  if (inputs.restore.mode === 'apply' && modeRun) {
+    try {
+      applyFailures = await log.group('Apply the snapshot edits of this push', () => runApplyStep(modeRun));
+    } catch (err) {
+      applyFailures = [`The apply stopped: ${err instanceof Error ? err.message : String(err)}`];
+    }
+  }
   const single = inputs.guildIds.length <= 1;
   let results: GuildResult[];
   try {
@@ -74,7 +90,7 @@ export async function run(): Promise<void> {
     reports.push({ ...emptyReport(result.guildId), failures: [message] });
   }
   writeRunOutputs(reports, single);
-  const failures = reports.flatMap((r) => r.failures);
+  const failures = [...applyFailures, ...reports.flatMap((r) => r.failures)];
   // A critical finding is an error only when it is part of why the step fails; otherwise a warning.
   for (const report of reports) annotateFindings(report.findings, { stepFails: failures.length > 0, log });
   if (failures.length) log.fail(failures);

@@ -6,6 +6,7 @@ import type { ActionLog } from './log.js';
 export const OUTPUT_NAMES: readonly (keyof ActionOutputs)[] = [
   'health-score', 'previous-health-score', 'issues-found', 'snapshot-changed', 'commit-sha', 'pull-request-number',
   'issue-number', 'artifact-id', 'export-path', 'zip-path', 'escalations', 'escalation-issue-number', 'results',
+  'changes', 'plan',
 ];
 
 /** Output values by name (null: written as an empty string). */
@@ -24,6 +25,10 @@ export interface ActionOutputs {
   'escalation-issue-number': number | null;
   /** Every server's figures, as JSON: one entry per guild id, in the order given. */
   results: string;
+  /** mode: plan: creates, updates and deletes planned, over every server. */
+  changes: number;
+  /** mode: plan: the plans as JSON ({changes, guilds: [{guild_id, file, operations, summary}]}). */
+  plan: string;
 }
 
 /** Sets outputs (the only setOutput caller); unknown values are written as empty strings. */

@@ -23,6 +23,14 @@ export async function loadSource(file: string, warn: (line: string) => void): Pr
   } catch (err) {
     throw new ConfigError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Pass the export.json, snapshot.json or export.zip written by the export command.`);
   }
+  return sourceFromBytes(data, file, warn);
+}
+
+/**
+ * A source from a file's bytes (an export.json, snapshot.json or export.zip; `file` names it in messages): the same
+ * checks as loadSource, for text that does not come from disk (the Action reads snapshot.json through GitHub's API).
+ */
+export function sourceFromBytes(data: Buffer, file: string, warn: (line: string) => void): RestoreSource {
   const sha = createHash('sha256').update(data).digest('hex');
   let text: string;
   let images = new Map<string, Buffer>();

@@ -20,17 +20,19 @@ export interface InProcessRun {
  * block: it puts process.env and process.exitCode back after each test. @actions/core keeps the summary file's path once read: one path per `dir`,
  * emptied before each run.
  */
-export async function runActionInProcess(dir: string, github: FakeGitHub, inputs: Record<string, string>): Promise<InProcessRun> {
+export async function runActionInProcess(dir: string, github: FakeGitHub, inputs: Record<string, string>, event?: RunnerEvent): Promise<InProcessRun> {
   const summaryPath = join(dir, 'summary.md');
   const outputPath = join(dir, 'output.txt');
   const eventPath = join(dir, 'event.json');
   writeFileSync(summaryPath, '');
   writeFileSync(outputPath, '');
-  writeFileSync(eventPath, JSON.stringify({ repository: { private: true, full_name: `${github.owner}/${github.repo}` } }));
+  const repository = { private: true, fork: false, full_name: `${github.owner}/${github.repo}` };
+  writeFileSync(eventPath, JSON.stringify({ repository, ...event?.payload }));
   Object.assign(process.env, {
     GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputPath, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_EVENT_PATH: eventPath,
     GITHUB_RUN_ID: '4242', RUNNER_TEMP: dir, GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_API_URL: github.apiUrl,
     ACTIONS_RUNTIME_TOKEN: github.runtimeToken, ACTIONS_RESULTS_URL: github.resultsUrl,
+    GITHUB_EVENT_NAME: event?.name ?? 'schedule', ...(event?.sha ? { GITHUB_SHA: event.sha } : {}),
   });
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
   let stdout = '';
@@ -44,6 +46,13 @@ export async function runActionInProcess(dir: string, github: FakeGitHub, inputs
     vi.restoreAllMocks();
   }
   return { stdout, summary: readFileSync(summaryPath, 'utf8'), outputs: parseOutputFile(readFileSync(outputPath, 'utf8')), failed: process.exitCode === 1 };
+}
+
+/** The event that started the run: its name (GITHUB_EVENT_NAME), its payload's fields and the commit (GITHUB_SHA). */
+export interface RunnerEvent {
+  name: string;
+  payload?: Record<string, unknown>;
+  sha?: string;
 }
 
 /** Registers an afterEach that undoes what a run changes in this process: the environment and the exit code. */

@@ -10,12 +10,13 @@ import { gitRoutes } from './routes-git.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
 import { repoRoutes } from './routes-repo.js';
+import { commitRoutes } from './routes-commits.js';
 import { handleTwirp, makeRuntimeToken } from './artifacts.js';
 import { createBlobStore, handleBlobRequest } from './blob-storage.js';
 import { seedRepository } from './seed.js';
 import type { FakeArtifact, FakeGitHubOptions, FakeIssue, FakePull, FakeState } from './state.js';
 
-const ROUTES: Route[] = [...repoRoutes, ...gitRoutes, ...issueRoutes, ...pullRoutes];
+const ROUTES: Route[] = [...repoRoutes, ...gitRoutes, ...commitRoutes, ...issueRoutes, ...pullRoutes];
 
 export interface FakeGitHub {
   /** Base for REST calls, e.g. http://127.0.0.1:PORT (use as GITHUB_API_URL). */

@@ -9,8 +9,8 @@ type Step = { uses?: string; with?: Record<string, unknown> };
 type Workflow = { permissions?: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
 
 describe('example workflows', () => {
-  it('cover push, pull-request and several servers', () => {
-    expect(examples.sort()).toEqual(['pull-request.yml', 'push.yml', 'several-servers.yml']);
+  it('cover push, pull-request, several servers, and changes by pull request (plan and apply)', () => {
+    expect(examples.sort()).toEqual(['apply.yml', 'plan.yml', 'pull-request.yml', 'push.yml', 'several-servers.yml']);
   });
 
   it.each(examples)('%s passes only inputs the action declares, and grants what its mode needs', (file) => {
@@ -19,7 +19,14 @@ describe('example workflows', () => {
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) {
       for (const name of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
-      const commit = String(step.with?.commit ?? 'push');
+      const mode = String(step.with?.mode ?? 'export');
+      const commit = mode === 'plan' ? 'none' : String(step.with?.commit ?? 'push');
+      if (mode === 'plan') expect(workflow.permissions?.['pull-requests']).toBe('write');
+      // Writes to Discord only with the switch a reviewer sees, and never from a pull request's event.
+      if (mode === 'apply') {
+        expect(step.with?.['allow-writes']).toBe(true);
+        expect(Object.keys((workflow as { on?: Record<string, unknown> }).on ?? {})).not.toContain('pull_request');
+      }
       const regression = String(step.with?.['on-regression'] ?? 'fail');
       if (commit !== 'none') expect(workflow.permissions?.contents).toBe('write');
       if (commit === 'pull-request') expect(workflow.permissions?.['pull-requests']).toBe('write');
