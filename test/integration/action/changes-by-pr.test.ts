@@ -95,7 +95,7 @@ describe('server changes by pull request', () => {
 
     const plan = await run({ mode: 'plan' }, prEvent(prNumber, editSha, baseSha));
     expect(plan.failed, plan.outputs.plan).toBe(false);
-    expect(plan.outputs.changes).toBe('1');
+    expect(plan.outputs.changes, plan.outputs.plan).toBe('1');
     const parsed = JSON.parse(plan.outputs.plan) as { guilds: { operations: { action: string; kind: string; changes?: Record<string, unknown> }[] }[] };
     expect(parsed.guilds[0].operations.filter((o) => o.action !== 'skip')).toEqual([expect.objectContaining({ action: 'update', kind: 'role' })]);
     const pull = () => github.pulls.find((p) => p.number === prNumber)!;
