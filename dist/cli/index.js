@@ -59807,9 +59807,19 @@ class TokenRejectedError extends Error {
 }
 /** Discord's error code for "Unauthorized. Provide a valid token": some servers answer a bad token with it on a 400. */
 const TOKEN_INVALID_CODE = 40001;
-/** True when Discord's answer says the token itself is bad (401, or any status with code 40001). */
+/**
+ * True when an answer is about the token itself: any status with code 40001, a 401 on /users/@me, or a 401 with
+ * code 0 (or none), which is what Discord sends for a bad token ({"message": "401: Unauthorized", "code": 0}).
+ * A 401 with another code (a proxy or a compatible server refusing one server's routes) is about that server.
+ */
+function isTokenAnswer(status, code, path) {
+    if (code === TOKEN_INVALID_CODE)
+        return true;
+    return status === 401 && (code === 0 || code === undefined || code === null || /^\/users\/@me\/?$/.test(path));
+}
+/** True when Discord's answer says the token itself is bad (see isTokenAnswer). */
 function isTokenRejection(error) {
-    return error instanceof DiscordAPIError && (error.status === 401 || error.code === TOKEN_INVALID_CODE);
+    return error instanceof DiscordAPIError && isTokenAnswer(error.status, error.code, routeOf(error.url));
 }
 /** The route as users read it: every id is `{id}` (the route, not one server's id, is what the message is about). */
 function routeName(route) {
@@ -59919,7 +59929,7 @@ function classifyApiError(error, needs) {
     const what = `${error.method.toUpperCase()} ${routeOf(error.url)}`;
     const said = `Discord said ${error.status} ${error.message} (code ${error.code}) for ${what}.`;
     const perms = needs.permissions?.length ? needs.permissions.join(', ') : null;
-    if (error.status === 401)
+    if (error.status === 401 && isTokenRejection(error))
         return { ...base, message: 'Discord rejected the bot token (401 Unauthorized).', hint: TOKEN_HINT, tokenRejected: true };
     if (error.code === TOKEN_INVALID_CODE) {
         return { ...base, message: `Discord rejected the bot token (${error.status} ${error.message}, code ${TOKEN_INVALID_CODE}).`, hint: TOKEN_HINT, tokenRejected: true };
@@ -59931,7 +59941,7 @@ function classifyApiError(error, needs) {
             hint: 'Enable it: Developer Portal > your application > Bot > Privileged Gateway Intents > Server Members Intent, then run again. Or run with --members none.',
         };
     }
-    if (error.status === 403) {
+    if (error.status === 403 || error.status === 401) {
         return {
             ...base,
             message: said,
@@ -59954,8 +59964,11 @@ function classifyApiError(error, needs) {
     }
     return { ...base, message: said, hint: 'Check the guild id and the bot\'s permissions, then run again.' };
 }
-/** What to tell a user whose bot cannot reach the guild. */
-const INVITE_HINT = 'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Roles, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent.';
+/**
+ * What to tell a user whose bot cannot reach the guild: the permissions an export reads (src/cli/bot-needs.ts
+ * derives them from the collectors; a test keeps the two in step). No Manage Roles: exporting never needs it.
+ */
+const INVITE_HINT = 'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent. `invite-url` prints an invite link with exactly these.';
 function routeOf(url) {
     try {
         return new URL(url).pathname.replace(/^\/api(\/v\d+)?/, '');
@@ -60257,6 +60270,30 @@ class DiscordApi {
         }
         return pending;
     }
+    /**
+     * One write (POST, PATCH, PUT, DELETE) through the same client, buckets and global budget as the reads. Never
+     * retried: a 4xx is Discord's refusal (retrying it only counts toward the invalid-request ban) and a failed 5xx
+     * write may have been applied; 429s are waited out by the client. `reason` goes in X-Audit-Log-Reason (the client
+     * URL-encodes it); Discord keeps 512 characters of it.
+     */
+    async write(method, route, body, reason) {
+        if (this.token.rejected)
+            throw new TokenRejectedError();
+        await this.budget.acquire(false);
+        if (this.token.rejected)
+            throw new TokenRejectedError();
+        this.requests++;
+        const options = { ...(body === undefined ? {} : { body }), ...(reason ? { reason: reason.slice(0, 512) } : {}) };
+        try {
+            const verb = method === 'POST' ? 'post' : method === 'PATCH' ? 'patch' : method === 'PUT' ? 'put' : 'delete';
+            return (await this.rest[verb](route, options));
+        }
+        catch (error) {
+            if (isTokenRejection(error))
+                this.token.rejected = true;
+            throw error;
+        }
+    }
 }
 /** One event-loop turn, so requests dispatched just before get to their sockets first. */
 function nextTurn() {
@@ -60264,6 +60301,37 @@ function nextTurn() {
 }
 function api_sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./build/collectors/cursor.js
+
+
+const STUCK_HINT = 'Discord always moves a list forward, so a server or proxy in between (--api-base / DISCORD_API_BASE) is ignoring the paging cursor: what was read is kept. Export through Discord directly, or have that server fixed, then run again.';
+/**
+ * A paged read whose next cursor did not move past the one it asked with: reading on would fetch the same
+ * pages without end (a server or proxy that drops the `after`/`before` query, or sends pages out of order).
+ */
+class StuckCursorError extends ExportNotice {
+    constructor(route, cursor, asked, got, read) {
+        super(`The pages of GET ${routeName(route)} did not move on: asked for the page ${cursor} ${asked}, the answer ended at ${got}, so the list would be read forever. It stops after ${read}.`, STUCK_HINT, 'CURSOR_STUCK', null);
+        this.name = 'StuckCursorError';
+    }
+}
+/** True when `next` is a valid snowflake strictly past `cursor` in the direction paged: higher for `after`, lower for `before`. */
+function snowflakeMovedOn(cursor, next, direction) {
+    if (!/^\d{1,20}$/.test(next))
+        return false;
+    if (cursor === undefined)
+        return true;
+    const order = compareSnowflakes(next.replace(/^0+(?=\d)/, ''), cursor.replace(/^0+(?=\d)/, ''));
+    return direction === 'after' ? order > 0 : order < 0;
+}
+/** True when the ISO timestamp `next` is strictly before `cursor` (archived threads page backwards in time). */
+function timestampMovedBack(cursor, next) {
+    const at = Date.parse(next);
+    if (!Number.isFinite(at))
+        return false;
+    return cursor === undefined || at < Date.parse(cursor);
 }
 
 ;// CONCATENATED MODULE: ./build/schema/role-counts.js
@@ -60294,6 +60362,7 @@ function countRole(counts, roleId) {
 
 
 
+
 /** Discord's page size limit for GET /guilds/{id}/members. */
 const MEMBER_PAGE_SIZE = 1000;
 /** What a member record must have to be counted. */
@@ -60308,11 +60377,17 @@ async function scanMembers(api, guildId, options) {
     const limit = options.maxMembers ?? Infinity;
     const route = `/guilds/${guildId}/members`;
     const skipped = new SkipTally(route);
-    const fetchPage = (after, want) => api.get(route, { limit: want, after }).then((body) => readList(route, body, MEMBER_SHAPE));
+    const fetchPage = (after, want) => {
+        const page = api.get(route, { limit: want, after }).then((body) => readList(route, body, MEMBER_SHAPE));
+        // Awaited only after this page's work: a failure arriving before then is not an unhandled rejection.
+        page.catch(noop);
+        return page;
+    };
     let error = null;
     const now = Date.now();
     let want = Math.min(MEMBER_PAGE_SIZE, limit);
-    let pending = want > 0 ? fetchPage('0', want) : null;
+    let cursor = '0';
+    let pending = want > 0 ? fetchPage(cursor, want) : null;
     let truncated = want <= 0;
     let seen = 0;
     while (pending) {
@@ -60340,8 +60415,14 @@ async function scanMembers(api, guildId, options) {
         if (size >= want) {
             if (!last)
                 error = new ExportNotice(`A full page of Discord's answer to GET /guilds/{id}/members had no member with a user id to page on from: the member list stops after ${seen} records.`, PAYLOAD_HINT, 'MISSING_FIELD', null);
+            else if (!snowflakeMovedOn(cursor, last, 'after')) {
+                // A page that did not move on holds members already read (or out of order): it is left out.
+                seen -= size;
+                page = [];
+                error = new StuckCursorError(route, 'after', cursor, last, `${seen} records`);
+            }
             else if (nextWant > 0)
-                pending = fetchPage(last, nextWant);
+                pending = fetchPage((cursor = last), nextWant);
             else
                 truncated = true;
         }
@@ -60539,7 +60620,42 @@ function hasPermission(bits, name) {
     return (b & flag) === flag;
 }
 
+;// CONCATENATED MODULE: ./build/collectors/optional-fields.js
+
+/*
+ * Readers for fields a restore needs but a Discord-compatible server may leave out or fill with something else: each
+ * answers null (or an empty list) for anything that is not the expected kind, so an odd payload costs that field,
+ * never the collector, and a restore never sends Discord a value it would refuse.
+ */
+/** A whole number, or null. */
+function intOrNull(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
+}
+/** A string, or null. */
+function textOrNull(value) {
+    return typeof value === 'string' ? value : null;
+}
+/** A snowflake id, or null. */
+function idOrNull(value) {
+    return isSnowflake(value) ? value : null;
+}
+/** The snowflake ids in a list, sorted and without repeats (anything else dropped). */
+function idList(value) {
+    if (!Array.isArray(value))
+        return [];
+    return [...new Set(value.filter(isSnowflake))].sort(compareSnowflakes);
+}
+/** `{emoji_id, emoji_name}` of a forum's default reaction, or null when it has neither. */
+function reactionEmoji(value) {
+    if (typeof value !== 'object' || value === null)
+        return null;
+    const v = value;
+    const emoji = { emoji_id: idOrNull(v.emoji_id), emoji_name: textOrNull(v.emoji_name) };
+    return emoji.emoji_id === null && emoji.emoji_name === null ? null : emoji;
+}
+
 ;// CONCATENATED MODULE: ./build/collectors/map-channel.js
+
 
 
 
@@ -60574,7 +60690,10 @@ function mapOverwrites(overwrites) {
         .sort((a, b) => compareSnowflakes(a.id, b.id));
 }
 function mapTags(tags) {
-    return (tags ?? []).map((t) => ({ id: t.id, name: t.name, moderated: t.moderated === true, emoji: t.emoji_name ?? t.emoji_id ?? null }));
+    return (tags ?? []).map((t) => ({
+        id: t.id, name: t.name, moderated: t.moderated === true, emoji: t.emoji_name ?? t.emoji_id ?? null,
+        emoji_id: idOrNull(t.emoji_id), emoji_name: textOrNull(t.emoji_name),
+    }));
 }
 /** The schema's channel record for any guild channel payload. */
 function mapChannel(raw) {
@@ -60597,6 +60716,11 @@ function mapChannel(raw) {
         rtc_region: c.rtc_region ?? null,
         default_auto_archive_duration: c.default_auto_archive_duration ?? null,
         available_tags: raw.type === v10_ChannelType.GuildForum || raw.type === v10_ChannelType.GuildMedia ? mapTags(tags) : null,
+        video_quality_mode: intOrNull(c.video_quality_mode),
+        default_thread_rate_limit_per_user: intOrNull(c.default_thread_rate_limit_per_user),
+        default_reaction_emoji: reactionEmoji(c.default_reaction_emoji),
+        default_sort_order: intOrNull(c.default_sort_order),
+        default_forum_layout: intOrNull(c.default_forum_layout),
     };
 }
 /** The schema's thread record. */
@@ -60629,6 +60753,7 @@ function byId(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./build/collectors/roles.js
+
 
 
 
@@ -60672,6 +60797,8 @@ const roles = defineCollector({
                 is_everyone: isEveryone,
                 bot_id: r.tags?.bot_id ?? null,
                 integration_id: r.tags?.integration_id ?? null,
+                icon: textOrNull(r.icon),
+                unicode_emoji: textOrNull(r.unicode_emoji),
             };
         })
             .sort(byPositionThenId);
@@ -60857,6 +60984,7 @@ function count_members_noop() { }
 
 
 
+
 const THREAD_SHAPE = { id: 'string', type: 'number' };
 const PUBLIC_PARENTS = new Set([v10_ChannelType.GuildText, v10_ChannelType.GuildAnnouncement, v10_ChannelType.GuildForum, v10_ChannelType.GuildMedia]);
 // Private threads exist only in text channels.
@@ -60947,8 +61075,10 @@ async function archived(api, channelId, kind, into, scan, unavailable) {
                 into.set(thread.id, thread);
         const last = page.threads[page.threads.length - 1];
         const stamp = last?.thread_metadata?.archive_timestamp;
-        if (!page.has_more || !stamp || stamp === before)
+        if (!page.has_more || !stamp)
             return true;
+        if (!timestampMovedBack(before, stamp))
+            throw new StuckCursorError(route, 'before', before ?? '(none)', stamp, `${into.size} threads`);
         before = stamp;
     }
 }
@@ -61169,6 +61299,7 @@ function unidentifiedBotsNotice(roles, scan) {
 
 
 
+
 /** Audit log pages read for bot-add entries (100 each): the log only keeps 45 days anyway. */
 const AUDIT_LOG_PAGES = 3;
 /**
@@ -61249,7 +61380,10 @@ async function botAdds(ctx) {
             }
             if (entries.length < 100)
                 break;
-            before = entries[entries.length - 1].id;
+            const last = entries[entries.length - 1].id;
+            if (!snowflakeMovedOn(before, last, 'before'))
+                throw new StuckCursorError(route, 'before', before ?? '(none)', last, `${adds.size} bot adds`);
+            before = last;
         }
     }
     catch (error) {
@@ -61615,6 +61749,7 @@ const integrations = defineCollector({
 
 
 
+
 // Discord answers 10069 ("Unknown Welcome Screen") when none was ever set up: that is "none", not a failure. A 404
 // without a Discord code is another thing: the server (a compatible one) does not offer the route at all.
 const UNKNOWN_WELCOME_SCREEN = 10069;
@@ -61637,7 +61772,9 @@ const welcome_screen = defineCollector({
         readObject(`/guilds/${ctx.guildId}/welcome-screen`, screen);
         return {
             description: screen.description ?? null,
-            channels: (screen.welcome_channels ?? []).map((c) => ({ channel_id: c.channel_id, description: c.description, emoji_name: c.emoji_name ?? null })),
+            channels: (screen.welcome_channels ?? []).map((c) => ({
+                channel_id: c.channel_id, description: c.description, emoji_name: c.emoji_name ?? null, emoji_id: idOrNull(c.emoji_id),
+            })),
         };
     },
 });
@@ -61645,7 +61782,8 @@ const welcome_screen = defineCollector({
 ;// CONCATENATED MODULE: ./build/collectors/onboarding.js
 
 
-/** Onboarding: prompts, default channels, mode. */
+
+/** Onboarding: prompts (with what each choice gives), default channels, mode. */
 const onboarding = defineCollector({
     name: 'onboarding',
     key: 'onboarding',
@@ -61657,12 +61795,44 @@ const onboarding = defineCollector({
             enabled: o.enabled === true,
             mode: o.mode ?? 0,
             default_channel_ids: [...(o.default_channel_ids ?? [])].sort(),
-            prompts: (o.prompts ?? []).map((p) => ({ id: p.id, title: p.title, type: p.type, required: p.required === true, options: p.options?.length ?? 0 })),
+            prompts: (Array.isArray(o.prompts) ? o.prompts : []).filter(isRecord).map(mapPrompt),
         };
     },
 });
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function mapPrompt(p) {
+    const options = Array.isArray(p.options) ? p.options : [];
+    return {
+        id: p.id,
+        title: p.title,
+        type: p.type,
+        required: p.required === true,
+        options: options.length,
+        single_select: p.single_select === true,
+        // Discord's default: a prompt is part of the onboarding flow unless it says otherwise.
+        in_onboarding: p.in_onboarding !== false,
+        choices: options.filter(isRecord).filter((c) => idOrNull(c.id) !== null).map(mapChoice),
+    };
+}
+// Discord answers each option's emoji as an object ({id, name, animated}); its write body and some compatible servers
+// use flat emoji_id / emoji_name fields: either is read.
+function mapChoice(c) {
+    const emoji = isRecord(c.emoji) ? c.emoji : {};
+    return {
+        id: c.id,
+        title: textOrNull(c.title) ?? '',
+        description: textOrNull(c.description),
+        emoji_id: idOrNull(emoji.id) ?? idOrNull(c.emoji_id),
+        emoji_name: textOrNull(emoji.name) ?? textOrNull(c.emoji_name),
+        role_ids: idList(c.role_ids),
+        channel_ids: idList(c.channel_ids),
+    };
+}
 
 ;// CONCATENATED MODULE: ./build/collectors/bans.js
+
 
 
 const PAGE = 1000;
@@ -61698,6 +61868,8 @@ const bans = defineCollector({
             const last = page.items[page.items.length - 1]?.user.id;
             if (pages >= MAX_BAN_PAGES || !last)
                 return done(true);
+            if (!snowflakeMovedOn(after, last, 'after'))
+                throw new StuckCursorError(route, 'after', after, last, `${count} bans`);
             after = last;
         }
     },
@@ -61771,14 +61943,29 @@ function parseGuildId(value, source = '--guild') {
     return id;
 }
 /**
+ * The most servers one run exports. They share one bot token's global budget (50 requests a second), so each
+ * one added slows the others: past this, split the list over several runs (or jobs).
+ */
+const MAX_GUILDS_PER_RUN = 100;
+/** Why a list of `count` server ids is too long, or null when it is not. */
+function tooManyGuilds(count, source) {
+    return count > MAX_GUILDS_PER_RUN
+        ? `${source} lists ${count} servers; one run exports at most ${MAX_GUILDS_PER_RUN} (they share one bot token's rate limit): split the list over several runs.`
+        : null;
+}
+/**
  * One or several guild ids, separated by commas or line breaks (a YAML block, an environment variable): each
- * checked, blanks ignored, repeats dropped (the first one's place kept). At least one.
+ * checked, blanks ignored, repeats dropped (the first one's place kept). At least one, at most MAX_GUILDS_PER_RUN.
  */
 function parseGuildIds(value, source = '--guild') {
     const ids = value.split(/[,\r\n]+/).map((s) => s.trim()).filter(Boolean).map((id) => parseGuildId(id, source));
     if (ids.length === 0)
         throw new ConfigError(`${source} must be a Discord server id (17 to 20 digits), or several separated by commas, got "${value.trim()}".`);
-    return [...new Set(ids)];
+    const unique = [...new Set(ids)];
+    const tooMany = tooManyGuilds(unique.length, source);
+    if (tooMany)
+        throw new ConfigError(tooMany);
+    return unique;
 }
 function parseMembersMode(value, source = '--members') {
     if (value === 'none' || value === 'counts' || value === 'full')
@@ -61857,17 +62044,67 @@ function secretForms(secret) {
     const bare = bareToken(given);
     return bare === given ? [given] : [given, bare];
 }
-/** Replaces every secret, in each of its forms (see secretForms), in text with ***: nothing printed or written carries a token. */
+/** Short values would mangle ordinary text; real tokens are long. */
+const MIN_SECRET = 8;
+/** Hex digits either case: "%2f" and "%2F", "\u002e" and "\u002E" are the same character. */
+function hex(value, width) {
+    return [...value.toString(16).padStart(width, '0')].map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('');
+}
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** JSON's two-character escapes (`\/` is optional in JSON, and some encoders write it). */
+const JSON_SHORT = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * One character of a secret as a server may echo it: as is, JSON-escaped (`\u002e`, `\/`), or percent-encoded (the
+ * UTF-8 bytes, `%2E`; a space also as `+`). Each character independently, since encoders escape only some.
+ */
+function charPattern(ch) {
+    // JSON escapes UTF-16 units: a character outside the BMP is two \u escapes (a surrogate pair).
+    const units = Array.from({ length: ch.length }, (_, i) => ch.charCodeAt(i));
+    const alts = [escapeRegExp(ch), units.map((u) => `\\\\u${hex(u, 4)}`).join('')];
+    alts.push([...Buffer.from(ch, 'utf8')].map((b) => `%${hex(b, 2)}`).join(''));
+    const json = JSON_SHORT[ch];
+    if (json)
+        alts.push(escapeRegExp(json));
+    if (ch === ' ')
+        alts.push('\\+');
+    return `(?:${alts.join('|')})`;
+}
+/** Matches the secret in plain, \u-escaped and percent-encoded text, and any mix of them. */
+function encodedPattern(form) {
+    return new RegExp([...form].map(charPattern).join(''), 'g');
+}
+/**
+ * The runs of base64 (and base64url) text that encode the secret wherever it sits in the encoded data: one for
+ * each of the three byte alignments, keeping only the characters the secret's bytes alone decide.
+ */
+function base64Forms(form) {
+    const bytes = Buffer.from(form, 'utf8');
+    const out = [];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const core = encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + bytes.length) * 8) / 6));
+        if (core.length < MIN_SECRET)
+            continue;
+        out.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(out)];
+}
+/**
+ * Replaces every secret, in each of its forms (see secretForms), in text with ***: as is, JSON \u-escaped,
+ * percent-encoded and base64-encoded, since a server may echo a request's header or body back in any of them.
+ * Nothing printed or written carries a token.
+ */
 function redact(text, secrets) {
     let out = text;
     for (const secret of secrets) {
         if (!secret)
             continue;
         for (const form of secretForms(secret)) {
-            // Short values would mangle ordinary text; real tokens are long.
-            if (form.length < 8)
+            if (form.length < MIN_SECRET)
                 continue;
-            out = out.split(form).join('***');
+            out = out.replace(encodedPattern(form), '***');
+            for (const encoded of base64Forms(form))
+                out = out.split(encoded).join('***');
         }
     }
     return out;
@@ -62059,6 +62296,8 @@ const EXIT = {
     ok: 0,
     /** export --strict: some collector failed (partial export). */
     partial: 1,
+    /** diff --exit-code / --fail-on: the diff holds what the option fails on. */
+    diffFound: 1,
     /** export: Discord refused the whole export (bad token, unknown server); the last good files stay. */
     fatal: 2,
     usage: 64,
@@ -62353,7 +62592,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
  * Rules: everything keyed by snowflake id (strings), permissions as Discord's bitfield
  * string plus flag names, timestamps as ISO 8601 strings, absent values as null (never undefined).
  */
-const SCHEMA_VERSION = '2.1.0';
+const SCHEMA_VERSION = '2.2.0';
 
 ;// CONCATENATED MODULE: ./build/schema/empty.js
 
@@ -63020,6 +63259,7 @@ function daysBefore(ctx, timeMs) {
 const meta = {
     id: 'bots_with_administrator',
     title: 'Bots with Administrator',
+    name: 'Bot Administrator rights',
     category: 'bots',
     severity: 'high',
     motivation: 'A bot with Administrator is a standing master key: a leaked bot token or a compromised bot vendor owns the server.',
@@ -63069,6 +63309,7 @@ function run(exp) {
 const default_notifications_all_messages_meta = {
     id: 'default_notifications_all_messages',
     title: 'Default notifications: all messages',
+    name: 'Default notification setting',
     category: 'settings',
     severity: 'low',
     motivation: 'Notifying every member of every message drives people to mute or leave the server once it gets busy.',
@@ -63091,6 +63332,7 @@ function default_notifications_all_messages_run(exp) {
 const duplicate_role_names_meta = {
     id: 'duplicate_role_names',
     title: 'Duplicate role names',
+    name: 'Role name uniqueness',
     category: 'roles',
     severity: 'low',
     motivation: 'Two roles with the same name get confused when granting access, so the wrong one ends up with the permissions.',
@@ -63114,6 +63356,7 @@ function duplicate_role_names_run(exp) {
 const empty_categories_meta = {
     id: 'empty_categories',
     title: 'Empty categories',
+    name: 'Empty categories',
     category: 'channels',
     severity: 'low',
     motivation: 'A category with no channels is leftover structure: it confuses members and hides nothing.',
@@ -63206,6 +63449,7 @@ const SOFT = new Set(['MentionEveryone']);
 const everyone_dangerous_permissions_meta = {
     id: 'everyone_dangerous_permissions',
     title: '@everyone has dangerous permissions',
+    name: '@everyone permissions',
     category: 'permissions',
     severity: 'critical',
     motivation: 'Every member, including the newest account, holds what @everyone holds: moderation or management rights there hand the server to anyone who joins.',
@@ -63235,6 +63479,7 @@ function everyone_dangerous_permissions_run(_exp, ctx) {
 const everyone_overwrite_dangerous_permissions_meta = {
     id: 'everyone_overwrite_dangerous_permissions',
     title: 'Channel overwrites grant @everyone dangerous permissions',
+    name: '@everyone channel overwrites',
     category: 'permissions',
     severity: 'high',
     motivation: 'An @everyone overwrite that allows Manage Messages, Manage Webhooks or similar gives every member moderator powers in that channel, and is easy to miss in the role list.',
@@ -63263,6 +63508,7 @@ function everyone_overwrite_dangerous_permissions_run(exp, ctx) {
 const explicit_content_filter_disabled_meta = {
     id: 'explicit_content_filter_disabled',
     title: 'Explicit media filter is off',
+    name: 'Explicit media filter',
     category: 'settings',
     severity: 'medium',
     motivation: 'Without the filter, explicit images posted by anyone reach every member before a moderator sees them.',
@@ -63287,6 +63533,7 @@ function explicit_content_filter_disabled_run(exp) {
 const low_activity_meta = {
     id: 'low_activity',
     title: 'Few members online',
+    name: 'Members online',
     category: 'activity',
     severity: 'low',
     motivation: 'When only a sliver of members is ever online, most joined and left in spirit: announcements go unread and the member count overstates the community.',
@@ -63320,6 +63567,7 @@ function low_activity_run(exp, ctx) {
 const member_overwrite_sprawl_meta = {
     id: 'member_overwrite_sprawl',
     title: 'Member-specific overwrite sprawl',
+    name: 'Member-specific overwrites',
     category: 'permissions',
     severity: 'low',
     motivation: 'Permissions granted to individual members outlive their reason, are invisible in the role list and make access reviews unreliable.',
@@ -63349,6 +63597,7 @@ const LOG_NAME = /(log|audit|mod-?action|modmail|incident|report)/i;
 const missing_moderation_logs_meta = {
     id: 'missing_moderation_logs',
     title: 'No moderation log channel',
+    name: 'Moderation log channel',
     category: 'moderation',
     severity: 'medium',
     motivation: 'Without a staff-only place where bans, AutoMod alerts and reports land, incidents go unnoticed and cannot be reviewed later.',
@@ -63385,6 +63634,7 @@ function missing_moderation_logs_run(exp, ctx) {
 const missing_rules_channel_meta = {
     id: 'missing_rules_channel',
     title: 'No rules channel',
+    name: 'Rules channel',
     category: 'moderation',
     severity: 'low',
     motivation: 'Written rules tell newcomers what is expected and give moderators something to point at when they act.',
@@ -63409,6 +63659,7 @@ function missing_rules_channel_run(exp, ctx) {
 const mod_2fa_not_required_meta = {
     id: 'mod_2fa_not_required',
     title: 'Two-factor authentication not required for moderators',
+    name: 'Two-factor authentication for moderators',
     category: 'settings',
     severity: 'high',
     motivation: 'A moderator whose password leaks can ban, delete and reconfigure at will unless the server requires 2FA for those actions.',
@@ -63431,6 +63682,7 @@ function mod_2fa_not_required_run(exp) {
 const no_automod_rules_meta = {
     id: 'no_automod_rules',
     title: 'No AutoMod rules enabled',
+    name: 'AutoMod rules',
     category: 'moderation',
     severity: 'medium',
     motivation: 'AutoMod blocks spam, mention raids and slurs before anyone reads them, even when no moderator is online.',
@@ -63455,6 +63707,7 @@ function no_automod_rules_run(exp) {
 const permanent_invites_meta = {
     id: 'permanent_invites',
     title: 'Permanent invites',
+    name: 'Invite expiry',
     category: 'invites',
     severity: 'medium',
     motivation: 'Invites that never expire keep working after they leak into spam lists or raid channels; nobody remembers to revoke them.',
@@ -63484,6 +63737,7 @@ function permanent_invites_run(exp, ctx) {
 const roles_above_bots_meta = {
     id: 'roles_above_bots',
     title: 'Ordinary roles above a role-managing bot',
+    name: 'Role order under role-managing bots',
     category: 'bots',
     severity: 'low',
     motivation: 'A bot can only assign roles below its own highest role; ordinary roles placed above it make self-role and verification flows fail silently.',
@@ -63513,6 +63767,7 @@ function roles_above_bots_run(exp, ctx) {
 const staff_channels_public_meta = {
     id: 'staff_channels_public',
     title: 'Staff channels readable by everyone',
+    name: 'Staff channel visibility',
     category: 'permissions',
     severity: 'high',
     motivation: 'Channels named for staff or logs tend to carry reports, evidence and internal talk; if @everyone can read them, all of it is public.',
@@ -63537,6 +63792,7 @@ function staff_channels_public_run(exp, ctx) {
 const stale_channels_meta = {
     id: 'stale_channels',
     title: 'Stale channels',
+    name: 'Channel activity',
     category: 'channels',
     severity: 'low',
     motivation: 'Channels nobody has written in for months dilute the server, hide the active ones and still need moderating.',
@@ -63584,6 +63840,7 @@ function stale_channels_run(exp, ctx) {
 const too_many_admin_roles_meta = {
     id: 'too_many_admin_roles',
     title: 'Too many Administrator roles',
+    name: 'Administrator roles',
     category: 'roles',
     severity: 'high',
     motivation: 'Administrator bypasses every permission and overwrite; each extra role holding it widens the blast radius of one compromised account.',
@@ -63611,6 +63868,7 @@ const THREADS = new Set(['public_thread', 'private_thread', 'announcement_thread
 const uncategorized_channels_meta = {
     id: 'uncategorized_channels',
     title: 'Channels outside any category',
+    name: 'Channel categories',
     category: 'channels',
     severity: 'low',
     motivation: 'Channels outside categories cannot inherit category permissions and make the channel list harder to navigate.',
@@ -63629,6 +63887,7 @@ function uncategorized_channels_run(exp) {
 const unused_roles_meta = {
     id: 'unused_roles',
     title: 'Roles nobody holds',
+    name: 'Unused roles',
     category: 'roles',
     severity: 'low',
     motivation: 'Empty roles clutter the role list, make permission reviews slower and often keep stale permissions around.',
@@ -63658,6 +63917,7 @@ const LEVELS = ['none', 'low', 'medium', 'high', 'very high'];
 const verification_level_low_meta = {
     id: 'verification_level_low',
     title: 'Verification level is low',
+    name: 'Verification level',
     category: 'settings',
     severity: 'high',
     motivation: 'With no or low verification, fresh throwaway accounts can post at once: the usual path for raids and spam.',
@@ -63684,6 +63944,7 @@ function verification_level_low_run(exp, ctx) {
 const webhooks_in_public_channels_meta = {
     id: 'webhooks_in_public_channels',
     title: 'Incoming webhooks in channels everyone can read',
+    name: 'Webhooks in public channels',
     category: 'permissions',
     severity: 'low',
     motivation: 'A leaked webhook URL posts to everyone who can read its channel, under any name and avatar, and can ping @everyone; in public channels that is the whole server.',
@@ -64127,11 +64388,11 @@ function settingsFacts(exp) {
     if (!s)
         lines.push('- Server settings: not collected.');
     else {
-        lines.push(`- Members: ${memberLine(exp)}; online now: ${s.presence_count ?? 'unknown'}`, `- Created: ${s.created_at.slice(0, 10)}; boost level ${s.boost_level} (${s.boost_count} boosts); locale ${s.preferred_locale}`, `- Features: ${s.features.length ? [...s.features].sort().join(', ') : 'none'}`, `- Verification level: ${VERIFICATION[s.verification_level] ?? s.verification_level}; explicit media filter: ${CONTENT_FILTER[s.explicit_content_filter] ?? s.explicit_content_filter}; 2FA for moderators: ${s.mfa_level ? 'required' : 'not required'}`, `- Default notifications: ${s.default_message_notifications === 1 ? 'only @mentions' : 'all messages'}; NSFW level ${s.nsfw_level}`, `- Rules channel: ${name(s.rules_channel_id)}; system channel: ${name(s.system_channel_id)}; safety alerts channel: ${name(s.safety_alerts_channel_id)}; public updates channel: ${name(s.public_updates_channel_id)}`, `- Vanity URL: ${s.vanity_url_code ? 'set' : 'none'}; AFK channel: ${name(s.afk_channel_id)}`);
+        lines.push(`- Members: ${memberLine(exp)}; online now: ${s.presence_count ?? 'unknown'}`, `- Created: ${s.created_at.slice(0, 10)}; boost level ${s.boost_level} (${plural(s.boost_count, 'boost')}); locale ${s.preferred_locale}`, `- Features: ${s.features.length ? [...s.features].sort().join(', ') : 'none'}`, `- Verification level: ${VERIFICATION[s.verification_level] ?? s.verification_level}; explicit media filter: ${CONTENT_FILTER[s.explicit_content_filter] ?? s.explicit_content_filter}; 2FA for moderators: ${s.mfa_level ? 'required' : 'not required'}`, `- Default notifications: ${s.default_message_notifications === 1 ? 'only @mentions' : 'all messages'}; NSFW level ${s.nsfw_level}`, `- Rules channel: ${name(s.rules_channel_id)}; system channel: ${name(s.system_channel_id)}; safety alerts channel: ${name(s.safety_alerts_channel_id)}; public updates channel: ${name(s.public_updates_channel_id)}`, `- Vanity URL: ${s.vanity_url_code ? 'set' : 'none'}; AFK channel: ${name(s.afk_channel_id)}`);
     }
     // A section that was not collected says so: never "none" or a count of 0.
     const known = (section, text) => (notCollected(exp, section) === null ? text() : 'not collected');
-    lines.push(`- Onboarding: ${known('onboarding', () => (exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'))}; welcome screen: ${known('welcome_screen', () => (exp.welcome_screen ? `${exp.welcome_screen.channels.length} channels` : 'none'))}; bans: ${known('bans', () => (exp.bans ? `${exp.bans.count}${exp.bans.capped ? '+' : ''}` : 'unknown'))}`);
+    lines.push(`- Onboarding: ${known('onboarding', () => (exp.onboarding ? (exp.onboarding.enabled ? `enabled, ${plural(exp.onboarding.prompts.length, 'prompt')}` : 'configured but disabled') : 'none'))}; welcome screen: ${known('welcome_screen', () => (exp.welcome_screen ? plural(exp.welcome_screen.channels.length, 'channel') : 'none'))}; bans: ${known('bans', () => (exp.bans ? `${exp.bans.count}${exp.bans.capped ? '+' : ''}` : 'unknown'))}`);
     lines.push(`- Emojis ${known('emojis', () => String(exp.emojis.length))}, stickers ${known('stickers', () => String(exp.stickers.length))}, scheduled events ${known('events', () => String(exp.events.length))}, integrations ${known('integrations', () => String(exp.integrations.length))}, webhooks ${known('webhooks', () => `${exp.webhooks.length} (${exp.webhooks.filter((w) => w.type === 1).length} incoming)`)}`);
     const gaps = Object.entries(exp.meta.collectors).filter(([, r]) => r.status !== 'ok').map(([n, r]) => `${n} (${r.status})`).sort();
     lines.push(`- Member data kept: ${exp.meta.scope.members}${exp.meta.scope.members_truncated ? ' (truncated)' : ''}; data not fully collected: ${gaps.length ? gaps.join(', ') : 'none'}`);
@@ -64151,7 +64412,7 @@ function inviteFacts(exp) {
         channels.set(name, (channels.get(name) ?? 0) + 1);
     }
     const where = [...channels].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 10).map(([n, k]) => `${n} ${k}`).join(', ');
-    return [`- ${inv.length} invites: ${permanent} permanent, ${unlimited} with unlimited uses, ${temporary} granting temporary membership, ${inv.reduce((s, i) => s + i.uses, 0)} uses in total; by channel: ${where}`];
+    return [`- ${plural(inv.length, 'invite')}: ${permanent} permanent, ${unlimited} with unlimited uses, ${temporary} granting temporary membership, ${plural(inv.reduce((s, i) => s + i.uses, 0), 'use')} in total; by channel: ${where}`];
 }
 /** Roles, highest first. `dangerousOnly` lists only roles holding dangerous permissions, with just those, and counts the rest. */
 function roleLines(exp, dangerousOnly) {
@@ -64172,7 +64433,7 @@ function roleLines(exp, dangerousOnly) {
     });
     // Kept last so capping the list keeps the dangerous roles and drops this line first.
     if (dangerousOnly && rest > 0)
-        lines.push(`- (${rest} more roles hold no dangerous permission)`);
+        lines.push(`- (${plural(rest, 'more role holds', 'more roles hold')} no dangerous permission)`);
     return lines;
 }
 function overwriteText(exp, o) {
@@ -64225,9 +64486,9 @@ function channelLines(exp, withOverwrites) {
 /** AutoMod rules: trigger, actions, exemptions (keyword lists are counted, not quoted). */
 function automodLines(exp) {
     return [...exp.automod].sort((a, b) => compareText(a.name, b.name)).map((r) => {
-        const keywords = Array.isArray(r.trigger_metadata.keyword_filter) ? ` (${r.trigger_metadata.keyword_filter.length} keywords)` : '';
+        const keywords = Array.isArray(r.trigger_metadata.keyword_filter) ? ` (${plural(r.trigger_metadata.keyword_filter.length, 'keyword')})` : '';
         const actions = r.actions.map((a) => a.type).join(', ');
-        return `- ${r.name}: ${r.enabled ? 'enabled' : 'DISABLED'}, trigger ${r.trigger}${keywords}, actions ${actions || 'none'}, exempt ${r.exempt_roles.length} roles / ${r.exempt_channels.length} channels`;
+        return `- ${r.name}: ${r.enabled ? 'enabled' : 'DISABLED'}, trigger ${r.trigger}${keywords}, actions ${actions || 'none'}, exempt ${plural(r.exempt_roles.length, 'role')} / ${plural(r.exempt_channels.length, 'channel')}`;
     });
 }
 /** Bots with their dangerous permissions. */
@@ -64312,12 +64573,12 @@ function logLine(text, max = 2000) {
  * (titles, issue and PR bodies, comments, commit messages), never for committed files, where GitHub flags hidden
  * characters and nothing notifies anyway.
  */
-function escape_inertMentions(text) {
+function inertMentions(text) {
     return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
 }
 /** An issue or pull request title, or a commit subject: one line (see oneLine) with mentions and references inert. */
 function titleLine(text, max = 256) {
-    return escape_inertMentions(escape_oneLine(text, max));
+    return inertMentions(escape_oneLine(text, max));
 }
 /**
  * Characters that open Markdown or HTML inline constructs: escaped wherever they stand. A tilde only strikes text
@@ -64381,7 +64642,19 @@ function mdCodeCell(text, max = 256) {
     return escape_oneLine(text, max).includes('|') ? mdCell(text, '-', max) : mdCode(text, max);
 }
 
+;// CONCATENATED MODULE: ./build/text/sentence.js
+/**
+ * Text that ends a sentence, with one full stop: outside messages (Discord's errors, a collector's reason) often
+ * end with their own, and adding another made "token (401 Unauthorized).." in reports.
+ */
+function endSentence(text) {
+    const trimmed = text.trimEnd();
+    return /[.!?…]["')\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 ;// CONCATENATED MODULE: ./build/audit/prompt.js
+
+
 
 
 
@@ -64456,7 +64729,7 @@ function guard(exp, data, levels) {
     const coverage = data.map((d) => [d, coverageOf(exp, d)]);
     const missing = coverage.filter(([, c]) => c.state === 'not_collected');
     if (missing.length > 0) {
-        const text = missing.map(([d, c]) => `- Not collected (${d}): ${'reason' in c ? prompt_oneLine(c.reason) : ''}. Do not read this as "none".`).join('\n');
+        const text = missing.map(([d, c]) => `- Not collected (${d}): ${endSentence('reason' in c ? prompt_oneLine(c.reason) : 'no reason given')} Do not read this as "none".`).join('\n');
         return levels.map(() => () => ({ text }));
     }
     const partial = coverage.filter(([, c]) => c.state === 'partial');
@@ -64473,7 +64746,7 @@ const prompt_oneLine = (text) => text.replace(/\s+/g, ' ').trim();
 function sections(exp, result) {
     const failing = result.findings.filter((f) => f.outcome === 'fail');
     const other = result.checks.filter((c) => c.outcome !== 'fail');
-    const role = `You are an experienced Discord community-safety consultant. Below are facts exported from the Discord server "${exp.server?.name ?? exp.meta.scope.guild_id}" and the results of an automated health audit (score ${result.score ?? 'n/a'}/100). Review the configuration, confirm or challenge the automated findings, and find problems the checks cannot see (confusing structure, permission combinations, missing moderation practice). Members are given only as counts and invites only by shape; do not ask for member identities or invite codes.`;
+    const role = `You are an experienced Discord community-safety consultant. Below are facts exported from the Discord server "${exp.server?.name ?? exp.meta.scope.guild_id}" and the results of an automated health audit (score ${result.score === null ? 'n/a: no check was conclusive' : `${result.score}/100`}). Review the configuration, confirm or challenge the automated findings, and find problems the checks cannot see (confusing structure, permission combinations, missing moderation practice). Members are given only as counts and invites only by shape; do not ask for member identities or invite codes.`;
     const questions = [
         '1. Which problems put the server at real risk (raids, account takeover, leaks, abuse of permissions), and why?',
         '2. Which exact role permissions and channel overwrites should change? Name the role or channel and the permission.',
@@ -64485,7 +64758,7 @@ function sections(exp, result) {
     const fixed = (text) => [() => ({ text })];
     const list = [
         { title: 'Your role and task', levels: fixed(role) },
-        { title: 'Server settings', levels: fixed([...(exp.meta.fatal ? [`- THE EXPORT FAILED: ${prompt_oneLine(exp.meta.fatal.message)}. Nothing was collected and nothing was scored.`] : []), ...settingsFacts(exp)].join('\n')) },
+        { title: 'Server settings', levels: fixed([...(exp.meta.fatal ? [`- THE EXPORT FAILED: ${endSentence(prompt_oneLine(exp.meta.fatal.message))} Nothing was collected and nothing was scored.`] : []), ...settingsFacts(exp)].join('\n')) },
         { title: 'Failing checks', levels: [
                 once(() => ({ text: failing.map((f) => findingLine(f, true)).join('\n') || '- None.' })),
                 once(() => ({ text: failing.map((f) => findingLine(f, false)).join('\n') || '- None.', cut: 'evidence lists of failing checks' })),
@@ -64496,20 +64769,20 @@ function sections(exp, result) {
             ] },
         { title: 'Roles (highest first, with permissions)', levels: guard(exp, ['roles'], shrinkingList({
                 full: () => roleLines(exp, false), compact: () => roleLines(exp, true), compactCut: 'role permissions other than the dangerous ones',
-                noun: 'roles', why: 'highest first', countLine: (n) => `- ${n} roles (list left out).`,
+                noun: 'roles', why: 'highest first', countLine: (n) => `- ${plural(n, 'role')} (list left out).`,
             })) },
         { title: 'Channel tree (with role overwrites; + allow, - deny)', levels: guard(exp, ['channels'], shrinkingList({
                 full: () => channelLines(exp, true), compact: () => channelLines(exp, false), compactCut: 'channel permission overwrites',
-                noun: 'channels', why: 'in channel-list order', countLine: (n) => `- ${n} channels and categories (tree left out).`,
+                noun: 'channels', why: 'in channel-list order', countLine: (n) => `- ${plural(n, 'channel or category', 'channels and categories')} (tree left out).`,
             })) },
         { title: 'AutoMod rules', levels: guard(exp, ['automod'], shrinkingList({
                 full: () => automodLines(exp), compact: () => automodLines(exp), compactCut: '', noun: 'AutoMod rules', why: 'by name',
-                countLine: (n) => `- ${n} AutoMod rules (${exp.automod.filter((r) => r.enabled).length} enabled).`,
+                countLine: (n) => `- ${plural(n, 'AutoMod rule')} (${exp.automod.filter((r) => r.enabled).length} enabled).`,
             })) },
         { title: 'Invites (shape only)', levels: guard(exp, ['invites'], fixed(inviteFacts(exp).join('\n'))) },
         { title: 'Bots', levels: guard(exp, ['bots'], shrinkingList({
                 full: () => botLines(exp), compact: () => botLines(exp), compactCut: '', noun: 'bots', why: 'by name',
-                countLine: (n) => `- ${n} bots (${exp.bots.filter((b) => b.permission_names.includes('Administrator')).length} with Administrator).`,
+                countLine: (n) => `- ${plural(n, 'bot')} (${exp.bots.filter((b) => b.permission_names.includes('Administrator')).length} with Administrator).`,
             })) },
         { title: 'Questions to answer', levels: fixed(questions) },
         { title: 'Answer format', levels: fixed(format) },
@@ -64760,6 +65033,19 @@ function colour(value) {
 function label(labels, value) {
     return labels[value] ?? `unknown (${value})`;
 }
+/**
+ * A time as a reader scans it, "2026-12-08 14:00 UTC", from the ISO string Discord sends ("2026-12-08T14:00:00.000000+00:00");
+ * null stays empty, and a string that is not a time is shown as it came rather than as a wrong date.
+ */
+function utcTime(value) {
+    if (!value)
+        return null;
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms))
+        return value;
+    const iso = new Date(ms).toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
 function yesNo(value) {
     return value ? 'yes' : 'no';
 }
@@ -64902,15 +65188,10 @@ function renderWebhooks(exp, names) {
     const rows = byName(exp.webhooks).map((w) => [w.name ?? '(unnamed)', names.channel(w.channel), kinds[w.type] ?? `type ${w.type}`]);
     return format_section('Webhooks', table(['Webhook', 'Channel', 'Kind'], rows, 'No webhooks.'));
 }
-/** Bots by name with their effective permissions; who added them only as known/unknown. */
+/** Bots by name with their effective permissions. Who added them is a member identity: never in this file. */
 function renderBots(exp, names) {
-    const rows = byName(exp.bots).map((b) => [
-        b.name,
-        names.roleList(b.roles),
-        b.added_by ? 'known' : 'unknown',
-        perms(b.permission_names),
-    ]);
-    return format_section('Bots', table(['Bot', 'Roles', 'Added by', 'Permissions'], rows, 'No bots.'));
+    const rows = byName(exp.bots).map((b) => [b.name, names.roleList(b.roles), perms(b.permission_names)]);
+    return format_section('Bots', table(['Bot', 'Roles', 'Permissions'], rows, 'No bots.'));
 }
 
 ;// CONCATENATED MODULE: ./build/writers/round.js
@@ -64974,8 +65255,8 @@ function renderEvents(exp, names) {
         EVENT_STATUS[e.status] || `status ${e.status}`,
         EVENT_TYPE[e.entity_type] || `type ${e.entity_type}`,
         e.channel ? names.channel(e.channel) : e.location,
-        e.scheduled_start_time,
-        e.scheduled_end_time,
+        utcTime(e.scheduled_start_time),
+        utcTime(e.scheduled_end_time),
     ]);
     return format_section('Scheduled events', table(['Event', 'Status', 'Kind', 'Where', 'Starts', 'Ends'], rows, 'No scheduled events.'));
 }
@@ -65233,6 +65514,10 @@ class ZipPacker {
     addFile(name, path) {
         this.zip.addFile(path, name, ENTRY);
     }
+    /** An entry held in memory (a kept image). */
+    addBuffer(name, data) {
+        this.zip.addBuffer(data, name, ENTRY);
+    }
     /** An entry whose bytes are written to the returned stream (honour its backpressure, then end() it). */
     addStream(name) {
         const stream = new external_node_stream_.PassThrough();
@@ -65269,7 +65554,7 @@ async function writeZip(zipPath, files) {
 }
 
 ;// CONCATENATED MODULE: ./build/schema/export.schema.json
-const export_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:discord-server-exporter:export-schema:2.0.0","title":"Discord server export (export.json, snapshot.json)","description":"A Discord guild exported by discord-server-exporter. Ids are snowflakes (17-20 digits), permissions a decimal bitfield string plus flag names, timestamps ISO 8601, absent values null. Entities reject unknown keys so that a secret such as a webhook token can never slip in unnoticed. Schema 2.x: \\"not collected\\" is never \\"none\\". A list section whose collector failed or was skipped, or whose inputs were not collected (access needs roles and channels; bots need roles), is null; an object section where null means \\"none\\" (server, member_stats, welcome_screen, onboarding, bans) is {\\"not_collected\\": \\"<why>\\"}. A partial section keeps what was read; meta.collectors and errors say it is partial. In 1.x files an empty list could mean either: read meta.collectors there.","type":"object","additionalProperties":false,"required":["meta","server","roles","channels","members","member_stats","threads","forums","voice","stage","automod","invites","bots","emojis","stickers","events","webhooks","integrations","welcome_screen","onboarding","bans","soundboard","access","summary","errors"],"properties":{"meta":{"description":"Schema version, exporter, run time and scope, and each collector\'s status (\\"none\\" vs \\"not collected\\").","$ref":"#/$defs/meta"},"server":{"description":"Guild settings; {\\"not_collected\\": why} when the server collector failed or was skipped.","anyOf":[{"$ref":"#/$defs/server"},{"type":"null"},{"$ref":"#/$defs/notCollected"}]},"roles":{"type":["array","null"],"items":{"$ref":"#/$defs/role"},"description":"null when not collected (collector failed or skipped)."},"channels":{"type":["array","null"],"items":{"$ref":"#/$defs/channel"},"description":"null when not collected (collector failed or skipped)."},"members":{"description":"Every member record when members mode is full, written last and streamed; null when not collected (members mode counts or none, or the collector failed or was skipped). Never more than [] in snapshot.json.","type":["array","null"],"items":{"$ref":"#/$defs/member"}},"member_stats":{"description":"Aggregates over all members (see memberStats: with members: counts they come from Discord\'s counts and what only the member list tells is null); {\\"not_collected\\": why} when not counted at all (members: none, collector failed or skipped).","anyOf":[{"$ref":"#/$defs/memberStats"},{"type":"null"},{"$ref":"#/$defs/notCollected"}]},"threads":{"type":["array","null"],"items":{"$ref":"#/$defs/thread"},"description":"null when not collected (collector failed or skipped)."},"forums":{"type":["array","null"],"items":{"$ref":"#/$defs/forum"},"description":"null when not collected (collector failed or skipped)."},"voice":{"type":["array","null"],"items":{"$ref":"#/$defs/voice"},"description":"null when not collected (collector failed or skipped)."},"stage":{"type":["array","null"],"items":{"$ref":"#/$defs/stage"},"description":"null when not collected (collector failed or skipped)."},"automod":{"type":["array","null"],"items":{"$ref":"#/$defs/automodRule"},"description":"null when not collected (collector failed or skipped)."},"invites":{"description":"In snapshot.json only their shape: code \\"\\", uses 0, created_by/created_at null. null when not collected (collector failed or skipped).","type":["array","null"],"items":{"$ref":"#/$defs/invite"}},"bots":{"type":["array","null"],"items":{"$ref":"#/$defs/bot"},"description":"null when not collected (collector failed or skipped). null when roles were not collected; partial (managed-role bots only) without the member list."},"emojis":{"type":["array","null"],"items":{"$ref":"#/$defs/emoji"},"description":"null when not collected (collector failed or skipped)."},"stickers":{"type":["array","null"],"items":{"$ref":"#/$defs/sticker"},"description":"null when not collected (collector failed or skipped)."},"events":{"type":["array","null"],"items":{"$ref":"#/$defs/event"},"description":"null when not collected (collector failed or skipped)."},"webhooks":{"description":"Never a token or URL. null when not collected (collector failed or skipped).","type":["array","null"],"items":{"$ref":"#/$defs/webhook"}},"integrations":{"type":["array","null"],"items":{"$ref":"#/$defs/integration"},"description":"null when not collected (collector failed or skipped)."},"welcome_screen":{"anyOf":[{"$ref":"#/$defs/welcomeScreen"},{"type":"null"},{"$ref":"#/$defs/notCollected"}],"description":"The welcome screen; null when the server has none; {\\"not_collected\\": why} when it was not read."},"onboarding":{"anyOf":[{"$ref":"#/$defs/onboarding"},{"type":"null"},{"$ref":"#/$defs/notCollected"}],"description":"Onboarding; null when the server has none; {\\"not_collected\\": why} when it was not read."},"bans":{"anyOf":[{"$ref":"#/$defs/bans"},{"type":"null"},{"$ref":"#/$defs/notCollected"}],"description":"Ban count; null when the server has none recorded; {\\"not_collected\\": why} when it was not read."},"soundboard":{"type":["array","null"],"items":{"$ref":"#/$defs/soundboardSound"},"description":"null when not collected (collector failed or skipped)."},"access":{"description":"Effective access per channel (role ids that can view/send/manage). null when not collected (collector failed or skipped). null when roles or channels were not collected.","type":["array","null"],"items":{"$ref":"#/$defs/channelAccess"}},"summary":{"description":"Health score, failing checks and findings; llm_audit_prompt is \\"\\" in snapshot.json. A check that reads a section that was not collected is not_applicable with the reason (\\"roles not collected: ...\\"); over a section read in part a fail stands (\\"found in partial data\\") and a pass is not conclusive (not_applicable, \\"Not conclusive: ...\\"). When the export failed as a whole (meta.fatal), every check is not_applicable and health_score is null.","$ref":"#/$defs/summary"},"errors":{"description":"One entry per failed or partial collector, with what to do.","type":"array","items":{"$ref":"#/$defs/error"}}},"$defs":{"snowflake":{"type":"string","pattern":"^\\\\d{17,20}$"},"nullableSnowflake":{"anyOf":[{"$ref":"#/$defs/snowflake"},{"type":"null"}]},"isoDate":{"type":"string","format":"date-time"},"permissionBits":{"type":"string","pattern":"^\\\\d+$","description":"Discord\'s permission bitfield as a decimal string."},"meta":{"type":"object","additionalProperties":false,"required":["schema_version","exporter","exported_at","duration_ms","scope","collectors"],"properties":{"schema_version":{"type":"string","pattern":"^\\\\d+\\\\.\\\\d+\\\\.\\\\d+$"},"exporter":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string"},"version":{"type":"string"}}},"exported_at":{"$ref":"#/$defs/isoDate"},"duration_ms":{"type":"number","minimum":0},"scope":{"type":"object","additionalProperties":false,"required":["guild_id","members","max_members","members_truncated","demo"],"properties":{"guild_id":{"$ref":"#/$defs/snowflake"},"members":{"enum":["none","counts","full"]},"max_members":{"type":["integer","null"]},"members_truncated":{"type":"boolean"},"demo":{"type":"boolean"}}},"collectors":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"required":["status","count","duration_ms"],"properties":{"status":{"enum":["ok","failed","skipped","partial"]},"count":{"type":"integer","minimum":0},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"}}}},"fatal":{"description":"Set when the export failed as a whole (bad token, unknown server): nothing was collected or scored.","anyOf":[{"type":"object","additionalProperties":false,"required":["message","hint"],"properties":{"message":{"type":"string"},"hint":{"type":"string"}}},{"type":"null"}]},"left_out":{"description":"snapshot.json only: fields (\\"section.field\\") it holds a placeholder for instead of data (dates, codes, ids, activity). An audit over a snapshot treats them as not collected.","type":"array","items":{"type":"string"}}}},"server":{"type":"object","additionalProperties":false,"required":["id","name","owner","created_at","member_count","presence_count","boost_level","boost_count","features","description","icon","preferred_locale","verification_level","explicit_content_filter","mfa_level","default_message_notifications","nsfw_level","system_channel_id","rules_channel_id","public_updates_channel_id","safety_alerts_channel_id","afk_channel_id","afk_timeout","vanity_url_code","premium_progress_bar_enabled","max_members","widget_enabled","widget_channel_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"owner":{"anyOf":[{"$ref":"#/$defs/snowflake"},{"const":""}],"description":"Owner\'s user id; \'\' in a snapshot that leaves member ids out."},"created_at":{"$ref":"#/$defs/isoDate"},"member_count":{"type":"integer","minimum":0},"presence_count":{"type":["integer","null"]},"boost_level":{"type":"integer","minimum":0,"maximum":3},"boost_count":{"type":"integer","minimum":0},"features":{"type":"array","items":{"type":"string"}},"description":{"type":["string","null"]},"icon":{"type":["string","null"]},"preferred_locale":{"type":"string"},"verification_level":{"type":"integer","minimum":0,"maximum":4},"explicit_content_filter":{"type":"integer","minimum":0,"maximum":2},"mfa_level":{"type":"integer","minimum":0,"maximum":1},"default_message_notifications":{"type":"integer","minimum":0,"maximum":1},"nsfw_level":{"type":"integer"},"system_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"rules_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"public_updates_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"safety_alerts_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"afk_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"afk_timeout":{"type":"integer"},"vanity_url_code":{"type":["string","null"]},"premium_progress_bar_enabled":{"type":"boolean"},"max_members":{"type":["integer","null"]},"widget_enabled":{"type":["boolean","null"],"description":"Server widget on (null when the guild payload did not say)."},"widget_channel_id":{"$ref":"#/$defs/nullableSnowflake"}}},"role":{"type":"object","additionalProperties":false,"required":["id","name","color","permissions","permission_names","position","member_count","hoist","managed","mentionable","is_everyone","bot_id","integration_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"color":{"type":"integer","minimum":0},"permissions":{"$ref":"#/$defs/permissionBits"},"permission_names":{"type":"array","items":{"type":"string"}},"position":{"type":"integer"},"member_count":{"type":["integer","null"]},"hoist":{"type":"boolean"},"managed":{"type":"boolean"},"mentionable":{"type":"boolean"},"is_everyone":{"type":"boolean"},"bot_id":{"$ref":"#/$defs/nullableSnowflake"},"integration_id":{"$ref":"#/$defs/nullableSnowflake"}}},"overwrite":{"type":"object","additionalProperties":false,"required":["id","type","allow","deny","allow_names","deny_names"],"properties":{"id":{"anyOf":[{"$ref":"#/$defs/snowflake"},{"const":"member"}],"description":"Role or user id; \'member\' in a snapshot that leaves member ids out."},"type":{"enum":["role","member"]},"allow":{"$ref":"#/$defs/permissionBits"},"deny":{"$ref":"#/$defs/permissionBits"},"allow_names":{"type":"array","items":{"type":"string"}},"deny_names":{"type":"array","items":{"type":"string"}}}},"forumTag":{"type":"object","additionalProperties":false,"required":["id","name","moderated","emoji"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"moderated":{"type":"boolean"},"emoji":{"type":["string","null"]}}},"channel":{"type":"object","additionalProperties":false,"required":["id","name","type","type_name","category","position","topic","slowmode","nsfw","permission_overwrites","last_message_id","bitrate","user_limit","rtc_region","default_auto_archive_duration","available_tags"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"type":{"type":"integer"},"type_name":{"enum":["text","voice","category","announcement","announcement_thread","public_thread","private_thread","stage","directory","forum","media","unknown"]},"category":{"$ref":"#/$defs/nullableSnowflake"},"position":{"type":"integer"},"topic":{"type":["string","null"]},"slowmode":{"type":"integer","minimum":0},"nsfw":{"type":"boolean"},"permission_overwrites":{"type":"array","items":{"$ref":"#/$defs/overwrite"}},"last_message_id":{"$ref":"#/$defs/nullableSnowflake"},"bitrate":{"type":["integer","null"]},"user_limit":{"type":["integer","null"]},"rtc_region":{"type":["string","null"]},"default_auto_archive_duration":{"type":["integer","null"]},"available_tags":{"anyOf":[{"type":"array","items":{"$ref":"#/$defs/forumTag"}},{"type":"null"}]}}},"member":{"type":"object","additionalProperties":false,"required":["id","name","display_name","nick","roles","joined_at","bot","pending","premium_since","communication_disabled_until"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"display_name":{"type":["string","null"]},"nick":{"type":["string","null"]},"roles":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"joined_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"bot":{"type":"boolean"},"pending":{"type":"boolean"},"premium_since":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"communication_disabled_until":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]}}},"memberStats":{"type":"object","additionalProperties":false,"required":["total","bots","humans","role_counts","without_roles","pending","timed_out"],"properties":{"source":{"enum":["member_list","counts"]},"total":{"type":"integer"},"bots":{"type":"integer"},"humans":{"type":"integer"},"role_counts":{"type":"object","propertyNames":{"$ref":"#/$defs/snowflake"},"additionalProperties":{"type":"integer","minimum":0}},"without_roles":{"type":["integer","null"],"minimum":0,"description":"Members with no role besides @everyone; null when not collected (source counts)."},"pending":{"type":["integer","null"],"minimum":0,"description":"Members who have not passed membership screening; null when not collected (source counts)."},"timed_out":{"type":["integer","null"],"minimum":0,"description":"Members timed out at export time; null when not collected (source counts)."}},"description":"Member aggregates. source member_list: counted from every member; source counts (schema 2.1+): the guild\'s approximate member count, Discord\'s role member counts and the bots\' integrations, without reading the member list; the fields only the list can tell are then null (not collected, never 0). Absent source: member_list."},"thread":{"type":"object","additionalProperties":false,"required":["id","name","parent","type","type_name","archived","locked","member_count","message_count","archive_timestamp","auto_archive_duration","created_at","applied_tags","last_message_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"parent":{"$ref":"#/$defs/nullableSnowflake"},"type":{"type":"integer"},"type_name":{"enum":["text","voice","category","announcement","announcement_thread","public_thread","private_thread","stage","directory","forum","media","unknown"]},"archived":{"type":"boolean"},"locked":{"type":"boolean"},"member_count":{"type":["integer","null"]},"message_count":{"type":["integer","null"]},"archive_timestamp":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"auto_archive_duration":{"type":["integer","null"]},"created_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"applied_tags":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"last_message_id":{"$ref":"#/$defs/nullableSnowflake"}}},"forum":{"type":"object","additionalProperties":false,"required":["id","name","topic","type","post_count","tags","category"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"topic":{"type":["string","null"]},"type":{"type":"integer"},"post_count":{"type":"integer","minimum":0},"tags":{"type":"array","items":{"$ref":"#/$defs/forumTag"}},"category":{"$ref":"#/$defs/nullableSnowflake"}}},"voice":{"type":"object","additionalProperties":false,"required":["id","name","bitrate","user_limit","region","category"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"bitrate":{"type":["integer","null"]},"user_limit":{"type":["integer","null"]},"region":{"type":["string","null"]},"category":{"$ref":"#/$defs/nullableSnowflake"}}},"stage":{"type":"object","additionalProperties":false,"required":["id","name","topic","moderators","category"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"topic":{"type":["string","null"]},"moderators":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"}}}},"category":{"$ref":"#/$defs/nullableSnowflake"}}},"automodRule":{"type":"object","additionalProperties":false,"required":["id","name","trigger","trigger_metadata","actions","enabled","event_type","exempt_roles","exempt_channels"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"trigger":{"type":"string"},"trigger_metadata":{"type":"object"},"actions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","metadata"],"properties":{"type":{"type":"string"},"metadata":{"type":"object"}}}},"enabled":{"type":"boolean"},"event_type":{"type":"integer"},"exempt_roles":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"exempt_channels":{"type":"array","items":{"$ref":"#/$defs/snowflake"}}}},"invite":{"type":"object","additionalProperties":false,"required":["code","uses","max_uses","max_age","temporary","created_by","channel","created_at","expires_at"],"properties":{"code":{"type":"string","description":"\'\' in a snapshot that leaves invite codes out."},"uses":{"type":"integer","minimum":0},"max_uses":{"type":"integer","minimum":0},"max_age":{"type":"integer","minimum":0},"temporary":{"type":"boolean"},"created_by":{"$ref":"#/$defs/nullableSnowflake"},"channel":{"$ref":"#/$defs/nullableSnowflake"},"created_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"expires_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"},{"const":"never"}],"description":"null = permanent in export.json; in a snapshot \'never\' = permanent, null = an expiry left out."}}},"bot":{"type":"object","additionalProperties":false,"required":["id","name","permissions","permission_names","roles","managed_role","added_by","added_at"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"permissions":{"$ref":"#/$defs/permissionBits"},"permission_names":{"type":"array","items":{"type":"string"}},"roles":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"managed_role":{"$ref":"#/$defs/nullableSnowflake"},"added_by":{"$ref":"#/$defs/nullableSnowflake"},"added_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]}}},"webhook":{"type":"object","additionalProperties":false,"required":["id","name","type","channel","application_id","created_by"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":["string","null"]},"type":{"type":"integer"},"channel":{"$ref":"#/$defs/nullableSnowflake"},"application_id":{"$ref":"#/$defs/nullableSnowflake"},"created_by":{"$ref":"#/$defs/nullableSnowflake"}}},"emoji":{"type":"object","additionalProperties":false,"required":["id","name","animated","managed","available","roles"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"animated":{"type":"boolean"},"managed":{"type":"boolean"},"available":{"type":"boolean"},"roles":{"type":"array","items":{"$ref":"#/$defs/snowflake"}}}},"sticker":{"type":"object","additionalProperties":false,"required":["id","name","description","tags","format_type","available"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"description":{"type":["string","null"]},"tags":{"type":"string"},"format_type":{"type":"integer"},"available":{"type":"boolean"}}},"event":{"type":"object","additionalProperties":false,"required":["id","name","description","status","entity_type","channel","location","scheduled_start_time","scheduled_end_time","user_count","creator_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"description":{"type":["string","null"]},"status":{"type":"integer"},"entity_type":{"type":"integer"},"channel":{"$ref":"#/$defs/nullableSnowflake"},"location":{"type":["string","null"]},"scheduled_start_time":{"$ref":"#/$defs/isoDate"},"scheduled_end_time":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"user_count":{"type":["integer","null"]},"creator_id":{"$ref":"#/$defs/nullableSnowflake"}}},"integration":{"type":"object","additionalProperties":false,"required":["id","name","type","enabled","account_name","application_id","role_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"type":{"type":"string"},"enabled":{"type":"boolean"},"account_name":{"type":["string","null"]},"application_id":{"$ref":"#/$defs/nullableSnowflake"},"role_id":{"$ref":"#/$defs/nullableSnowflake"}}},"welcomeScreen":{"type":"object","additionalProperties":false,"required":["description","channels"],"properties":{"description":{"type":["string","null"]},"channels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["channel_id","description","emoji_name"],"properties":{"channel_id":{"$ref":"#/$defs/snowflake"},"description":{"type":"string"},"emoji_name":{"type":["string","null"]}}}}}},"onboarding":{"type":"object","additionalProperties":false,"required":["enabled","mode","default_channel_ids","prompts"],"properties":{"enabled":{"type":"boolean"},"mode":{"type":"integer"},"default_channel_ids":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"prompts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","type","required","options"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"title":{"type":"string"},"type":{"type":"integer"},"required":{"type":"boolean"},"options":{"type":"integer","minimum":0}}}}}},"bans":{"type":"object","additionalProperties":false,"required":["count","capped"],"properties":{"count":{"type":"integer","minimum":0},"capped":{"type":"boolean","description":"True when counting stopped at the page cap: count is a lower bound."}}},"soundboardSound":{"type":"object","additionalProperties":false,"required":["id","name","volume","available"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"volume":{"type":"number"},"available":{"type":"boolean"}}},"channelAccess":{"type":"object","additionalProperties":false,"required":["channel","private","can_view","can_send","can_manage","member_overwrites"],"properties":{"channel":{"$ref":"#/$defs/snowflake"},"private":{"type":"boolean"},"can_view":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"can_send":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"can_manage":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"member_overwrites":{"type":"integer","minimum":0}}},"error":{"type":"object","additionalProperties":false,"required":["collector","status","code","http_status","message","hint"],"properties":{"collector":{"type":"string"},"status":{"enum":["failed","partial"]},"code":{"type":["string","integer","null"]},"http_status":{"type":["integer","null"]},"message":{"type":"string"},"hint":{"type":"string"}}},"checkRecord":{"type":"object","additionalProperties":false,"required":["id","title","category","severity","weight","outcome","score","message"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"category":{"type":"string"},"severity":{"enum":["critical","high","medium","low"]},"weight":{"type":"number"},"outcome":{"enum":["pass","fail","not_applicable","error"]},"score":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"message":{"type":"string"},"disabled_reason":{"type":"string"}}},"finding":{"type":"object","additionalProperties":false,"required":["id","check","title","severity","category","outcome","message","evidence","remediation"],"properties":{"id":{"type":"string"},"check":{"type":"string"},"title":{"type":"string"},"severity":{"enum":["critical","high","medium","low"]},"category":{"type":"string"},"outcome":{"enum":["pass","fail","not_applicable","error"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"detail":{"type":"string"}}}},"remediation":{"type":"object","additionalProperties":false,"required":["text","effort"],"properties":{"text":{"type":"string"},"effort":{"enum":["low","medium","high"]}}}}},"summary":{"type":"object","additionalProperties":false,"required":["health_score","total_roles","total_channels","total_members","total_bots","issues_found","llm_audit_prompt","findings","checks"],"properties":{"health_score":{"anyOf":[{"type":"number","minimum":0,"maximum":100},{"type":"null"}],"description":"0-100; null when no conclusive check carries weight, and always when the export failed as a whole."},"total_roles":{"description":"null when what it counts was not collected (never 0 for unknown).","type":["integer","null"]},"total_channels":{"description":"null when what it counts was not collected (never 0 for unknown).","type":["integer","null"]},"total_members":{"description":"null when what it counts was not collected (never 0 for unknown).","type":["integer","null"]},"total_bots":{"description":"null when what it counts was not collected (never 0 for unknown).","type":["integer","null"]},"issues_found":{"type":"array","items":{"type":"string"}},"llm_audit_prompt":{"type":"string"},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"checks":{"type":"array","items":{"$ref":"#/$defs/checkRecord"}}}},"notCollected":{"type":"object","additionalProperties":false,"required":["not_collected"],"properties":{"not_collected":{"type":"string","description":"Why the section was not collected (the collector failed or was skipped, or an input was not collected)."}},"description":"An object section that was not collected (distinct from null, which means \\"none\\")."}}}');
+const export_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:discord-server-exporter:export-schema:2.0.0","title":"Discord server export (export.json, snapshot.json)","description":"A Discord guild exported by discord-server-exporter. Ids are snowflakes (17-20 digits), permissions a decimal bitfield string plus flag names, timestamps ISO 8601, absent values null. Entities reject unknown keys so that a secret such as a webhook token can never slip in unnoticed. Schema 2.x: \\"not collected\\" is never \\"none\\". A list section whose collector failed or was skipped, or whose inputs were not collected (access needs roles and channels; bots need roles), is null; an object section where null means \\"none\\" (server, member_stats, welcome_screen, onboarding, bans) is {\\"not_collected\\": \\"<why>\\"}. A partial section keeps what was read; meta.collectors and errors say it is partial. In 1.x files an empty list could mean either: read meta.collectors there.","type":"object","additionalProperties":false,"required":["meta","server","roles","channels","members","member_stats","threads","forums","voice","stage","automod","invites","bots","emojis","stickers","events","webhooks","integrations","welcome_screen","onboarding","bans","soundboard","access","summary","errors"],"properties":{"meta":{"description":"Schema version, exporter, run time and scope, and each collector\'s status (\\"none\\" vs \\"not collected\\").","$ref":"#/$defs/meta"},"server":{"description":"Guild settings; {\\"not_collected\\": why} when the server collector failed or was skipped.","anyOf":[{"$ref":"#/$defs/server"},{"type":"null"},{"$ref":"#/$defs/notCollected"}]},"roles":{"type":["array","null"],"items":{"$ref":"#/$defs/role"},"description":"null when not collected (collector failed or skipped)."},"channels":{"type":["array","null"],"items":{"$ref":"#/$defs/channel"},"description":"null when not collected (collector failed or skipped)."},"members":{"description":"Every member record when members mode is full, written last and streamed; null when not collected (members mode counts or none, or the collector failed or was skipped). Never more than [] in snapshot.json.","type":["array","null"],"items":{"$ref":"#/$defs/member"}},"member_stats":{"description":"Aggregates over all members (see memberStats: with members: counts they come from Discord\'s counts and what only the member list tells is null); {\\"not_collected\\": why} when not counted at all (members: none, collector failed or skipped).","anyOf":[{"$ref":"#/$defs/memberStats"},{"type":"null"},{"$ref":"#/$defs/notCollected"}]},"threads":{"type":["array","null"],"items":{"$ref":"#/$defs/thread"},"description":"null when not collected (collector failed or skipped)."},"forums":{"type":["array","null"],"items":{"$ref":"#/$defs/forum"},"description":"null when not collected (collector failed or skipped)."},"voice":{"type":["array","null"],"items":{"$ref":"#/$defs/voice"},"description":"null when not collected (collector failed or skipped)."},"stage":{"type":["array","null"],"items":{"$ref":"#/$defs/stage"},"description":"null when not collected (collector failed or skipped)."},"automod":{"type":["array","null"],"items":{"$ref":"#/$defs/automodRule"},"description":"null when not collected (collector failed or skipped)."},"invites":{"description":"In snapshot.json only their shape: code \\"\\", uses 0, created_by/created_at null. null when not collected (collector failed or skipped).","type":["array","null"],"items":{"$ref":"#/$defs/invite"}},"bots":{"type":["array","null"],"items":{"$ref":"#/$defs/bot"},"description":"null when not collected (collector failed or skipped). null when roles were not collected; partial (managed-role bots only) without the member list."},"emojis":{"type":["array","null"],"items":{"$ref":"#/$defs/emoji"},"description":"null when not collected (collector failed or skipped)."},"stickers":{"type":["array","null"],"items":{"$ref":"#/$defs/sticker"},"description":"null when not collected (collector failed or skipped)."},"events":{"type":["array","null"],"items":{"$ref":"#/$defs/event"},"description":"null when not collected (collector failed or skipped)."},"webhooks":{"description":"Never a token or URL. null when not collected (collector failed or skipped).","type":["array","null"],"items":{"$ref":"#/$defs/webhook"}},"integrations":{"type":["array","null"],"items":{"$ref":"#/$defs/integration"},"description":"null when not collected (collector failed or skipped)."},"welcome_screen":{"anyOf":[{"$ref":"#/$defs/welcomeScreen"},{"type":"null"},{"$ref":"#/$defs/notCollected"}],"description":"The welcome screen; null when the server has none; {\\"not_collected\\": why} when it was not read."},"onboarding":{"anyOf":[{"$ref":"#/$defs/onboarding"},{"type":"null"},{"$ref":"#/$defs/notCollected"}],"description":"Onboarding; null when the server has none; {\\"not_collected\\": why} when it was not read."},"bans":{"anyOf":[{"$ref":"#/$defs/bans"},{"type":"null"},{"$ref":"#/$defs/notCollected"}],"description":"Ban count; null when the server has none recorded; {\\"not_collected\\": why} when it was not read."},"soundboard":{"type":["array","null"],"items":{"$ref":"#/$defs/soundboardSound"},"description":"null when not collected (collector failed or skipped)."},"access":{"description":"Effective access per channel (role ids that can view/send/manage). null when not collected (collector failed or skipped). null when roles or channels were not collected.","type":["array","null"],"items":{"$ref":"#/$defs/channelAccess"}},"summary":{"description":"Health score, failing checks and findings; llm_audit_prompt is \\"\\" in snapshot.json. A check that reads a section that was not collected is not_applicable with the reason (\\"roles not collected: ...\\"); over a section read in part a fail stands (\\"found in partial data\\") and a pass is not conclusive (not_applicable, \\"Not conclusive: ...\\"). When the export failed as a whole (meta.fatal), every check is not_applicable and health_score is null.","$ref":"#/$defs/summary"},"errors":{"description":"One entry per failed or partial collector, with what to do.","type":"array","items":{"$ref":"#/$defs/error"}}},"$defs":{"snowflake":{"type":"string","pattern":"^\\\\d{17,20}$"},"nullableSnowflake":{"anyOf":[{"$ref":"#/$defs/snowflake"},{"type":"null"}]},"isoDate":{"type":"string","format":"date-time"},"permissionBits":{"type":"string","pattern":"^\\\\d+$","description":"Discord\'s permission bitfield as a decimal string."},"meta":{"type":"object","additionalProperties":false,"required":["schema_version","exporter","exported_at","duration_ms","scope","collectors"],"properties":{"schema_version":{"type":"string","pattern":"^\\\\d+\\\\.\\\\d+\\\\.\\\\d+$"},"exporter":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string"},"version":{"type":"string"}}},"exported_at":{"$ref":"#/$defs/isoDate"},"duration_ms":{"type":"number","minimum":0},"scope":{"type":"object","additionalProperties":false,"required":["guild_id","members","max_members","members_truncated","demo"],"properties":{"guild_id":{"$ref":"#/$defs/snowflake"},"members":{"enum":["none","counts","full"]},"max_members":{"type":["integer","null"]},"members_truncated":{"type":"boolean"},"demo":{"type":"boolean"}}},"collectors":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"required":["status","count","duration_ms"],"properties":{"status":{"enum":["ok","failed","skipped","partial"]},"count":{"type":"integer","minimum":0},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"}}}},"fatal":{"description":"Set when the export failed as a whole (bad token, unknown server): nothing was collected or scored.","anyOf":[{"type":"object","additionalProperties":false,"required":["message","hint"],"properties":{"message":{"type":"string"},"hint":{"type":"string"}}},{"type":"null"}]},"left_out":{"description":"snapshot.json only: fields (\\"section.field\\") it holds a placeholder for instead of data (dates, codes, ids, activity). An audit over a snapshot treats them as not collected.","type":"array","items":{"type":"string"}}}},"server":{"type":"object","additionalProperties":false,"required":["id","name","owner","created_at","member_count","presence_count","boost_level","boost_count","features","description","icon","preferred_locale","verification_level","explicit_content_filter","mfa_level","default_message_notifications","nsfw_level","system_channel_id","rules_channel_id","public_updates_channel_id","safety_alerts_channel_id","afk_channel_id","afk_timeout","vanity_url_code","premium_progress_bar_enabled","max_members","widget_enabled","widget_channel_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"owner":{"anyOf":[{"$ref":"#/$defs/snowflake"},{"const":""}],"description":"Owner\'s user id; \'\' in a snapshot that leaves member ids out."},"created_at":{"$ref":"#/$defs/isoDate"},"member_count":{"type":"integer","minimum":0},"presence_count":{"type":["integer","null"]},"boost_level":{"type":"integer","minimum":0,"maximum":3},"boost_count":{"type":"integer","minimum":0},"features":{"type":"array","items":{"type":"string"}},"description":{"type":["string","null"]},"icon":{"type":["string","null"]},"preferred_locale":{"type":"string"},"verification_level":{"type":"integer","minimum":0,"maximum":4},"explicit_content_filter":{"type":"integer","minimum":0,"maximum":2},"mfa_level":{"type":"integer","minimum":0,"maximum":1},"default_message_notifications":{"type":"integer","minimum":0,"maximum":1},"nsfw_level":{"type":"integer"},"system_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"rules_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"public_updates_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"safety_alerts_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"afk_channel_id":{"$ref":"#/$defs/nullableSnowflake"},"afk_timeout":{"type":"integer"},"vanity_url_code":{"type":["string","null"]},"premium_progress_bar_enabled":{"type":"boolean"},"max_members":{"type":["integer","null"]},"widget_enabled":{"type":["boolean","null"],"description":"Server widget on (null when the guild payload did not say)."},"widget_channel_id":{"$ref":"#/$defs/nullableSnowflake"}}},"role":{"type":"object","additionalProperties":false,"required":["id","name","color","permissions","permission_names","position","member_count","hoist","managed","mentionable","is_everyone","bot_id","integration_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"color":{"type":"integer","minimum":0},"permissions":{"$ref":"#/$defs/permissionBits"},"permission_names":{"type":"array","items":{"type":"string"}},"position":{"type":"integer"},"member_count":{"type":["integer","null"]},"hoist":{"type":"boolean"},"managed":{"type":"boolean"},"mentionable":{"type":"boolean"},"is_everyone":{"type":"boolean"},"bot_id":{"$ref":"#/$defs/nullableSnowflake"},"integration_id":{"$ref":"#/$defs/nullableSnowflake"},"icon":{"type":["string","null"],"description":"Role icon hash (2.2.0+; absent in older files)."},"unicode_emoji":{"type":["string","null"],"description":"Unicode emoji shown as the role\'s icon (2.2.0+; absent in older files)."}}},"overwrite":{"type":"object","additionalProperties":false,"required":["id","type","allow","deny","allow_names","deny_names"],"properties":{"id":{"anyOf":[{"$ref":"#/$defs/snowflake"},{"const":"member"}],"description":"Role or user id; \'member\' in a snapshot that leaves member ids out."},"type":{"enum":["role","member"]},"allow":{"$ref":"#/$defs/permissionBits"},"deny":{"$ref":"#/$defs/permissionBits"},"allow_names":{"type":"array","items":{"type":"string"}},"deny_names":{"type":"array","items":{"type":"string"}}}},"forumTag":{"type":"object","additionalProperties":false,"required":["id","name","moderated","emoji"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"moderated":{"type":"boolean"},"emoji":{"type":["string","null"]},"emoji_id":{"$ref":"#/$defs/nullableSnowflake","description":"Custom emoji id (2.2.0+; absent in older files)."},"emoji_name":{"type":["string","null"],"description":"Unicode emoji (2.2.0+; absent in older files)."}}},"reactionEmoji":{"type":"object","additionalProperties":false,"description":"A forum\'s default reaction: a custom emoji id or a unicode emoji.","required":["emoji_id","emoji_name"],"properties":{"emoji_id":{"$ref":"#/$defs/nullableSnowflake"},"emoji_name":{"type":["string","null"]}}},"channel":{"type":"object","additionalProperties":false,"required":["id","name","type","type_name","category","position","topic","slowmode","nsfw","permission_overwrites","last_message_id","bitrate","user_limit","rtc_region","default_auto_archive_duration","available_tags"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"type":{"type":"integer"},"type_name":{"enum":["text","voice","category","announcement","announcement_thread","public_thread","private_thread","stage","directory","forum","media","unknown"]},"category":{"$ref":"#/$defs/nullableSnowflake"},"position":{"type":"integer"},"topic":{"type":["string","null"]},"slowmode":{"type":"integer","minimum":0},"nsfw":{"type":"boolean"},"permission_overwrites":{"type":"array","items":{"$ref":"#/$defs/overwrite"}},"last_message_id":{"$ref":"#/$defs/nullableSnowflake"},"bitrate":{"type":["integer","null"]},"user_limit":{"type":["integer","null"]},"rtc_region":{"type":["string","null"]},"default_auto_archive_duration":{"type":["integer","null"]},"available_tags":{"anyOf":[{"type":"array","items":{"$ref":"#/$defs/forumTag"}},{"type":"null"}]},"video_quality_mode":{"type":["integer","null"],"description":"Voice and stage: 1 auto, 2 full (2.2.0+; absent in older files)."},"default_thread_rate_limit_per_user":{"type":["integer","null"],"description":"Slowmode in seconds new threads start with (2.2.0+; absent in older files)."},"default_reaction_emoji":{"anyOf":[{"$ref":"#/$defs/reactionEmoji"},{"type":"null"}],"description":"Forum and media channels (2.2.0+; absent in older files)."},"default_sort_order":{"type":["integer","null"],"description":"Forum and media: 0 latest activity, 1 creation date (2.2.0+; absent in older files)."},"default_forum_layout":{"type":["integer","null"],"description":"Forum: 0 not set, 1 list, 2 gallery (2.2.0+; absent in older files)."}}},"member":{"type":"object","additionalProperties":false,"required":["id","name","display_name","nick","roles","joined_at","bot","pending","premium_since","communication_disabled_until"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"display_name":{"type":["string","null"]},"nick":{"type":["string","null"]},"roles":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"joined_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"bot":{"type":"boolean"},"pending":{"type":"boolean"},"premium_since":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"communication_disabled_until":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]}}},"memberStats":{"type":"object","additionalProperties":false,"required":["total","bots","humans","role_counts","without_roles","pending","timed_out"],"properties":{"source":{"enum":["member_list","counts"]},"total":{"type":"integer"},"bots":{"type":"integer"},"humans":{"type":"integer"},"role_counts":{"type":"object","propertyNames":{"$ref":"#/$defs/snowflake"},"additionalProperties":{"type":"integer","minimum":0}},"without_roles":{"type":["integer","null"],"minimum":0,"description":"Members with no role besides @everyone; null when not collected (source counts)."},"pending":{"type":["integer","null"],"minimum":0,"description":"Members who have not passed membership screening; null when not collected (source counts)."},"timed_out":{"type":["integer","null"],"minimum":0,"description":"Members timed out at export time; null when not collected (source counts)."}},"description":"Member aggregates. source member_list: counted from every member; source counts (schema 2.1+): the guild\'s approximate member count, Discord\'s role member counts and the bots\' integrations, without reading the member list; the fields only the list can tell are then null (not collected, never 0). Absent source: member_list."},"thread":{"type":"object","additionalProperties":false,"required":["id","name","parent","type","type_name","archived","locked","member_count","message_count","archive_timestamp","auto_archive_duration","created_at","applied_tags","last_message_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"parent":{"$ref":"#/$defs/nullableSnowflake"},"type":{"type":"integer"},"type_name":{"enum":["text","voice","category","announcement","announcement_thread","public_thread","private_thread","stage","directory","forum","media","unknown"]},"archived":{"type":"boolean"},"locked":{"type":"boolean"},"member_count":{"type":["integer","null"]},"message_count":{"type":["integer","null"]},"archive_timestamp":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"auto_archive_duration":{"type":["integer","null"]},"created_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"applied_tags":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"last_message_id":{"$ref":"#/$defs/nullableSnowflake"}}},"forum":{"type":"object","additionalProperties":false,"required":["id","name","topic","type","post_count","tags","category"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"topic":{"type":["string","null"]},"type":{"type":"integer"},"post_count":{"type":"integer","minimum":0},"tags":{"type":"array","items":{"$ref":"#/$defs/forumTag"}},"category":{"$ref":"#/$defs/nullableSnowflake"}}},"voice":{"type":"object","additionalProperties":false,"required":["id","name","bitrate","user_limit","region","category"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"bitrate":{"type":["integer","null"]},"user_limit":{"type":["integer","null"]},"region":{"type":["string","null"]},"category":{"$ref":"#/$defs/nullableSnowflake"}}},"stage":{"type":"object","additionalProperties":false,"required":["id","name","topic","moderators","category"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"topic":{"type":["string","null"]},"moderators":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"}}}},"category":{"$ref":"#/$defs/nullableSnowflake"}}},"automodRule":{"type":"object","additionalProperties":false,"required":["id","name","trigger","trigger_metadata","actions","enabled","event_type","exempt_roles","exempt_channels"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"trigger":{"type":"string"},"trigger_metadata":{"type":"object"},"actions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","metadata"],"properties":{"type":{"type":"string"},"metadata":{"type":"object"}}}},"enabled":{"type":"boolean"},"event_type":{"type":"integer"},"exempt_roles":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"exempt_channels":{"type":"array","items":{"$ref":"#/$defs/snowflake"}}}},"invite":{"type":"object","additionalProperties":false,"required":["code","uses","max_uses","max_age","temporary","created_by","channel","created_at","expires_at"],"properties":{"code":{"type":"string","description":"\'\' in a snapshot that leaves invite codes out."},"uses":{"type":"integer","minimum":0},"max_uses":{"type":"integer","minimum":0},"max_age":{"type":"integer","minimum":0},"temporary":{"type":"boolean"},"created_by":{"$ref":"#/$defs/nullableSnowflake"},"channel":{"$ref":"#/$defs/nullableSnowflake"},"created_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"expires_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"},{"const":"never"}],"description":"null = permanent in export.json; in a snapshot \'never\' = permanent, null = an expiry left out."}}},"bot":{"type":"object","additionalProperties":false,"required":["id","name","permissions","permission_names","roles","managed_role","added_by","added_at"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"permissions":{"$ref":"#/$defs/permissionBits"},"permission_names":{"type":"array","items":{"type":"string"}},"roles":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"managed_role":{"$ref":"#/$defs/nullableSnowflake"},"added_by":{"$ref":"#/$defs/nullableSnowflake"},"added_at":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]}}},"webhook":{"type":"object","additionalProperties":false,"required":["id","name","type","channel","application_id","created_by"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":["string","null"]},"type":{"type":"integer"},"channel":{"$ref":"#/$defs/nullableSnowflake"},"application_id":{"$ref":"#/$defs/nullableSnowflake"},"created_by":{"$ref":"#/$defs/nullableSnowflake"}}},"emoji":{"type":"object","additionalProperties":false,"required":["id","name","animated","managed","available","roles"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"animated":{"type":"boolean"},"managed":{"type":"boolean"},"available":{"type":"boolean"},"roles":{"type":"array","items":{"$ref":"#/$defs/snowflake"}}}},"sticker":{"type":"object","additionalProperties":false,"required":["id","name","description","tags","format_type","available"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"description":{"type":["string","null"]},"tags":{"type":"string"},"format_type":{"type":"integer"},"available":{"type":"boolean"}}},"event":{"type":"object","additionalProperties":false,"required":["id","name","description","status","entity_type","channel","location","scheduled_start_time","scheduled_end_time","user_count","creator_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"description":{"type":["string","null"]},"status":{"type":"integer"},"entity_type":{"type":"integer"},"channel":{"$ref":"#/$defs/nullableSnowflake"},"location":{"type":["string","null"]},"scheduled_start_time":{"$ref":"#/$defs/isoDate"},"scheduled_end_time":{"anyOf":[{"$ref":"#/$defs/isoDate"},{"type":"null"}]},"user_count":{"type":["integer","null"]},"creator_id":{"$ref":"#/$defs/nullableSnowflake"}}},"integration":{"type":"object","additionalProperties":false,"required":["id","name","type","enabled","account_name","application_id","role_id"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"type":{"type":"string"},"enabled":{"type":"boolean"},"account_name":{"type":["string","null"]},"application_id":{"$ref":"#/$defs/nullableSnowflake"},"role_id":{"$ref":"#/$defs/nullableSnowflake"}}},"welcomeScreen":{"type":"object","additionalProperties":false,"required":["description","channels"],"properties":{"description":{"type":["string","null"]},"channels":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["channel_id","description","emoji_name"],"properties":{"channel_id":{"$ref":"#/$defs/snowflake"},"description":{"type":"string"},"emoji_name":{"type":["string","null"]},"emoji_id":{"$ref":"#/$defs/nullableSnowflake","description":"Custom emoji id (2.2.0+; absent in older files)."}}}}}},"onboarding":{"type":"object","additionalProperties":false,"required":["enabled","mode","default_channel_ids","prompts"],"properties":{"enabled":{"type":"boolean"},"mode":{"type":"integer"},"default_channel_ids":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"prompts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","type","required","options"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"title":{"type":"string"},"type":{"type":"integer"},"required":{"type":"boolean"},"options":{"type":"integer","minimum":0},"single_select":{"type":"boolean","description":"2.2.0+; absent in older files."},"in_onboarding":{"type":"boolean","description":"False: shown only in Channels & Roles (2.2.0+; absent in older files)."},"choices":{"type":"array","items":{"$ref":"#/$defs/onboardingChoice"},"description":"2.2.0+; absent in older files. options is their count."}}}}}},"onboardingChoice":{"type":"object","additionalProperties":false,"description":"One answer of an onboarding prompt and what choosing it gives.","required":["id","title","description","emoji_id","emoji_name","role_ids","channel_ids"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"title":{"type":"string"},"description":{"type":["string","null"]},"emoji_id":{"$ref":"#/$defs/nullableSnowflake"},"emoji_name":{"type":["string","null"]},"role_ids":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"channel_ids":{"type":"array","items":{"$ref":"#/$defs/snowflake"}}}},"bans":{"type":"object","additionalProperties":false,"required":["count","capped"],"properties":{"count":{"type":"integer","minimum":0},"capped":{"type":"boolean","description":"True when counting stopped at the page cap: count is a lower bound."}}},"soundboardSound":{"type":"object","additionalProperties":false,"required":["id","name","volume","available"],"properties":{"id":{"$ref":"#/$defs/snowflake"},"name":{"type":"string"},"volume":{"type":"number"},"available":{"type":"boolean"}}},"channelAccess":{"type":"object","additionalProperties":false,"required":["channel","private","can_view","can_send","can_manage","member_overwrites"],"properties":{"channel":{"$ref":"#/$defs/snowflake"},"private":{"type":"boolean"},"can_view":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"can_send":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"can_manage":{"type":"array","items":{"$ref":"#/$defs/snowflake"}},"member_overwrites":{"type":"integer","minimum":0}}},"error":{"type":"object","additionalProperties":false,"required":["collector","status","code","http_status","message","hint"],"properties":{"collector":{"type":"string"},"status":{"enum":["failed","partial"]},"code":{"type":["string","integer","null"]},"http_status":{"type":["integer","null"]},"message":{"type":"string"},"hint":{"type":"string"}}},"checkRecord":{"type":"object","additionalProperties":false,"required":["id","title","category","severity","weight","outcome","score","message"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"category":{"type":"string"},"severity":{"enum":["critical","high","medium","low"]},"weight":{"type":"number"},"outcome":{"enum":["pass","fail","not_applicable","error"]},"score":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"message":{"type":"string"},"disabled_reason":{"type":"string"}}},"finding":{"type":"object","additionalProperties":false,"required":["id","check","title","severity","category","outcome","message","evidence","remediation"],"properties":{"id":{"type":"string"},"check":{"type":"string"},"title":{"type":"string"},"severity":{"enum":["critical","high","medium","low"]},"category":{"type":"string"},"outcome":{"enum":["pass","fail","not_applicable","error"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"detail":{"type":"string"}}}},"remediation":{"type":"object","additionalProperties":false,"required":["text","effort"],"properties":{"text":{"type":"string"},"effort":{"enum":["low","medium","high"]}}}}},"summary":{"type":"object","additionalProperties":false,"required":["health_score","total_roles","total_channels","total_members","total_bots","issues_found","llm_audit_prompt","findings","checks"],"properties":{"health_score":{"anyOf":[{"type":"number","minimum":0,"maximum":100},{"type":"null"}],"description":"0-100; null when no conclusive check carries weight, and always when the export failed as a whole."},"total_roles":{"description":"null when what it counts was not collected (never 0 for unknown).","type":["integer","null"]},"total_channels":{"description":"null when what it counts was not collected (never 0 for unknown).","type":["integer","null"]},"total_members":{"description":"null when what it counts was not collected (never 0 for unknown).","type":["integer","null"]},"total_bots":{"description":"null when what it counts was not collected (never 0 for unknown).","type":["integer","null"]},"issues_found":{"type":"array","items":{"type":"string"}},"llm_audit_prompt":{"type":"string"},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"checks":{"type":"array","items":{"$ref":"#/$defs/checkRecord"}}}},"notCollected":{"type":"object","additionalProperties":false,"required":["not_collected"],"properties":{"not_collected":{"type":"string","description":"Why the section was not collected (the collector failed or was skipped, or an input was not collected)."}},"description":"An object section that was not collected (distinct from null, which means \\"none\\")."}}}');
 ;// CONCATENATED MODULE: ./build/writers/stable-json.js
 
 
@@ -65384,7 +65669,17 @@ function toSnapshotJson(exp, options = {}) {
     snap.summary = scrubSummary(snap.summary, ids);
     snap.summary.total_members = snap.summary.total_members === null ? null : roundCount(snap.summary.total_members);
     snap.summary.issues_found.sort(compareText);
+    // Onboarding prompts and their choices are shown to new members in Discord's order, which a restore must keep:
+    // they are left out of the sort by id (Discord answers them in that same order every time).
+    const prompts = snap.onboarding?.prompts;
+    if (snap.onboarding)
+        snap.onboarding.prompts = [];
     sortArraysById(snap);
+    if (snap.onboarding && prompts) {
+        snap.onboarding.prompts = prompts;
+        for (const choice of prompts.flatMap((p) => p.choices ?? []))
+            sortArraysById([choice.role_ids, choice.channel_ids]);
+    }
     snap.invites.sort((a, b) => compareText(inviteKey(a), inviteKey(b)));
     snap.errors.sort((a, b) => compareText(`${a.collector}\n${a.message}`, `${b.collector}\n${b.message}`));
     snap.access.sort((a, b) => compareText(a.channel.padStart(20, '0'), b.channel.padStart(20, '0')));
@@ -65507,6 +65802,8 @@ const zip = {
             for (const file of ctx.written)
                 packer.addFile(file.name, file.path);
         }
+        for (const file of ctx.zipOnly ?? [])
+            packer.addBuffer(file.name, file.data);
         await packer.finish();
         return path;
     },
@@ -65582,6 +65879,7 @@ async function writeOutputs(exp, options) {
     const formats = [...options.formats, ...(options.formats.includes('markdown') ? ['snapshot'] : [])];
     const written = await writeFormats(formats, {
         outDir: options.outDir, exp, members: options.members.jsonSection(), secrets: options.secrets, inviteCodes: options.inviteCodes, extraFiles: options.extraFiles,
+        zipOnly: options.zipOnly,
     });
     // This run's files replace the last good ones: a failure recorded by an earlier run no longer describes the folder.
     await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(options.outDir, FAILURE_FILE), { force: true });
@@ -65640,20 +65938,37 @@ async function preflight(sources, guildId, options) {
         await guild;
     }
     catch (error) {
-        const c = classifyError(error);
-        if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) {
-            return {
-                message: `The bot cannot read guild ${guildId}: Discord said ${error.status} ${error.message} (code ${String(error.code)}). The bot is not in that server, or the id is wrong.`,
-                hint: INVITE_HINT,
-                code: c.code,
-                http_status: c.http_status,
-            };
-        }
-        if (c.tokenRejected)
-            return { message: c.message, hint: c.hint, code: c.code, http_status: c.http_status };
-        return { message: `Could not read guild ${guildId}: ${c.message}`, hint: c.hint, code: c.code, http_status: c.http_status };
+        return guildFatal(error, guildId);
     }
     return null;
+}
+/**
+ * The guild read alone, first: for a run of several servers, where a server the bot is not in would otherwise
+ * cost a whole first round trip (about fifteen requests, invalid ones counting toward Cloudflare's ban) before
+ * the verdict. A single server's export does not wait for it (preflight sends everything at once).
+ */
+async function guildCheck(sources, guildId) {
+    try {
+        await sources.fetchGuild();
+    }
+    catch (error) {
+        return guildFatal(error, guildId);
+    }
+    return null;
+}
+function guildFatal(error, guildId) {
+    const c = classifyError(error);
+    if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) {
+        return {
+            message: `The bot cannot read guild ${guildId}: Discord said ${error.status} ${error.message} (code ${String(error.code)}). The bot is not in that server, or the id is wrong.`,
+            hint: INVITE_HINT,
+            code: c.code,
+            http_status: c.http_status,
+        };
+    }
+    if (c.tokenRejected)
+        return { message: c.message, hint: c.hint, code: c.code, http_status: c.http_status };
+    return { message: `Could not read guild ${guildId}: ${c.message}`, hint: c.hint, code: c.code, http_status: c.http_status };
 }
 
 ;// CONCATENATED MODULE: ./build/pipeline/warm-tokenizer.js
@@ -66230,7 +66545,150 @@ async function aiReviewStep(exp, audit, settings, outDir) {
     return { review, files: [] };
 }
 
+;// CONCATENATED MODULE: ./build/discord/cdn.js
+
+/** Discord's CDN, and the media proxy that serves GIF stickers (they are not on the CDN). */
+const DISCORD_CDN = 'https://cdn.discordapp.com';
+const DISCORD_MEDIA = 'https://media.discordapp.net';
+/** Sticker format_type -> extension: 1 PNG, 2 APNG (served as .png), 3 Lottie (.json), 4 GIF. */
+const STICKER_EXT = { 1: 'png', 2: 'png', 3: 'json', 4: 'gif' };
+/**
+ * Where an emoji's or sticker's image is, and the file name it is kept under. `cdnBase` replaces both of Discord's
+ * hosts (the demo's and the tests' fake serves the same paths); null for a sticker format Discord serves no file for.
+ */
+function emojiImage(id, animated, cdnBase) {
+    const ext = animated ? 'gif' : 'png';
+    return { url: `${cdnBase ?? DISCORD_CDN}/emojis/${id}.${ext}`, file: `images/emojis/${id}.${ext}` };
+}
+function stickerImage(id, formatType, cdnBase) {
+    const ext = STICKER_EXT[formatType];
+    if (!ext)
+        return null;
+    const host = cdnBase ?? (ext === 'gif' ? DISCORD_MEDIA : DISCORD_CDN);
+    return { url: `${host}/stickers/${id}.${ext}`, file: `images/stickers/${id}.${ext}` };
+}
+/** Why an image could not be kept, for the collector's partial notice. */
+class ImageFetchError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ImageFetchError';
+    }
+}
+/**
+ * GETs one image through `dispatcher` (the run's connections, proxy included), bounded in time and in size: a body
+ * past `maxBytes` is dropped, never read to its end.
+ */
+async function fetchImage(url, options) {
+    const deadline = AbortSignal.timeout(options.timeoutMs);
+    let res;
+    try {
+        res = await (0,undici/* request */.Em)(url, { dispatcher: options.dispatcher, signal: deadline });
+    }
+    catch (err) {
+        throw new ImageFetchError(deadline.aborted ? `no answer within ${options.timeoutMs} ms` : err.message);
+    }
+    const drop = () => res.body.on('error', () => undefined).destroy();
+    if (res.statusCode !== 200) {
+        drop();
+        throw new ImageFetchError(`HTTP ${res.statusCode}`);
+    }
+    const tooLarge = () => new ImageFetchError(`larger than ${options.maxBytes} bytes`);
+    if (Number(res.headers['content-length']) > options.maxBytes) {
+        drop();
+        throw tooLarge();
+    }
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of res.body) {
+            size += chunk.length;
+            if (size > options.maxBytes) {
+                drop();
+                throw tooLarge();
+            }
+            chunks.push(chunk);
+        }
+    }
+    catch (err) {
+        if (err instanceof ImageFetchError)
+            throw err;
+        throw new ImageFetchError(deadline.aborted ? `no complete answer within ${options.timeoutMs} ms` : err.message);
+    }
+    return Buffer.concat(chunks, size);
+}
+
+;// CONCATENATED MODULE: ./build/pipeline/keep-images.js
+
+/** Discord allows 256 KiB per emoji and 512 KiB per sticker; anything far past that is not an image to keep. */
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+/** All images of one export together (about 500 emojis and 60 stickers at most, usually a few MiB). */
+const MAX_IMAGES_TOTAL_BYTES = 128 * 1024 * 1024;
+const CONCURRENCY = 4;
+/**
+ * The images of the exported emojis and stickers, for export.zip (so a restore can upload them again). Each image
+ * that cannot be fetched makes its collector partial, with the ids it left out; the others are kept. Nothing here
+ * goes into the committed snapshot.
+ */
+async function keepImages(exp, options) {
+    const maxBytes = options.maxBytes ?? MAX_IMAGE_BYTES;
+    let budget = options.maxTotalBytes ?? MAX_IMAGES_TOTAL_BYTES;
+    const wanted = [];
+    if (collected(exp, 'emojis')) {
+        for (const e of exp.emojis)
+            wanted.push({ collector: 'emojis', id: e.id, ...emojiImage(e.id, e.animated, options.cdnBase) });
+    }
+    if (collected(exp, 'stickers')) {
+        for (const s of exp.stickers) {
+            const image = stickerImage(s.id, s.format_type, options.cdnBase);
+            if (image)
+                wanted.push({ collector: 'stickers', id: s.id, ...image });
+        }
+    }
+    const kept = [];
+    const failed = { emojis: [], stickers: [] };
+    let next = 0;
+    const worker = async () => {
+        for (let item = wanted[next++]; item; item = wanted[next++]) {
+            try {
+                if (budget <= 0)
+                    throw new Error('the size budget for images was used up');
+                const data = await fetchImage(item.url, { dispatcher: options.dispatcher, timeoutMs: options.timeoutMs, maxBytes: Math.min(maxBytes, budget) });
+                budget -= data.length;
+                kept.push({ name: item.file, data });
+            }
+            catch (err) {
+                failed[item.collector].push(`${item.id} (${err.message})`);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    for (const collector of ['emojis', 'stickers'])
+        recordFailures(exp, collector, failed[collector]);
+    // In the order of the export, whatever order the answers came in: the same server gives the same ZIP.
+    const order = new Map(wanted.map((w, i) => [w.file, i]));
+    return kept.sort((a, b) => order.get(a.name) - order.get(b.name));
+}
+function collected(exp, collector) {
+    const status = exp.meta.collectors[collector]?.status;
+    return status === 'ok' || status === 'partial';
+}
+function recordFailures(exp, collector, failures) {
+    if (failures.length === 0)
+        return;
+    const record = exp.meta.collectors[collector];
+    if (record)
+        record.status = 'partial';
+    const shown = failures.slice(0, 5).join(', ') + (failures.length > 5 ? `, and ${failures.length - 5} more` : '');
+    exp.errors.push({
+        collector, status: 'partial', code: 'IMAGE_NOT_KEPT', http_status: null,
+        message: `${failures.length} ${collector === 'emojis' ? 'emoji' : 'sticker'} image(s) could not be fetched from Discord's CDN and are not in export.zip: ${shown}. The rest of the export is complete.`,
+        hint: 'Run the export again to keep them; a restore recreates the others and names the ones it has no image for.',
+    });
+}
+
 ;// CONCATENATED MODULE: ./build/pipeline/export-guild.js
+
+
 
 
 
@@ -66282,15 +66740,18 @@ async function exportGuild(session, config, guildId, onProgress) {
         // Every read that needs only the guild id goes out now, in the first round trip, with the guild check; the
         // per-channel reads follow as soon as the channel list is in (Sources).
         const startMembers = config.members !== 'none' && selected.some((n) => ['members', 'roles', 'bots'].includes(n));
-        const checking = preflight(sources, guildId, {
+        // With several servers, one the bot is not in must not cost a round trip of requests: its guild read goes first.
+        const refused = session.guilds > 1 ? await guildCheck(sources, guildId) : null;
+        const checking = refused ? Promise.resolve(refused) : preflight(sources, guildId, {
             startMembers,
             startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
         });
         // While the first round trip is in flight, open the sockets the second will need (see Connections).
         setImmediate(() => session.warmAhead());
-        warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
+        if (!refused)
+            warmTokenizer({ guild: sources.fetchGuild(), firstPage: startMembers ? firstPage : null, secondRoundSent: sources.secondRoundSent() });
         const progress = heldProgress(onProgress);
-        const collecting = runCollectors(exp, {
+        const collecting = refused ? Promise.resolve() : runCollectors(exp, {
             api,
             guildId,
             members: config.members,
@@ -66301,11 +66762,22 @@ async function exportGuild(session, config, guildId, onProgress) {
             skipReasons: skipReasons(config),
             onProgress: (event) => progress.emit(event),
         });
-        const fatal = await checking;
-        if (fatal) {
-            // Every collector failed the same way: let them settle (the spool is removed after), report the cause once.
+        const checked = await checking;
+        if (checked) {
             progress.drop();
             await collecting.catch(() => undefined);
+        }
+        else {
+            progress.open();
+            await collecting;
+            if (api.isTokenRejected)
+                log('Discord rejected the token during the run: later requests were not sent.');
+        }
+        // Discord's global rate limit let nothing through (see RateLimitGuard): the run was given up part-way.
+        const stopped = session.stoppedBy();
+        const fatal = checked ?? (stopped ? { ...classifyError(stopped), message: `The export was given up: ${classifyError(stopped).message}` } : null);
+        if (fatal) {
+            // Every collector failed the same way: let them settle (the spool is removed after), report the cause once.
             await api.settled();
             exp = freshExport();
             exp.errors.push(toExportError('server', 'failed', { ...fatal, retryable: false, tokenRejected: false }));
@@ -66315,12 +66787,10 @@ async function exportGuild(session, config, guildId, onProgress) {
                 exp.meta.collectors[name] = { status: 'failed', count: 0, duration_ms: 0, reason: `the export failed: ${fatal.message}` };
             }
         }
-        else {
-            progress.open();
-            await collecting;
-            if (api.isTokenRejected)
-                log('Discord rejected the token during the run: later requests were not sent.');
-        }
+        // Only export.zip holds the images: without it there is nowhere to keep them.
+        const images = config.keepImages && !fatal && config.formats.includes('zip')
+            ? await keepImages(exp, { dispatcher: session.connections.agent, cdnBase: session.cdnBase, timeoutMs: config.timeoutMs ?? 15_000 })
+            : [];
         for (const e of exp.errors)
             e.message = redact(e.message, secrets);
         exp.access = fatal ? [] : safely(() => computeAccess(exp), []);
@@ -66335,7 +66805,7 @@ async function exportGuild(session, config, guildId, onProgress) {
         // A failure never replaces the last good export in the folder: it is recorded beside it instead.
         const files = fatal
             ? await writeFailureRecord(exp, { outDir })
-            : await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes, extraFiles: ai?.files });
+            : await writeOutputs(exp, { outDir, formats: config.formats, members: sink, secrets, inviteCodes: config.inviteCodes, extraFiles: ai?.files, zipOnly: images });
         const status = fatal ? 'fatal' : exp.errors.length > 0 ? 'partial' : 'complete';
         return { export: exp, status, fatal, files, audit, requests: api.requests, aiReview: ai?.review ?? null };
     }
@@ -66393,7 +66863,195 @@ function export_guild_noop() { }
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./build/discord/rate-limit-guard.js
+
+/** Longest rate-limit wait sat through; longer means a Cloudflare ban or a broken proxy: fail instead of hanging. */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/**
+ * The wait taken from a 429 whose own figure cannot be used (Retry-After and retry_after missing, zero, negative
+ * or not a number). Retrying at once would hammer the server: every 429 counts toward Discord's invalid-request
+ * limit (10,000 in 10 minutes, then a Cloudflare ban of the IP).
+ */
+const MIN_RATE_LIMIT_WAIT_MS = 1_000;
+/** 429s in a row on one route (each sent after the previous one's wait) before that read is given up. */
+const MAX_ROUTE_429S = 5;
+/** Global 429s in a row (each sent after the previous one's wait) before the whole run is given up. */
+const MAX_GLOBAL_429S = 20;
+const rate_limit_guard_STUCK_HINT = 'Wait a few minutes and run again. If it keeps happening, something between the exporter and Discord (a proxy given with --api-base / DISCORD_API_BASE, or another program using the same bot token) is using up the rate limit.';
+/** One route was answered 429 MAX_ROUTE_429S times in a row: that read is given up, the rest of the export goes on. */
+class RateLimitedRepeatedlyError extends ExportNotice {
+    constructor(method, path, times) {
+        super(`Rate limited ${times} times in a row on ${method} ${routeName(path)}; Discord or a proxy in between is not letting requests through, so this part was given up.`, rate_limit_guard_STUCK_HINT, 'RATE_LIMITED_REPEATEDLY', 429);
+        this.name = 'RateLimitedRepeatedlyError';
+    }
+}
+/** The global limit answered MAX_GLOBAL_429S times in a row, or asked for a wait past a minute: nothing more is sent this run. */
+class GlobalRateLimitError extends ExportNotice {
+    constructor(message, hint = rate_limit_guard_STUCK_HINT) {
+        super(message, hint, 'GLOBAL_RATE_LIMITED', 429);
+        this.name = 'GlobalRateLimitError';
+    }
+}
+/** A 429 asked for a wait longer than MAX_RATE_LIMIT_WAIT_MS: given up rather than slept through. */
+class RateLimitTooLongError extends ExportNotice {
+    constructor(method, path, waitMs) {
+        super(`Discord asked to wait ${Math.round(waitMs / 1000)} s before ${method} ${routeName(path)}: longer than a minute, so this part was given up.`, 'A wait this long usually means a Cloudflare ban after too many invalid (401/403/429) requests from this IP. Wait for it to lift (often about an hour), then run again; fix the cause of the invalid requests first.', 'RATE_LIMITED', 429);
+        this.name = 'RateLimitTooLongError';
+    }
+}
+/** Raised for requests still waiting out a rate limit when the run is closed. */
+class RunClosedError extends Error {
+    constructor() {
+        super('The run ended while this request was waiting out a rate limit.');
+        this.name = 'RunClosedError';
+    }
+}
+/**
+ * Every 429 of a run, seen in the client's HTTP call (so reads and writes alike), before @discordjs/rest sees it:
+ * the client retries a 429 without bound and at once when its wait is 0 or unreadable, and keeps a timer for a
+ * refused long wait alive after the run. Here a 429 is waited out (an unusable wait as MIN_RATE_LIMIT_WAIT_MS) and
+ * sent again, a route answered 429 MAX_ROUTE_429S times in a row is given up, a global limit answered
+ * MAX_GLOBAL_429S times in a row stops the run, and every wait can be cut short by close().
+ *
+ * A streak counts only requests sent after its previous 429 arrived: requests already in flight together (a burst
+ * meeting the global limit at once) are one 429, not many.
+ */
+class RateLimitGuard {
+    marginMs;
+    routes = new Map();
+    /** Routes whose bucket is spent for longer than MAX_RATE_LIMIT_WAIT_MS: until when. */
+    spent = new Map();
+    global = { count: 0, lastAt: -Infinity };
+    pausedUntil = 0;
+    stopped = null;
+    sleepers = new Set();
+    /** @param marginMs added to every wait, for clock skew (the client's offset). */
+    constructor(marginMs = 25) {
+        this.marginMs = marginMs;
+    }
+    /** Why the run was stopped (a global rate-limit storm), or null. */
+    get stoppedBy() {
+        return this.stopped;
+    }
+    /**
+     * Resolves when a request may be sent: after any global pause. Throws once the run was stopped or closed, and
+     * while the route's bucket is spent for longer than MAX_RATE_LIMIT_WAIT_MS (see screen).
+     */
+    async beforeSend(method, path) {
+        const key = `${method} ${path}`;
+        for (;;) {
+            if (this.stopped)
+                throw this.stopped;
+            const spent = (this.spent.get(key) ?? 0) - Date.now();
+            if (spent > 0)
+                throw new RateLimitTooLongError(method, path, spent);
+            const wait = this.pausedUntil - Date.now();
+            if (wait <= 0)
+                return;
+            await this.sleep(wait);
+        }
+    }
+    /**
+     * Judges one answer to a request sent at `sentAt` (Date.now()): null to hand it to the client, a verdict to wait
+     * and send again; throws when the request (or the run) is given up.
+     */
+    judge(method, path, sentAt, status, headers, body) {
+        const key = `${method} ${path}`;
+        if (status !== 429) {
+            this.routes.delete(key);
+            this.global = { count: 0, lastAt: this.global.lastAt };
+            return null;
+        }
+        const now = Date.now();
+        const global = headers.get('x-ratelimit-global') !== null || headers.get('x-ratelimit-scope') === 'global' || bodyField(body, 'global') === true;
+        const waitMs = waitOf(headers.get('retry-after'), bodyField(body, 'retry_after'));
+        if (global) {
+            if (waitMs > MAX_RATE_LIMIT_WAIT_MS) {
+                throw this.stop(new GlobalRateLimitError(`Discord's global rate limit asked to wait ${Math.round(waitMs / 1000)} s (${method} ${routeName(path)}): longer than a minute, so the run was given up.`, new RateLimitTooLongError(method, path, waitMs).hint));
+            }
+            if (rate_limit_guard_count(this.global, sentAt, now) >= MAX_GLOBAL_429S) {
+                throw this.stop(new GlobalRateLimitError(`Rate limited by Discord's global limit ${this.global.count} times in a row (last on ${method} ${routeName(path)}); Discord or a proxy in between is not letting requests through, so the run was given up.`));
+            }
+            this.pausedUntil = Math.max(this.pausedUntil, now + waitMs + this.marginMs);
+            return { retryInMs: 0 };
+        }
+        if (waitMs > MAX_RATE_LIMIT_WAIT_MS)
+            throw new RateLimitTooLongError(method, path, waitMs);
+        const streak = this.routes.get(key) ?? { count: 0, lastAt: -Infinity };
+        this.routes.set(key, streak);
+        if (rate_limit_guard_count(streak, sentAt, now) >= MAX_ROUTE_429S) {
+            this.routes.delete(key);
+            throw new RateLimitedRepeatedlyError(method, path, streak.count);
+        }
+        return { retryInMs: waitMs + this.marginMs };
+    }
+    /**
+     * The headers of an answer that is not a 429, as the client may see them. A bucket spent for more than
+     * MAX_RATE_LIMIT_WAIT_MS is not passed on (the client would refuse the wait and leave its timer running until the
+     * reset, holding the process): the route's next request fails here instead, without being sent.
+     */
+    screen(method, path, headers) {
+        const resetAfter = Number(headers['x-ratelimit-reset-after']) * 1000;
+        if (headers['x-ratelimit-remaining'] !== '0' || !(resetAfter > MAX_RATE_LIMIT_WAIT_MS))
+            return headers;
+        this.spent.set(`${method} ${path}`, Date.now() + resetAfter);
+        const { 'x-ratelimit-remaining': _remaining, 'x-ratelimit-reset-after': _after, 'x-ratelimit-reset': _reset, ...rest } = headers;
+        return rest;
+    }
+    /** A wait that close() cuts short. */
+    sleep(ms) {
+        return new Promise((resolve, reject) => {
+            const sleeper = {
+                timer: setTimeout(() => {
+                    this.sleepers.delete(sleeper);
+                    resolve();
+                }, ms),
+                reject,
+            };
+            this.sleepers.add(sleeper);
+        });
+    }
+    /** Ends every wait (its request fails with RunClosedError) and refuses later requests: nothing is left holding the process. */
+    close() {
+        this.stopped ??= new RunClosedError();
+        for (const s of this.sleepers) {
+            clearTimeout(s.timer);
+            s.reject(this.stopped);
+        }
+        this.sleepers.clear();
+    }
+    stop(error) {
+        this.stopped ??= error;
+        return this.stopped;
+    }
+}
+/** Adds a 429 to a streak unless its request was already under way when the streak's last 429 came; the new count. */
+function rate_limit_guard_count(streak, sentAt, now) {
+    if (sentAt >= streak.lastAt)
+        streak.count++;
+    streak.lastAt = now;
+    return streak.count;
+}
+/** The wait a 429 asks for (ms): the Retry-After header, else the body's retry_after, else MIN_RATE_LIMIT_WAIT_MS. */
+function waitOf(header, bodyValue) {
+    const seconds = [header === null || header.trim() === '' ? NaN : Number(header), typeof bodyValue === 'number' ? bodyValue : NaN]
+        .find((s) => Number.isFinite(s) && s > 0);
+    return seconds === undefined ? MIN_RATE_LIMIT_WAIT_MS : seconds * 1000;
+}
+function bodyField(body, name) {
+    if (body.length > 64 * 1024)
+        return undefined;
+    try {
+        const parsed = JSON.parse(body.toString('utf8'));
+        return parsed !== null && typeof parsed === 'object' ? parsed[name] : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/discord/make-request.js
+
 
 
 
@@ -66420,6 +67078,8 @@ class RequestTimeoutError extends Error {
  * - The headers are read in place: the default builds a WHATWG Headers from every response, validating each name
  *   and value, only for the client to read five rate-limit headers back out of it (measured, a tenth of the
  *   client's CPU between the first and the second round trip).
+ * - A 429 is waited out and sent again here, bounded (see RateLimitGuard): the client would resend at once, without
+ *   end, a 429 whose wait is 0 or unreadable, and would leave the timer of a refused long wait holding the process.
  * The client reads every body anyway, and the requests that share one of its queues are chains whose next request
  * needs this body, so reading it before returning costs no concurrency. The exporter only sends GETs; a body, if a
  * caller ever passes one, must already be a string or bytes.
@@ -66427,12 +67087,28 @@ class RequestTimeoutError extends Error {
 function createMakeRequest(limits) {
     const maxBodyBytes = limits.maxBodyBytes ?? MAX_BODY_BYTES;
     const scrub = secretScrubber(limits.secrets ?? []);
+    const guard = limits.rateLimits ?? new RateLimitGuard();
     return async function makeRequest(url, init) {
         const { body, signal, ...rest } = init;
         if (body != null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
             throw new TypeError('makeRequest: only string or byte bodies are supported');
         }
         const method = (init.method ?? 'GET').toUpperCase();
+        const path = pathOf(url).replace(/^\/api(\/v\d+)?/, '');
+        // A 429 is waited out and sent again here, never handed to the client (see RateLimitGuard). The client's
+        // signal bounds only the first attempt: its timeout runs from the call, and a retry comes after a wait.
+        for (let attempt = 0;; attempt++) {
+            await guard.beforeSend(method, path);
+            const sentAt = Date.now();
+            const res = await attemptOnce(url, method, rest, body, attempt === 0 ? signal : undefined);
+            const verdict = guard.judge(method, path, sentAt, res.status, new RawHeaders(res.headers), res.bytes);
+            if (!verdict)
+                return bufferedResponse(statusForClient(res.status, res.bytes, path), guard.screen(method, path, res.headers), scrub(res.bytes));
+            if (verdict.retryInMs > 0)
+                await guard.sleep(verdict.retryInMs);
+        }
+    };
+    async function attemptOnce(url, method, rest, body, signal) {
         const deadline = new AbortController();
         const timer = setTimeout(() => deadline.abort(new RequestTimeoutError(method, url, limits.timeoutMs)), limits.timeoutMs);
         // The caller's signal (the client's own header timeout) ends the request too.
@@ -66447,14 +67123,30 @@ function createMakeRequest(limits) {
                 body: (body ?? null),
                 signal: deadline.signal,
             });
-            const bytes = await readBody(res, maxBodyBytes, method, url);
-            return bufferedResponse(res.statusCode, res.headers, scrub(bytes));
+            return { status: res.statusCode, headers: res.headers, bytes: await readBody(res, maxBodyBytes, method, url) };
         }
         finally {
             clearTimeout(timer);
             signal?.removeEventListener('abort', forward);
         }
-    };
+    }
+}
+/**
+ * The status the client is given. @discordjs/rest drops its token on any 401, failing every later request of the
+ * run (every server's, in a run of several); a 401 that is not about the token (see isTokenAnswer: a proxy or a
+ * compatible server refusing one server) is handed over as the 403 it means, so it fails that server alone.
+ */
+function statusForClient(status, bytes, path) {
+    if (status !== 401 || bytes.length > 64 * 1024)
+        return status;
+    let code;
+    try {
+        code = JSON.parse(bytes.toString('utf8'))?.code;
+    }
+    catch {
+        return status;
+    }
+    return isTokenAnswer(status, code, path) ? status : 403;
 }
 /** Reads the whole body, failing as soon as it passes `max` bytes (the connection is dropped, nothing more is kept). */
 async function readBody(res, max, method, url) {
@@ -66586,27 +67278,31 @@ class RawHeaders {
 
 
 
+
 const DEFAULT_API_BASE = 'https://discord.com/api';
-/** Longest rate-limit wait we sit through; longer means a Cloudflare ban or a broken proxy: fail instead of hanging. */
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 /**
  * The real @discordjs/rest client, configured for an exporter: its own retries are off (it retries 5xx and
- * timeouts at once, with no backoff; DiscordApi retries with backoff instead) and any rate limit asking for
- * more than a minute is rejected rather than slept through.
+ * timeouts at once, with no backoff; DiscordApi retries with backoff instead), 429s never reach it (the request
+ * strategy waits them out, see RateLimitGuard), and a bucket wait of more than a minute is rejected rather than
+ * slept through.
  */
 function createRest(options) {
     const timeout = options.timeoutMs ?? 15_000;
     // People paste the header form ("Bot abc..."); the client adds that prefix itself.
     const token = bareToken(options.token);
+    const offset = clientOffset(options.offsetMs ?? 50);
     const rest = new REST({
         api: (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, ''),
         version: '10',
         agent: options.agent ?? null,
-        makeRequest: createMakeRequest({ timeoutMs: timeout, maxBodyBytes: options.maxBodyBytes, secrets: [token] }),
+        makeRequest: createMakeRequest({
+            timeoutMs: timeout, maxBodyBytes: options.maxBodyBytes, secrets: [token],
+            rateLimits: options.rateLimits ?? new RateLimitGuard(offset),
+        }),
         retries: 0,
         timeout,
         globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
-        offset: clientOffset(options.offsetMs ?? 50),
+        offset,
         rejectOnRateLimit: (data) => Math.max(data.retryAfter, data.timeToReset) > MAX_RATE_LIMIT_WAIT_MS,
     });
     rest.setToken(token);
@@ -67268,7 +67964,8 @@ function demoGuild(now = builder_startOfUtcDay(), options = {}) {
     const [owner, adminRole, headMod, manager] = ['Owner', 'Admin', 'Head Moderator', 'Server Manager'].map((n) => b.role(n, admin, { hoist: true }));
     const mod = b.role('Moderator', String(MOD_PERMS | MEMBER_PERMS), { hoist: true });
     const helper = b.role('Helper', String(MEMBER_PERMS | permissions_bitsOf(['ManageThreads'])), { hoist: true });
-    const supporter = b.role('Supporter', String(MEMBER_PERMS));
+    // A role icon from a unicode emoji (no uploaded icon): what a restore must put back as unicode_emoji.
+    const supporter = b.role('Supporter', String(MEMBER_PERMS), { unicode_emoji: '💎' });
     const interests = ['Artist', 'Gamer', 'Event Ping', 'Announcements Ping'].map((n) => b.role(n, '0', { mentionable: true }));
     for (const n of ['Old Staff', 'Beta Tester', 'Legacy VIP'])
         b.role(n, String(MEMBER_PERMS)); // planted: nobody holds these
@@ -67317,6 +68014,7 @@ function demoGuild(now = builder_startOfUtcDay(), options = {}) {
     ch(T.GuildText, 'speedruns', gaming.id, 150); // planted: stale
     const voiceCat = ch(T.GuildCategory, 'Voice', null, null);
     const vc = ch(T.GuildVoice, 'General VC', voiceCat.id);
+    Object.assign(vc, { video_quality_mode: 2 }); // full quality video
     ch(T.GuildVoice, 'Gaming VC', voiceCat.id);
     ch(T.GuildVoice, 'Music', voiceCat.id);
     const stage = ch(T.GuildStageVoice, 'Town Hall', voiceCat.id, null);
@@ -67353,6 +68051,14 @@ function demoGuild(now = builder_startOfUtcDay(), options = {}) {
     extras_addWebhook(b, art, 'Art Feed', humans[2]);
     for (const n of ['harbor_wave', 'pixel_heart', 'gg', 'lol_pixel', 'anchor', 'coin', 'sword', 'potion'])
         extras_addEmoji(b, n, humans[b.rng.int(0, 4)]);
+    // Forum settings that name emojis, custom and unicode (the values a restore needs to set them again).
+    const emojiId = (name) => g.emojis.find((e) => e.name === name).id;
+    const helpTags = help.available_tags;
+    Object.assign(helpTags[0], { emoji_name: '❓' });
+    Object.assign(helpTags[1], { emoji_id: emojiId('pixel_heart') });
+    Object.assign(help, { default_reaction_emoji: { emoji_id: null, emoji_name: '👍' }, default_thread_rate_limit_per_user: 30,
+        default_sort_order: 0, default_forum_layout: 1 });
+    Object.assign(showcase, { default_reaction_emoji: { emoji_id: emojiId('harbor_wave'), emoji_name: null }, default_forum_layout: 2 });
     for (const n of ['Harbor Seal', 'Pixel Thumbs', 'Lighthouse'])
         extras_addSticker(b, n, own);
     extras_addEvent(b, 'Game Night', vc, humans[3], 2);
@@ -67366,13 +68072,21 @@ function demoGuild(now = builder_startOfUtcDay(), options = {}) {
         extras_addSound(b, n, own);
     b.state.welcomeScreen = { description: 'Welcome to Pixel Harbor!', welcome_channels: [
             { channel_id: rules.id, description: 'Read the rules', emoji_id: null, emoji_name: '📜' },
-            { channel_id: general.id, description: 'Say hi', emoji_id: null, emoji_name: '👋' },
+            { channel_id: general.id, description: 'Say hi', emoji_id: emojiId('harbor_wave'), emoji_name: 'harbor_wave' },
             { channel_id: help.id, description: 'Ask for help', emoji_id: null, emoji_name: '❓' }
         ] };
     b.state.onboarding = { guild_id: b.guildId, enabled: true, mode: 0, default_channel_ids: [rules.id, news.id, general.id],
         prompts: [{ id: b.newId(), type: 0, title: 'What brings you here?', single_select: false, required: false, in_onboarding: true,
                 options: interests.map((r) => ({ id: b.newId(), title: r.name, description: null, channel_ids: [], role_ids: [r.id],
-                    emoji: { id: null, name: '✨', animated: false } })) }] };
+                    emoji: { id: null, name: '✨', animated: false } })) },
+            // Added after the first prompt's ids so the rest of the demo keeps its ids.
+            { id: b.newId(), type: 1, title: 'Which channels do you want?', single_select: true, required: true, in_onboarding: false,
+                options: [
+                    { id: b.newId(), title: 'Gaming', description: 'Game nights and LFG', channel_ids: [gaming.id, lfg.id], role_ids: [],
+                        emoji: { id: emojiId('sword'), name: 'sword', animated: false } },
+                    { id: b.newId(), title: 'Art', description: null, channel_ids: [art.id], role_ids: [interests[0].id],
+                        emoji: { id: null, name: '🎨', animated: false } }
+                ] }] };
     b.state.vanityUses = 0;
     if (options.extraMembers) {
         b.state.lazyMembers = new lazy_members_LazyMembers(options.extraMembers, 'pixel-harbor-grown', Date.UTC(2016, 0, 1), b.now - 86_400_000, [{ id: supporter.id, chance: 0.05 }, ...interests.map((r) => ({ id: r.id, chance: 0.21 }))], demo_NAMES);
@@ -67383,16 +68097,16 @@ function demoGuild(now = builder_startOfUtcDay(), options = {}) {
 
 ;// CONCATENATED MODULE: ./build/fake-discord/errors.js
 /** A Discord error reply: `{"message", "code"}` as the API sends it. */
-function apiError(status, code, message) {
+function errors_apiError(status, code, message) {
     return { status, body: { message, code } };
 }
-const UNAUTHORIZED = () => apiError(401, 0, '401: Unauthorized');
-const NOT_FOUND = () => apiError(404, 0, '404: Not Found');
-const UNKNOWN_GUILD = () => apiError(404, 10004, 'Unknown Guild');
-const UNKNOWN_CHANNEL = () => apiError(404, 10003, 'Unknown Channel');
-const UNKNOWN_MEMBER = () => apiError(404, 10007, 'Unknown Member');
-const MISSING_ACCESS = () => apiError(403, 50001, 'Missing Access');
-const MISSING_PERMISSIONS = () => apiError(403, 50013, 'Missing Permissions');
+const UNAUTHORIZED = () => errors_apiError(401, 0, '401: Unauthorized');
+const NOT_FOUND = () => errors_apiError(404, 0, '404: Not Found');
+const UNKNOWN_GUILD = () => errors_apiError(404, 10004, 'Unknown Guild');
+const UNKNOWN_CHANNEL = () => errors_apiError(404, 10003, 'Unknown Channel');
+const UNKNOWN_MEMBER = () => errors_apiError(404, 10007, 'Unknown Member');
+const MISSING_ACCESS = () => errors_apiError(403, 50001, 'Missing Access');
+const MISSING_PERMISSIONS = () => errors_apiError(403, 50013, 'Missing Permissions');
 /** 400 50035 with Discord's nested `errors` shape for one bad query field. */
 function invalidForm(field, code, message) {
     return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { [field]: { _errors: [{ code, message }] } } } };
@@ -67426,7 +68140,7 @@ class FaultTable {
     /** The first rule matching `routeKey` that has uses left, spending one use. */
     take(routeKey) {
         for (const r of this.rules) {
-            if (r.left > 0 && (r.rule.route === '*' || r.rule.route === routeKey)) {
+            if (r.left > 0 && (r.rule.route === '*' || r.rule.route === routeKey || (r.rule.route === 'writes' && !routeKey.startsWith('GET ')))) {
                 // Let the first `after` matching requests through untouched (a failure in the middle of a paging chain).
                 if (r.skip > 0) {
                     r.skip--;
@@ -67450,6 +68164,29 @@ const NON_JSON_PAGE = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</titl
 /** The text body of a Cloudflare ban (error 1015: too many invalid requests from this IP). */
 const CLOUDFLARE_BAN_BODY = 'error code: 1015';
 
+;// CONCATENATED MODULE: ./build/fake-discord/limit-headers.js
+/** Seconds for Retry-After: whole seconds rounded up like Discord at real time, 3 decimals when time is scaled. */
+function retryAfterHeader(ms, timeScale) {
+    return timeScale >= 1 ? String(Math.max(1, Math.ceil(ms / 1000))) : (ms / 1000).toFixed(3);
+}
+function rateLimitedReply(d) {
+    return { status: 429, body: { message: 'You are being rate limited.', retry_after: Number((d.retryAfterMs / 1000).toFixed(3)), global: d.kind === 'global' } };
+}
+/** Bucket headers on every bucketed response; 429s add Retry-After and the scope. */
+function limitHeaders(d, now, timeScale) {
+    if (d.kind === 'global') {
+        return { 'Retry-After': retryAfterHeader(d.retryAfterMs, timeScale), 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' };
+    }
+    const h = {
+        'X-RateLimit-Limit': String(d.bucket.limit), 'X-RateLimit-Remaining': String(d.bucket.remaining),
+        'X-RateLimit-Reset': (d.bucket.resetAt / 1000).toFixed(3), 'X-RateLimit-Reset-After': ((d.bucket.resetAt - now) / 1000).toFixed(3),
+        'X-RateLimit-Bucket': d.bucket.hash,
+    };
+    if (d.kind === 'route')
+        Object.assign(h, { 'Retry-After': retryAfterHeader(d.retryAfterMs, timeScale), 'X-RateLimit-Scope': 'user' });
+    return h;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/fake-discord/limits.js
@@ -67459,6 +68196,12 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * below are what bots commonly observe in X-RateLimit-Limit / -Reset-After headers and are assumptions:
  * most GET routes 5 per 5 s per guild or channel; the members list 10 per 10 s; bans report 5 per 60 s
  * (discord/discord-api-docs#3803). Override them with `limits` when a test needs something else.
+ *
+ * Writes, assumptions in the same spirit: role creation reports X-RateLimit-Limit 250 with a reset of a day or two
+ * (discord/discord-api-docs#1480), modelled as 250 per 48 h per guild; a channel's name or topic edits are held to
+ * about 2 per 10 minutes per channel on top of the channel's edit bucket; emoji uploads run in the tens per hour.
+ * The other writes: 5 per 5 s (channel create, edit and delete per channel, both bulk position routes, server
+ * settings, AutoMod, welcome screen, onboarding), 10 per 10 s (role edits and deletes per guild, overwrites per channel, member roles per guild).
  */
 const DEFAULT_LIMITS = {
     globalLimit: 50,
@@ -67469,6 +68212,12 @@ const DEFAULT_LIMITS = {
         'bans': { limit: 5, windowMs: 60_000 },
         'archived-threads': { limit: 5, windowMs: 5000 },
         'audit-logs': { limit: 5, windowMs: 5000 },
+        'role-create': { limit: 250, windowMs: 48 * 3600_000 },
+        'role-write': { limit: 10, windowMs: 10_000 },
+        'channel-name-topic': { limit: 2, windowMs: 600_000 },
+        'overwrite': { limit: 10, windowMs: 10_000 },
+        'member-roles': { limit: 10, windowMs: 10_000 },
+        'emoji-create': { limit: 30, windowMs: 3600_000 },
     },
 };
 /** Merges partial limits over the defaults (routes merge per bucket name). */
@@ -67587,6 +68336,12 @@ class LowerBoundTracker {
             this.chains.set(chainKey, c);
         }
     }
+    /** Counts a request in one more bucket (a write that also spends a long bucket), without counting it twice globally. */
+    recordExtra(bucketKey, limit) {
+        const b = this.buckets.get(bucketKey) ?? { n: 0, limit };
+        b.n++;
+        this.buckets.set(bucketKey, b);
+    }
     reset() {
         this.served = 0;
         this.buckets.clear();
@@ -67647,7 +68402,7 @@ function routes_archived(ctx, isPrivate) {
     const beforeRaw = ctx.query.get('before');
     const before = beforeRaw ? Date.parse(beforeRaw) : Infinity;
     if (Number.isNaN(before))
-        return apiError(400, 50035, 'Invalid Form Body');
+        return errors_apiError(400, 50035, 'Invalid Form Body');
     const all = ctx.guild.threads
         .filter((t) => t.parent_id === ctx.channel?.id && t.thread_metadata?.archived && (t.type === 12) === isPrivate)
         .filter((t) => Date.parse(t.thread_metadata.archive_timestamp) < before)
@@ -67721,7 +68476,7 @@ const ROUTES = [
                 guild_scheduled_events: [], threads: [], application_commands: [], auto_moderation_rules: [] });
         } },
     { pattern: '/guilds/:guild/integrations', bucket: 'integrations', needs: 'ManageGuild', handle: ({ guild }) => ok(guild.integrations) },
-    { pattern: '/guilds/:guild/welcome-screen', bucket: 'welcome-screen', handle: ({ guild }) => guild.welcomeScreen ? ok(guild.welcomeScreen) : apiError(404, 10069, 'Unknown Guild Welcome Screen') },
+    { pattern: '/guilds/:guild/welcome-screen', bucket: 'welcome-screen', handle: ({ guild }) => guild.welcomeScreen ? ok(guild.welcomeScreen) : errors_apiError(404, 10069, 'Unknown Guild Welcome Screen') },
     { pattern: '/guilds/:guild/onboarding', bucket: 'onboarding', handle: ({ guild }) => ok(guild.onboarding) },
     { pattern: '/guilds/:guild/soundboard-sounds', bucket: 'soundboard', handle: ({ guild }) => ok({ items: guild.soundboardSounds }) },
     { pattern: '/guilds/:guild/vanity-url', bucket: 'vanity', needs: 'ManageGuild', handle: ({ guild }) => ok({ code: guild.guild.vanity_url_code, uses: guild.vanityUses }) },
@@ -67803,6 +68558,28 @@ class SendQueue {
     };
 }
 
+;// CONCATENATED MODULE: ./build/fake-discord/cdn.js
+/** Image bytes the fake CDN serves for an emoji or sticker: a PNG signature and the id, enough to tell them apart. */
+function fakeImageBytes(id) {
+    return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`fake image ${id}`)]);
+}
+const CDN_PATH = /^\/(emojis|stickers)\/(\d{17,20})\.(png|gif|webp|json)$/;
+/**
+ * Discord's CDN paths (/emojis/{id}.{ext}, /stickers/{id}.{ext}) for the guilds' emojis and stickers: no token
+ * needed, as at Discord. Null when `pathname` is not a CDN path.
+ */
+function cdnAnswer(pathname, guilds) {
+    const m = CDN_PATH.exec(pathname);
+    if (!m)
+        return null;
+    const [, kind, id, ext] = m;
+    const known = [...guilds].some((g) => kind === 'emojis' ? g.guild.emojis.some((e) => e.id === id) : g.stickers.some((s) => s.id === id));
+    if (!known)
+        return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: Buffer.from('404: Not Found') };
+    const type = ext === 'json' ? 'application/json' : `image/${ext}`;
+    return { status: 200, headers: { 'Content-Type': type }, body: fakeImageBytes(id) };
+}
+
 ;// CONCATENATED MODULE: ./build/fake-discord/sparse.js
 
 
@@ -67822,7 +68599,7 @@ const SPARSE_MISSING_ROUTES = new Set([
     '/channels/:channel/threads/archived/private',
 ]);
 /** What a sparse server answers a token it does not accept. */
-const SPARSE_BAD_TOKEN = () => apiError(400, 40001, 'Unauthorized');
+const SPARSE_BAD_TOKEN = () => errors_apiError(400, 40001, 'Unauthorized');
 /** True for the members a sparse server sends without `user` (about one in ten, chosen by id so tests can count them). */
 function sparseDropsUser(member) {
     return member.user.id.endsWith('7');
@@ -67873,7 +68650,7 @@ class StatsRecorder {
         this.trace = trace ? [] : null;
     }
     static empty() {
-        return { requests: 0, byRoute: {}, ratelimited: 0, globalRatelimited: 0, status: {}, connections: 0, firstRequestAt: null, lastResponseAt: null };
+        return { requests: 0, writes: [], refusedWrites: 0, okWrites: 0, byRoute: {}, ratelimited: 0, globalRatelimited: 0, status: {}, connections: 0, firstRequestAt: null, lastResponseAt: null };
     }
     /** Counts a request (arrivedAt: performance.now() when it came in); returns its timeline entry (null when not tracing) for response(). */
     request(routeKey, path, arrivedAt = performance.now()) {
@@ -67886,6 +68663,21 @@ class StatsRecorder {
         const entry = { path, arrivedMs: t - this.s.firstRequestAt, sentMs: null, status: null };
         this.trace.push(entry);
         return entry;
+    }
+    /** Records a write as it arrives; answered() fills in its status. */
+    write(method, path, reason) {
+        const w = { method, path, status: null, reason };
+        this.s.writes.push(w);
+        return w;
+    }
+    /** Sets a write's status; 4xx other than 429 count as refused. Returns how many writes have succeeded. */
+    answered(w, status) {
+        w.status = status;
+        if (status >= 400 && status < 500 && status !== 429)
+            this.s.refusedWrites++;
+        if (status >= 200 && status < 300)
+            this.s.okWrites++;
+        return this.s.okWrites;
     }
     connection() {
         this.s.connections++;
@@ -67904,7 +68696,8 @@ class StatsRecorder {
     /** A snapshot (copies, so callers can keep it while the fake keeps counting). */
     snapshot() {
         const lb = this.bound.compute();
-        const snap = { ...this.s, byRoute: { ...this.s.byRoute }, status: { ...this.s.status }, lowerBoundMs: lb.ms, lowerBoundDetail: lb.detail };
+        const { okWrites: _ok, ...counts } = this.s;
+        const snap = { ...counts, writes: this.s.writes.map((w) => ({ ...w })), byRoute: { ...this.s.byRoute }, status: { ...this.s.status }, lowerBoundMs: lb.ms, lowerBoundDetail: lb.detail };
         if (this.trace)
             snap.trace = this.trace.map((e) => ({ ...e }));
         return snap;
@@ -67917,7 +68710,1222 @@ class StatsRecorder {
     }
 }
 
+;// CONCATENATED MODULE: ./build/fake-discord/bot-perms.js
+
+
+const bot_perms_ADMIN = permissions_bitsOf(['Administrator']);
+const MANAGE_ROLES = permissions_bitsOf(['ManageRoles']);
+/** True for the guild's owner, who stands above every role and holds every permission. */
+function botIsOwner(g) {
+    return g.guild.owner_id === g.botUserId;
+}
+/** The ids of the roles the bot holds (from its member record), @everyone excluded. */
+function botRoleIds(g) {
+    return g.members.find((m) => m.user.id === g.botUserId)?.roles ?? [];
+}
+/**
+ * The bot's guild permissions: @everyone plus its roles (Administrator or ownership: everything), less what
+ * the guild is set up to deny it (FakeGuild.missingPermissions), so read and write routes agree.
+ */
+function botPermissions(g) {
+    const ids = new Set([g.guild.id, ...botRoleIds(g)]);
+    let bits = g.guild.roles.filter((r) => ids.has(r.id)).reduce((acc, r) => acc | toBits(r.permissions), 0n);
+    if (botIsOwner(g) || (bits & bot_perms_ADMIN) === bot_perms_ADMIN)
+        bits = ALL_PERMISSIONS;
+    return bits & ~permissions_bitsOf(g.missingPermissions ?? []);
+}
+const isAdmin = (g) => (botPermissions(g) & bot_perms_ADMIN) === bot_perms_ADMIN;
+const botHas = (g, name) => {
+    const bit = permissions_bitsOf([name]);
+    return bit !== 0n && (botPermissions(g) & bit) === bit;
+};
+/** Role order as Discord sorts it: by position, ties broken by id (the older role sits higher). */
+function compareRoles(a, b) {
+    return a.position !== b.position ? a.position - b.position : compareSnowflakes(b.id, a.id);
+}
+/** The bot's highest role (null when it holds none but @everyone). */
+function botTopRole(g) {
+    const ids = new Set(botRoleIds(g));
+    const mine = g.guild.roles.filter((r) => ids.has(r.id)).sort(compareRoles);
+    return mine.at(-1) ?? null;
+}
+/** Whether the bot may edit, move or delete a role: strictly below its highest role (the owner may touch all). */
+function canManageRole(g, role) {
+    if (botIsOwner(g))
+        return true;
+    const top = botTopRole(g);
+    return top !== null && compareRoles(role, top) < 0;
+}
+/** Bits in `wanted` the bot may not hand out: those it lacks itself (none when it is an administrator). */
+function ungrantable(g, wanted) {
+    const mine = botPermissions(g);
+    return (mine & bot_perms_ADMIN) === bot_perms_ADMIN ? 0n : wanted & ~mine;
+}
+/**
+ * Bits an overwrite on `channel` may not allow or deny: Discord lets a bot set only permissions it has in the
+ * guild, unless an overwrite on that channel allows it Manage Roles; Manage Roles itself only an administrator.
+ */
+function ungrantableInChannel(g, channel, wanted) {
+    if (isAdmin(g))
+        return 0n;
+    const mine = new Set([g.guild.id, g.botUserId, ...botRoleIds(g)]);
+    const channelGrant = (channel?.permission_overwrites ?? []).some((o) => mine.has(o.id) && (toBits(o.allow) & MANAGE_ROLES) === MANAGE_ROLES);
+    if (channelGrant)
+        return 0n;
+    return (wanted & ~botPermissions(g)) | (wanted & MANAGE_ROLES);
+}
+/** What a bot needs to restore a server: the exporter's reads plus managing roles, channels, settings and expressions. */
+const RESTORE_BOT_PERMISSIONS = permissions_bitsOf(['ViewChannel', 'ReadMessageHistory', 'ManageGuild', 'ManageWebhooks', 'BanMembers',
+    'ViewAuditLog', 'ManageThreads', 'ManageChannels', 'ManageRoles', 'ManageGuildExpressions']);
+/** Sets the permissions of the bot's own (managed) role, as a server admin does before running a restore. */
+function setBotPermissions(g, bits) {
+    const own = g.guild.roles.find((r) => r.tags?.bot_id === g.botUserId) ?? botTopRole(g);
+    if (!own)
+        throw new Error(`The fake guild ${g.guild.id} gives its bot no role; add one to its member record first.`);
+    own.permissions = String(bits);
+}
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-errors.js
+
+/** 400 50035 with Discord's nested `errors` tree ({ field: { 0: { id: { _errors: [...] } } } }). */
+function formErrors(list) {
+    const errors = {};
+    for (const e of list) {
+        let node = errors;
+        for (const key of e.path.split('.'))
+            node = (node[key] ??= {});
+        (node._errors ??= []).push({ code: e.code, message: e.message });
+    }
+    return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors } };
+}
+const fieldError = (path, code, message) => formErrors([{ path, code, message }]);
+const UNKNOWN_ROLE = () => errors_apiError(404, 10011, 'Unknown Role');
+const UNKNOWN_EMOJI = () => apiError(404, 10014, 'Unknown Emoji');
+const UNKNOWN_OVERWRITE = () => apiError(404, 10009, 'Unknown Overwrite');
+/** Discord documents no JSON code of its own for a missing AutoMod rule: the generic 404 body. */
+const UNKNOWN_AUTOMOD_RULE = () => errors_apiError(404, 0, '404: Not Found');
+const MAX_ROLES = () => errors_apiError(400, 30005, 'Maximum number of guild roles reached (250)');
+const MAX_CHANNELS = () => errors_apiError(400, 30013, 'Maximum number of guild channels reached (500)');
+const MAX_EMOJIS = () => errors_apiError(400, 30008, 'Maximum number of emojis reached');
+const INVALID_JSON = () => errors_apiError(400, 50109, 'The request body contains invalid JSON.');
+const TOO_LARGE = () => errors_apiError(413, 40005, 'Request entity too large');
+const METHOD_NOT_ALLOWED = () => errors_apiError(405, 0, '405: Method Not Allowed');
+const CATEGORY_FULL = () => fieldError('parent_id', 'CHANNEL_PARENT_MAX_CHANNELS', 'Maximum number of channels in category reached (50)');
+
+;// CONCATENATED MODULE: ./build/fake-discord/ids.js
+
+/**
+ * A new id for something created in `g`: a snowflake for now, and above every id the guild already holds
+ * (generated guilds may be dated in the future), so ids keep sorting in creation order as Discord's do.
+ */
+function nextId(g) {
+    let max = g.guild.id;
+    const consider = (id) => { if (id && compareSnowflakes(id, max) > 0)
+        max = id; };
+    for (const list of [g.guild.roles, g.guild.emojis, g.channels, g.threads, g.automodRules, g.stickers])
+        for (const x of list)
+            consider(x.id);
+    for (const p of g.onboarding.prompts) {
+        consider(p.id);
+        for (const o of p.options)
+            consider(o.id);
+    }
+    const now = makeSnowflake(Date.now());
+    return compareSnowflakes(now, max) > 0 ? now : (BigInt(max) + 1n).toString();
+}
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-body.js
+
+
+
+/** A value as Discord quotes it back in a form error. */
+const shown = (v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+/**
+ * Reads a JSON body field by field and collects Discord's form errors (codes and messages as Discord words
+ * them), so one refused write reports every bad field at once, as Discord does.
+ */
+class BodyReader {
+    body;
+    prefix;
+    errors;
+    constructor(body, prefix = '', errors = []) {
+        this.body = body;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+    has(key) { return key in this.body && this.body[key] !== undefined; }
+    fail(key, code, message) {
+        this.errors.push({ path: this.prefix + key, code, message });
+    }
+    /** A string of min..max characters; null allowed when `nullable`; undefined when absent. */
+    str(key, min, max, o = {}) {
+        const v = this.body[key];
+        if (v === undefined || (v === null && !o.nullable)) {
+            if (o.required || v === null)
+                this.fail(key, 'BASE_TYPE_REQUIRED', 'This field is required');
+            return undefined;
+        }
+        if (v === null)
+            return null;
+        if (typeof v !== 'string') {
+            this.fail(key, 'BASE_TYPE_STRING', 'Must be a string.');
+            return undefined;
+        }
+        const n = [...v].length;
+        if (n < min || n > max) {
+            this.fail(key, 'BASE_TYPE_BAD_LENGTH', min > 0 ? `Must be between ${min} and ${max} in length.` : `Must be ${max} or fewer in length.`);
+            return undefined;
+        }
+        return v;
+    }
+    int(key, min, max, o = {}) {
+        const v = this.body[key];
+        if (v === undefined || (v === null && !o.nullable)) {
+            if (o.required || v === null)
+                this.fail(key, 'BASE_TYPE_REQUIRED', 'This field is required');
+            return undefined;
+        }
+        if (v === null)
+            return null;
+        if (typeof v !== 'number' || !Number.isInteger(v)) {
+            this.fail(key, 'NUMBER_TYPE_COERCE', `Value "${shown(v)}" is not int.`);
+            return undefined;
+        }
+        if (v < min) {
+            this.fail(key, 'NUMBER_TYPE_MIN', `int value should be greater than or equal to ${min}.`);
+            return undefined;
+        }
+        if (v > max) {
+            this.fail(key, 'NUMBER_TYPE_MAX', `int value should be less than or equal to ${max}.`);
+            return undefined;
+        }
+        return v;
+    }
+    /** An integer from a fixed set (channel types, levels). */
+    choice(key, allowed, o = {}) {
+        const v = this.int(key, -Infinity, Infinity, o);
+        if (typeof v === 'number' && !allowed.includes(v)) {
+            this.fail(key, 'BASE_TYPE_CHOICES', `Value must be one of {${allowed.join(', ')}}.`);
+            return undefined;
+        }
+        return v;
+    }
+    bool(key) {
+        const v = this.body[key];
+        if (v === undefined || v === null)
+            return undefined;
+        if (typeof v !== 'boolean') {
+            this.fail(key, 'BASE_TYPE_BOOLEAN', 'Must be either true or false.');
+            return undefined;
+        }
+        return v;
+    }
+    snowflake(key, o = {}) {
+        const v = this.body[key];
+        if (v === undefined || (v === null && !o.nullable)) {
+            if (o.required || v === null)
+                this.fail(key, 'BASE_TYPE_REQUIRED', 'This field is required');
+            return undefined;
+        }
+        if (v === null)
+            return null;
+        const s = typeof v === 'number' ? String(v) : v;
+        if (!isSnowflake(s)) {
+            this.fail(key, 'NUMBER_TYPE_COERCE', `Value "${shown(v)}" is not snowflake.`);
+            return undefined;
+        }
+        return s;
+    }
+    snowflakes(key, max = 1000) {
+        const v = this.body[key];
+        if (v === undefined || v === null)
+            return undefined;
+        if (!Array.isArray(v)) {
+            this.fail(key, 'BASE_TYPE_ARRAY', 'Must be an array.');
+            return undefined;
+        }
+        if (v.length > max) {
+            this.fail(key, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
+            return undefined;
+        }
+        const out = [];
+        v.forEach((x, i) => {
+            const s = typeof x === 'number' ? String(x) : x;
+            if (isSnowflake(s))
+                out.push(s);
+            else
+                this.fail(`${key}.${i}`, 'NUMBER_TYPE_COERCE', `Value "${shown(x)}" is not snowflake.`);
+        });
+        return out;
+    }
+    /** A permission bitfield (a decimal string, as Discord sends them; numbers are accepted too). */
+    bits(key) {
+        const v = this.body[key];
+        if (v === undefined || v === null)
+            return undefined;
+        if ((typeof v !== 'string' || !/^\d{1,20}$/.test(v)) && !(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) {
+            this.fail(key, 'NUMBER_TYPE_COERCE', `Value "${shown(v)}" is not int.`);
+            return undefined;
+        }
+        return toBits(v);
+    }
+    /** A nested object reader whose errors land under `key.` in this one's list. */
+    child(key, value) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            this.fail(key, 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType');
+            return null;
+        }
+        return new BodyReader(value, `${this.prefix}${key}.`, this.errors);
+    }
+    /** The 400 for everything collected, or null when the body was fine. */
+    reply() {
+        return this.errors.length ? formErrors(this.errors) : null;
+    }
+}
+/** The body must be an object (most routes) or an array (bulk position routes). */
+function asObject(body) {
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? body : null;
+}
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-route.js
+const write_route_ok = (body, status = 200) => ({ status, body });
+const noContent = () => ({ status: 204, body: null });
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-automod.js
+
+
+
+
+
+/** How many rules of each trigger type a guild may hold (keyword 6, the others 1). */
+const PER_TRIGGER = { 1: 6, 3: 1, 4: 1, 5: 1, 6: 1 };
+/** Reads the fields create and edit share; exempt roles and channels, and alert channels, must exist. */
+function readRule(r, g) {
+    const f = {};
+    const put = (key, v) => { if (v !== undefined)
+        f[key] = v; };
+    put('name', r.str('name', 1, 100));
+    put('event_type', r.choice('event_type', [1, 2]));
+    put('enabled', r.bool('enabled'));
+    const roles = r.snowflakes('exempt_roles', 20);
+    roles?.forEach((id, i) => { if (!g.guild.roles.some((x) => x.id === id))
+        r.fail(`exempt_roles.${i}`, 'ROLE_INVALID', 'Unknown role'); });
+    put('exempt_roles', roles);
+    const channels = r.snowflakes('exempt_channels', 50);
+    channels?.forEach((id, i) => { if (!g.channels.some((x) => x.id === id))
+        r.fail(`exempt_channels.${i}`, 'CHANNEL_INVALID', 'Unknown channel'); });
+    put('exempt_channels', channels);
+    if (r.has('trigger_metadata')) {
+        const m = r.child('trigger_metadata', r.body.trigger_metadata);
+        if (m)
+            f.trigger_metadata = m.body;
+    }
+    if (r.has('actions')) {
+        const raw = r.body.actions;
+        if (!Array.isArray(raw) || raw.length === 0)
+            r.fail('actions', 'BASE_TYPE_REQUIRED', 'This field is required');
+        else {
+            f.actions = raw.map((item, i) => {
+                const a = r.child(`actions.${i}`, item);
+                if (!a)
+                    return null;
+                const type = a.choice('type', [1, 2, 3, 4], { required: true });
+                const meta = a.has('metadata') ? a.child('metadata', a.body.metadata) : null;
+                const channel = meta?.snowflake('channel_id');
+                if (channel && !g.channels.some((x) => x.id === channel))
+                    meta?.fail('channel_id', 'CHANNEL_INVALID', 'Unknown channel');
+                return meta ? { type, metadata: meta.body } : { type };
+            });
+        }
+    }
+    return f;
+}
+function createRule({ guild: g, body }) {
+    const r = new BodyReader(asObject(body) ?? {});
+    for (const key of ['name', 'event_type', 'trigger_type', 'actions'])
+        if (!r.has(key))
+            r.fail(key, 'BASE_TYPE_REQUIRED', 'This field is required');
+    const trigger = r.choice('trigger_type', [1, 3, 4, 5, 6]);
+    const f = readRule(r, g);
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    const same = g.automodRules.filter((x) => x.trigger_type === trigger).length;
+    if (same >= (PER_TRIGGER[trigger] ?? 1))
+        return errors_apiError(400, 30035, 'Maximum number of rules of this trigger type reached');
+    const rule = { id: nextId(g), guild_id: g.guild.id, creator_id: g.botUserId, trigger_type: trigger, trigger_metadata: {}, enabled: false,
+        exempt_roles: [], exempt_channels: [], ...f };
+    g.automodRules.push(rule);
+    return write_route_ok(rule);
+}
+function editRule({ guild: g, params, body }) {
+    const rule = g.automodRules.find((x) => x.id === params.rule);
+    if (!rule)
+        return UNKNOWN_AUTOMOD_RULE();
+    const r = new BodyReader(asObject(body) ?? {});
+    const f = readRule(r, g);
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    Object.assign(rule, f);
+    return write_route_ok(rule);
+}
+function deleteRule({ guild: g, params }) {
+    if (!g.automodRules.some((x) => x.id === params.rule))
+        return UNKNOWN_AUTOMOD_RULE();
+    g.automodRules = g.automodRules.filter((x) => x.id !== params.rule);
+    return noContent();
+}
+const AUTOMOD_ROUTES = [
+    { method: 'POST', pattern: '/guilds/:guild/auto-moderation/rules', bucket: 'automod-write', needs: 'ManageGuild', handle: createRule },
+    { method: 'PATCH', pattern: '/guilds/:guild/auto-moderation/rules/:rule', bucket: 'automod-write', needs: 'ManageGuild', handle: editRule },
+    { method: 'DELETE', pattern: '/guilds/:guild/auto-moderation/rules/:rule', bucket: 'automod-write', needs: 'ManageGuild', handle: deleteRule },
+];
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-channel-fields.js
+
+
+
+
+const T = v10_ChannelType;
+const GUILD_CHANNEL_TYPES = [T.GuildText, T.GuildVoice, T.GuildCategory, T.GuildAnnouncement, T.GuildStageVoice, T.GuildForum, T.GuildMedia];
+const MAX_PER_CATEGORY = 50;
+const TEXTLIKE = [T.GuildText, T.GuildAnnouncement, T.GuildForum, T.GuildMedia];
+const VOICE = [T.GuildVoice, T.GuildStageVoice];
+const FORUM = [T.GuildForum, T.GuildMedia];
+/** A new channel's fields as Discord answers them for its type, before the body is applied. */
+function channelDefaults(id, guildId, type) {
+    const ch = { id, type, guild_id: guildId, name: '', position: 0, flags: 0, permission_overwrites: [], parent_id: null, nsfw: false };
+    if (type !== T.GuildCategory)
+        Object.assign(ch, { last_message_id: null, rate_limit_per_user: 0 });
+    if (TEXTLIKE.includes(type))
+        Object.assign(ch, { topic: null, default_auto_archive_duration: 1440 });
+    if (VOICE.includes(type))
+        Object.assign(ch, { bitrate: 64000, user_limit: 0, rtc_region: null, video_quality_mode: 1 });
+    if (FORUM.includes(type))
+        Object.assign(ch, { available_tags: [], default_reaction_emoji: null, default_thread_rate_limit_per_user: 0,
+            default_sort_order: null, default_forum_layout: 0 });
+    return ch;
+}
+/**
+ * Reads the channel fields Discord accepts on create and edit for a channel of `type`; fields the type does not
+ * have are ignored, as Discord ignores them. `newId` numbers new forum tags.
+ */
+function readChannelFields(r, type, newId) {
+    const f = {};
+    const put = (key, v) => { if (v !== undefined)
+        f[key] = v; };
+    put('name', r.str('name', 1, 100));
+    put('nsfw', r.bool('nsfw'));
+    put('position', r.int('position', 0, 10_000, { nullable: true }) ?? undefined);
+    if (type !== T.GuildCategory)
+        put('rate_limit_per_user', r.int('rate_limit_per_user', 0, 21_600));
+    if (TEXTLIKE.includes(type)) {
+        put('topic', r.str('topic', 0, FORUM.includes(type) ? 4096 : 1024, { nullable: true }));
+        put('default_auto_archive_duration', r.choice('default_auto_archive_duration', [60, 1440, 4320, 10080]));
+    }
+    if (VOICE.includes(type)) {
+        put('bitrate', r.int('bitrate', 8000, 384_000));
+        put('user_limit', r.int('user_limit', 0, type === T.GuildStageVoice ? 10_000 : 99));
+        put('rtc_region', r.str('rtc_region', 1, 100, { nullable: true }));
+        put('video_quality_mode', r.choice('video_quality_mode', [1, 2]));
+    }
+    if (FORUM.includes(type)) {
+        put('default_thread_rate_limit_per_user', r.int('default_thread_rate_limit_per_user', 0, 21_600));
+        put('default_sort_order', r.choice('default_sort_order', [0, 1], { nullable: true }));
+        put('default_forum_layout', r.choice('default_forum_layout', [0, 1, 2]));
+        if (r.body.default_reaction_emoji === null)
+            f.default_reaction_emoji = null;
+        else if (r.has('default_reaction_emoji')) {
+            const e = r.child('default_reaction_emoji', r.body.default_reaction_emoji);
+            if (e)
+                f.default_reaction_emoji = { emoji_id: e.snowflake('emoji_id', { nullable: true }) ?? null, emoji_name: e.str('emoji_name', 1, 100, { nullable: true }) ?? null };
+        }
+        if (r.has('available_tags'))
+            f.available_tags = readTags(r, newId);
+    }
+    return f;
+}
+function readTags(r, newId) {
+    const raw = r.body.available_tags;
+    if (!Array.isArray(raw)) {
+        r.fail('available_tags', 'BASE_TYPE_ARRAY', 'Must be an array.');
+        return undefined;
+    }
+    if (raw.length > 20) {
+        r.fail('available_tags', 'BASE_TYPE_MAX_LENGTH', 'Must be 20 or fewer in length.');
+        return undefined;
+    }
+    return raw.map((item, i) => {
+        const t = r.child(`available_tags.${i}`, item);
+        if (!t)
+            return null;
+        return { id: t.snowflake('id') ?? newId(), name: t.str('name', 1, 20, { required: true }) ?? '', moderated: t.bool('moderated') ?? false,
+            emoji_id: t.snowflake('emoji_id', { nullable: true }) ?? null, emoji_name: t.str('emoji_name', 1, 100, { nullable: true }) ?? null };
+    });
+}
+/** Reads permission_overwrites; role targets must exist. Returns overwrites, or a refusal. */
+function readOverwrites(r, g, channel) {
+    const raw = r.body.permission_overwrites;
+    if (raw === undefined || raw === null)
+        return undefined;
+    if (!Array.isArray(raw)) {
+        r.fail('permission_overwrites', 'BASE_TYPE_ARRAY', 'Must be an array.');
+        return undefined;
+    }
+    if (raw.length > 100) {
+        r.fail('permission_overwrites', 'BASE_TYPE_MAX_LENGTH', 'Must be 100 or fewer in length.');
+        return undefined;
+    }
+    const out = [];
+    let wanted = 0n;
+    raw.forEach((item, i) => {
+        const o = r.child(`permission_overwrites.${i}`, item);
+        if (!o)
+            return;
+        const id = o.snowflake('id', { required: true });
+        const type = o.choice('type', [OverwriteType.Role, OverwriteType.Member], { required: true });
+        const allow = o.bits('allow') ?? 0n;
+        const deny = o.bits('deny') ?? 0n;
+        if (!id || type == null)
+            return;
+        if (type === OverwriteType.Role && !g.guild.roles.some((x) => x.id === id)) {
+            o.fail('id', 'UNKNOWN_ROLE', 'Unknown role');
+            return;
+        }
+        wanted |= allow | deny;
+        out.push({ id, type: type, allow: String(allow), deny: String(deny) });
+    });
+    if (r.errors.length)
+        return undefined;
+    if (ungrantableInChannel(g, channel, wanted) !== 0n)
+        return MISSING_PERMISSIONS();
+    return out;
+}
+/** Checks a parent: an existing category of this guild, with room, and the child not a category itself. */
+function checkParent(g, parentId, childType, childId) {
+    if (parentId == null)
+        return null;
+    const parent = g.channels.find((c) => c.id === parentId);
+    if (!parent || parent.type !== T.GuildCategory || childType === T.GuildCategory) {
+        return fieldError('parent_id', 'CHANNEL_PARENT_INVALID', 'Not a category');
+    }
+    const children = g.channels.filter((c) => c.parent_id === parentId && c.id !== childId);
+    return children.length >= MAX_PER_CATEGORY ? CATEGORY_FULL() : null;
+}
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-channels.js
+
+
+
+
+
+
+
+
+/** Discord's cap on a guild's channels (categories included, threads not). */
+const MAX_GUILD_CHANNELS = 500;
+const parentOf = (c) => c.parent_id ?? null;
+function createChannel({ guild: g, body }) {
+    if (g.channels.length >= MAX_GUILD_CHANNELS)
+        return MAX_CHANNELS();
+    const r = new BodyReader(asObject(body) ?? {});
+    const type = r.choice('type', GUILD_CHANNEL_TYPES, { nullable: true }) ?? v10_ChannelType.GuildText;
+    if (!r.has('name'))
+        r.fail('name', 'BASE_TYPE_REQUIRED', 'This field is required');
+    const fields = readChannelFields(r, type, () => nextId(g));
+    const parentId = r.snowflake('parent_id', { nullable: true });
+    const overwrites = readOverwrites(r, g, null);
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    if (overwrites && !Array.isArray(overwrites))
+        return overwrites;
+    const parentBad = checkParent(g, parentId, type, null);
+    if (parentBad)
+        return parentBad;
+    const siblings = g.channels.filter((c) => parentOf(c) === (parentId ?? null));
+    const ch = { ...channelDefaults(nextId(g), g.guild.id, type), position: siblings.reduce((m, c) => Math.max(m, c.position + 1), 0),
+        parent_id: parentId ?? null, ...fields, permission_overwrites: overwrites ?? [] };
+    g.channels.push(ch);
+    return write_route_ok(ch, 201);
+}
+function editChannel({ guild: g, channel, body }) {
+    const ch = channel;
+    const r = new BodyReader(asObject(body) ?? {});
+    let type = ch.type;
+    const wantType = r.choice('type', GUILD_CHANNEL_TYPES);
+    if (wantType !== undefined && wantType !== ch.type) {
+        // Only text and announcement channels convert into each other.
+        const convertible = [v10_ChannelType.GuildText, v10_ChannelType.GuildAnnouncement];
+        if (!convertible.includes(ch.type) || !convertible.includes(wantType))
+            r.fail('type', 'CHANNEL_TYPE_INVALID', 'Cannot convert this channel type');
+        else
+            type = wantType;
+    }
+    const fields = readChannelFields(r, type, () => nextId(g));
+    const parentId = r.snowflake('parent_id', { nullable: true });
+    const overwrites = readOverwrites(r, g, ch);
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    if (overwrites && !Array.isArray(overwrites))
+        return overwrites;
+    if (parentId !== undefined && parentId !== parentOf(ch)) {
+        const parentBad = checkParent(g, parentId, type, ch.id);
+        if (parentBad)
+            return parentBad;
+        fields.parent_id = parentId;
+    }
+    if (overwrites)
+        fields.permission_overwrites = overwrites;
+    Object.assign(ch, fields, { type });
+    return write_route_ok(ch);
+}
+function deleteChannel({ guild: g, channel }) {
+    const ch = channel;
+    if (g.threads.some((t) => t.id === ch.id))
+        g.threads = g.threads.filter((t) => t.id !== ch.id);
+    else
+        removeChannel(g, ch);
+    return write_route_ok(ch);
+}
+/** Deletes a channel the way Discord does: its children fall out of the category, references to it clear. */
+function removeChannel(g, ch) {
+    g.channels = g.channels.filter((c) => c.id !== ch.id);
+    for (const c of g.channels)
+        if (parentOf(c) === ch.id)
+            c.parent_id = null;
+    g.threads = g.threads.filter((t) => t.parent_id !== ch.id);
+    const gd = g.guild;
+    for (const key of ['afk_channel_id', 'system_channel_id', 'rules_channel_id', 'public_updates_channel_id', 'safety_alerts_channel_id', 'widget_channel_id']) {
+        if (gd[key] === ch.id)
+            gd[key] = null;
+    }
+    if (g.widget.channel_id === ch.id)
+        g.widget = { ...g.widget, channel_id: null };
+    if (g.welcomeScreen)
+        g.welcomeScreen.welcome_channels = g.welcomeScreen.welcome_channels.filter((w) => w.channel_id !== ch.id);
+    g.onboarding.default_channel_ids = g.onboarding.default_channel_ids.filter((id) => id !== ch.id);
+}
+/** Bulk positions: `[{ id, position?, parent_id?, lock_permissions? }]`, answered 204. */
+function moveChannels({ guild: g, body }) {
+    if (!Array.isArray(body))
+        return fieldError('_errors', 'BASE_TYPE_ARRAY', 'Must be an array.');
+    const root = new BodyReader({});
+    const moves = [];
+    for (const [i, item] of body.entries()) {
+        const r = root.child(String(i), item);
+        if (!r)
+            continue;
+        const id = r.snowflake('id', { required: true });
+        const position = r.int('position', 0, 10_000, { nullable: true });
+        const parentId = r.snowflake('parent_id', { nullable: true });
+        const lock = r.bool('lock_permissions') ?? false;
+        if (!id)
+            continue;
+        const ch = g.channels.find((c) => c.id === id);
+        if (!ch)
+            return UNKNOWN_CHANNEL();
+        moves.push({ ch, position, parentId, lock });
+    }
+    const bad = root.reply();
+    if (bad)
+        return bad;
+    for (const m of moves) {
+        if (m.parentId !== undefined && m.parentId !== parentOf(m.ch)) {
+            const parentBad = checkParent(g, m.parentId, m.ch.type, m.ch.id);
+            if (parentBad)
+                return parentBad;
+        }
+    }
+    for (const m of moves) {
+        if (typeof m.position === 'number')
+            m.ch.position = m.position;
+        if (m.parentId !== undefined)
+            m.ch.parent_id = m.parentId;
+        const parent = g.channels.find((c) => c.id === parentOf(m.ch));
+        if (m.lock && parent)
+            m.ch.permission_overwrites = (parent.permission_overwrites ?? []).map((o) => ({ ...o }));
+    }
+    return noContent();
+}
+function putOverwrite({ guild: g, channel, params, body }) {
+    const ch = channel;
+    const r = new BodyReader(asObject(body) ?? {});
+    const type = r.choice('type', [OverwriteType.Role, OverwriteType.Member], { required: true });
+    const allow = r.bits('allow') ?? 0n;
+    const deny = r.bits('deny') ?? 0n;
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    if (type === OverwriteType.Role && !g.guild.roles.some((x) => x.id === params.target))
+        return UNKNOWN_ROLE();
+    if (ungrantableInChannel(g, ch, allow | deny) !== 0n)
+        return MISSING_PERMISSIONS();
+    const o = { id: params.target, type: type, allow: String(allow), deny: String(deny) };
+    const list = (ch.permission_overwrites ?? []).filter((x) => x.id !== o.id);
+    ch.permission_overwrites = [...list, o];
+    return noContent();
+}
+function deleteOverwrite({ channel, params }) {
+    const ch = channel;
+    ch.permission_overwrites = (ch.permission_overwrites ?? []).filter((x) => x.id !== params.target);
+    return noContent();
+}
+/** A name or topic change also spends the channel's long bucket (about 2 per 10 minutes). */
+function nameOrTopic({ channel, body }) {
+    const b = asObject(body) ?? {};
+    const ch = (channel ?? {});
+    const changes = (key) => key in b && b[key] !== undefined && b[key] !== ch[key];
+    return changes('name') || changes('topic') ? 'channel-name-topic' : null;
+}
+const CHANNEL_ROUTES = [
+    { method: 'POST', pattern: '/guilds/:guild/channels', bucket: 'channel-create', needs: 'ManageChannels', handle: createChannel },
+    { method: 'PATCH', pattern: '/guilds/:guild/channels', bucket: 'channel-positions', needs: 'ManageChannels', handle: moveChannels },
+    { method: 'PATCH', pattern: '/channels/:channel', bucket: 'channel-write', needs: 'ManageChannels', extraBucket: nameOrTopic, handle: editChannel },
+    { method: 'DELETE', pattern: '/channels/:channel', bucket: 'channel-write', needs: 'ManageChannels', handle: deleteChannel },
+    { method: 'PUT', pattern: '/channels/:channel/permissions/:target', bucket: 'overwrite', needs: 'ManageRoles', handle: putOverwrite },
+    { method: 'DELETE', pattern: '/channels/:channel/permissions/:target', bucket: 'overwrite', needs: 'ManageRoles', handle: deleteOverwrite },
+];
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-roles.js
+
+
+
+
+
+
+
+
+/** Discord's cap on a guild's roles (@everyone not counted). */
+const MAX_GUILD_ROLES = 250;
+/** The stored hash for an uploaded image: derived from its bytes, so the same image keeps the same hash. */
+function imageHash(dataUri) {
+    return (0,external_node_crypto_.createHash)('sha1').update(dataUri).digest('hex').slice(0, 32);
+}
+const DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
+/** Reads the role fields Discord accepts on create and edit; errors land in `r`. */
+function readRoleFields(r) {
+    const out = {};
+    const name = r.str('name', 1, 100);
+    if (name != null)
+        out.name = name;
+    const perms = r.bits('permissions');
+    if (perms !== undefined)
+        out.perms = perms;
+    const color = r.int('color', 0, 0xffffff);
+    if (color != null)
+        out.color = color;
+    if (r.has('colors')) {
+        const c = r.child('colors', r.body.colors);
+        if (c) {
+            const primary = c.int('primary_color', 0, 0xffffff) ?? out.color ?? 0;
+            out.colors = { primary_color: primary, secondary_color: c.int('secondary_color', 0, 0xffffff, { nullable: true }) ?? null,
+                tertiary_color: c.int('tertiary_color', 0, 0xffffff, { nullable: true }) ?? null };
+            out.color = primary;
+        }
+    }
+    for (const key of ['hoist', 'mentionable']) {
+        const v = r.bool(key);
+        if (v !== undefined)
+            out[key] = v;
+    }
+    const icon = r.str('icon', 0, 10_000_000, { nullable: true });
+    if (typeof icon === 'string' && !DATA_URI.test(icon))
+        r.fail('icon', 'IMAGE_INVALID', 'Invalid image data');
+    else if (icon !== undefined)
+        out.icon = icon === null ? null : imageHash(icon);
+    const emoji = r.str('unicode_emoji', 0, 100, { nullable: true });
+    if (emoji !== undefined)
+        out.unicode_emoji = emoji;
+    return out;
+}
+function applyFields(role, f) {
+    const { perms, ...rest } = f;
+    Object.assign(role, rest);
+    if (perms !== undefined)
+        role.permissions = String(perms);
+    if (f.color !== undefined && !f.colors)
+        role.colors = { ...(role.colors ?? { secondary_color: null, tertiary_color: null }), primary_color: f.color };
+}
+/** Renumbers roles 1..n in their current order (@everyone stays 0), as Discord keeps them. */
+function renumber(g) {
+    const rest = g.guild.roles.filter((r) => r.id !== g.guild.id).sort(compareRoles);
+    rest.forEach((r, i) => { r.position = i + 1; });
+    const everyone = g.guild.roles.find((r) => r.id === g.guild.id);
+    g.guild.roles = [...(everyone ? [everyone] : []), ...rest];
+}
+function createRole({ guild: g, body }) {
+    if (g.guild.roles.filter((r) => r.id !== g.guild.id).length >= MAX_GUILD_ROLES)
+        return MAX_ROLES();
+    const r = new BodyReader(asObject(body) ?? {});
+    const f = readRoleFields(r);
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    const everyone = g.guild.roles.find((x) => x.id === g.guild.id);
+    const perms = f.perms ?? toBits(everyone?.permissions);
+    if (ungrantable(g, perms) !== 0n)
+        return MISSING_PERMISSIONS();
+    const color = f.color ?? 0;
+    const role = { id: nextId(g), name: 'new role', color, colors: { primary_color: color, secondary_color: null, tertiary_color: null },
+        hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 };
+    applyFields(role, { ...f, perms });
+    for (const x of g.guild.roles)
+        if (x.id !== g.guild.id)
+            x.position++;
+    g.guild.roles.push(role);
+    renumber(g);
+    return write_route_ok(role);
+}
+function editRole({ guild: g, params, body }) {
+    const role = g.guild.roles.find((x) => x.id === params.role);
+    if (!role)
+        return UNKNOWN_ROLE();
+    if (!canManageRole(g, role))
+        return MISSING_PERMISSIONS();
+    const r = new BodyReader(asObject(body) ?? {});
+    const f = readRoleFields(r);
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    const old = toBits(role.permissions);
+    if (f.perms !== undefined && f.perms !== old) {
+        if (role.managed)
+            return MISSING_PERMISSIONS();
+        if (ungrantable(g, f.perms & ~old) !== 0n)
+            return MISSING_PERMISSIONS();
+    }
+    // @everyone keeps its name; Discord ignores a rename of it.
+    if (role.id === g.guild.id)
+        delete f.name;
+    applyFields(role, f);
+    return write_route_ok(role);
+}
+function deleteRole({ guild: g, params }) {
+    const role = g.guild.roles.find((x) => x.id === params.role);
+    if (!role)
+        return UNKNOWN_ROLE();
+    if (role.id === g.guild.id)
+        return errors_apiError(400, 50028, 'Invalid Role');
+    if (role.managed || !canManageRole(g, role))
+        return MISSING_PERMISSIONS();
+    removeRole(g, role);
+    return noContent();
+}
+/** Deletes a role the way Discord does: members lose it, overwrites and AutoMod exemptions naming it go. */
+function removeRole(g, role) {
+    g.guild.roles = g.guild.roles.filter((x) => x !== role);
+    for (const m of g.members)
+        if (m.roles.includes(role.id))
+            m.roles = m.roles.filter((id) => id !== role.id);
+    for (const c of g.channels)
+        if (c.permission_overwrites?.some((o) => o.id === role.id))
+            c.permission_overwrites = c.permission_overwrites.filter((o) => o.id !== role.id);
+    for (const r of g.automodRules)
+        if (r.exempt_roles.includes(role.id))
+            r.exempt_roles = r.exempt_roles.filter((id) => id !== role.id);
+    renumber(g);
+}
+/** Bulk move: each listed role must be below the bot and land below it; the rest keep their order. */
+function moveRoles({ guild: g, body }) {
+    if (!Array.isArray(body))
+        return fieldError('_errors', 'BASE_TYPE_ARRAY', 'Must be an array.');
+    const top = g.guild.roles.filter((x) => !canManageRole(g, x) && x.id !== g.guild.id).sort(compareRoles)[0];
+    const moves = [];
+    const errors = new BodyReader({});
+    for (const [i, item] of body.entries()) {
+        const r = errors.child(String(i), item);
+        if (!r)
+            continue;
+        const id = r.snowflake('id', { required: true });
+        const position = r.int('position', 0, 1000, { nullable: true });
+        if (!id)
+            continue;
+        const role = g.guild.roles.find((x) => x.id === id);
+        if (!role)
+            return UNKNOWN_ROLE();
+        if (typeof position !== 'number' || position === role.position)
+            continue;
+        if (role.id === g.guild.id || !canManageRole(g, role) || (top && position >= top.position))
+            return MISSING_PERMISSIONS();
+        moves.push({ role, position });
+    }
+    const bad = errors.reply();
+    if (bad)
+        return bad;
+    // Moved roles sort just under whatever already held their new position, so a one-role move does what it says.
+    for (const { role, position } of moves)
+        role.position = position + (position > role.position ? 0.25 : -0.25);
+    renumber(g);
+    return write_route_ok([...g.guild.roles].sort(compareRoles));
+}
+const ROLE_ROUTES = [
+    { method: 'POST', pattern: '/guilds/:guild/roles', bucket: 'role-create', needs: 'ManageRoles', handle: createRole },
+    { method: 'PATCH', pattern: '/guilds/:guild/roles', bucket: 'role-positions', needs: 'ManageRoles', handle: moveRoles },
+    { method: 'PATCH', pattern: '/guilds/:guild/roles/:role', bucket: 'role-write', needs: 'ManageRoles', handle: editRole },
+    { method: 'DELETE', pattern: '/guilds/:guild/roles/:role', bucket: 'role-write', needs: 'ManageRoles', handle: deleteRole },
+];
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-guild.js
+
+
+
+
+
+
+
+const write_guild_T = v10_ChannelType;
+/** The channel each settings field may name, as Discord checks it. */
+const CHANNEL_FIELDS = {
+    afk_channel_id: { types: [write_guild_T.GuildVoice], what: 'a voice channel' },
+    system_channel_id: { types: [write_guild_T.GuildText], what: 'a text channel' },
+    rules_channel_id: { types: [write_guild_T.GuildText], what: 'a text channel' },
+    public_updates_channel_id: { types: [write_guild_T.GuildText], what: 'a text channel' },
+    safety_alerts_channel_id: { types: [write_guild_T.GuildText], what: 'a text channel' },
+};
+const IMAGE_FIELDS = ['icon', 'splash', 'discovery_splash', 'banner'];
+const write_guild_DATA_URI = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
+/** A channel id field: null clears it; otherwise the channel must be in this guild and of an allowed type. */
+function guildChannelRef(r, g, key, types, what = 'a channel') {
+    const id = r.snowflake(key, { nullable: true });
+    if (!id)
+        return id;
+    const ch = g.channels.find((c) => c.id === id);
+    if (!ch) {
+        r.fail(key, 'CHANNEL_INVALID', 'Unknown channel');
+        return undefined;
+    }
+    if (types && !types.includes(ch.type)) {
+        r.fail(key, 'CHANNEL_TYPE_INVALID', `Channel must be ${what}`);
+        return undefined;
+    }
+    return id;
+}
+function editGuild({ guild: g, body }) {
+    const r = new BodyReader(asObject(body) ?? {});
+    const f = {};
+    const put = (key, v) => { if (v !== undefined)
+        f[key] = v; };
+    put('name', r.str('name', 2, 100));
+    put('description', r.str('description', 0, 300, { nullable: true }));
+    put('verification_level', r.choice('verification_level', [0, 1, 2, 3, 4]));
+    put('default_message_notifications', r.choice('default_message_notifications', [0, 1]));
+    put('explicit_content_filter', r.choice('explicit_content_filter', [0, 1, 2]));
+    put('afk_timeout', r.choice('afk_timeout', [60, 300, 900, 1800, 3600]));
+    put('system_channel_flags', r.int('system_channel_flags', 0, 2 ** 31 - 1));
+    put('preferred_locale', r.str('preferred_locale', 2, 10));
+    put('premium_progress_bar_enabled', r.bool('premium_progress_bar_enabled'));
+    for (const [key, { types, what }] of Object.entries(CHANNEL_FIELDS))
+        put(key, guildChannelRef(r, g, key, types, what));
+    for (const key of IMAGE_FIELDS) {
+        const v = r.str(key, 0, 20_000_000, { nullable: true });
+        if (typeof v === 'string' && !write_guild_DATA_URI.test(v))
+            r.fail(key, 'IMAGE_INVALID', 'Invalid image data');
+        else if (v !== undefined)
+            f[key] = v === null ? null : imageHash(v);
+    }
+    if (r.has('features')) {
+        const v = r.body.features;
+        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+            r.fail('features', 'BASE_TYPE_ARRAY', 'Must be an array of strings.');
+        else
+            f.features = v;
+    }
+    const owner = r.snowflake('owner_id');
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    // Only the owner hands the server over.
+    if (owner !== undefined && owner !== g.guild.owner_id && !botIsOwner(g))
+        return MISSING_PERMISSIONS();
+    if (owner)
+        f.owner_id = owner;
+    if ('icon' in f)
+        f.icon_hash = f.icon;
+    Object.assign(g.guild, f);
+    return write_route_ok(g.guild);
+}
+function editWelcomeScreen({ guild: g, body }) {
+    const r = new BodyReader(asObject(body) ?? {});
+    const description = r.str('description', 0, 140, { nullable: true });
+    const enabled = r.bool('enabled');
+    let channels;
+    const raw = r.body.welcome_channels;
+    if (raw !== undefined && raw !== null) {
+        if (!Array.isArray(raw) || raw.length > 5)
+            r.fail('welcome_channels', 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
+        else {
+            channels = [];
+            raw.forEach((item, i) => {
+                const c = r.child(`welcome_channels.${i}`, item);
+                if (!c)
+                    return;
+                const id = guildChannelRef(c, g, 'channel_id', null);
+                const text = c.str('description', 1, 42, { required: true });
+                const emojiId = c.snowflake('emoji_id', { nullable: true }) ?? null;
+                const emojiName = c.str('emoji_name', 1, 100, { nullable: true }) ?? null;
+                if (id && text)
+                    channels.push({ channel_id: id, description: text, emoji_id: emojiId, emoji_name: emojiName });
+            });
+        }
+    }
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    const screen = g.welcomeScreen ?? { description: null, welcome_channels: [] };
+    if (description !== undefined)
+        screen.description = description;
+    if (channels)
+        screen.welcome_channels = channels;
+    g.welcomeScreen = screen;
+    if (enabled !== undefined) {
+        const features = g.guild.features.filter((x) => x !== 'WELCOME_SCREEN_ENABLED');
+        g.guild.features = (enabled ? [...features, 'WELCOME_SCREEN_ENABLED'] : features);
+    }
+    return write_route_ok(screen);
+}
+function putOnboarding({ guild: g, body }) {
+    if (!botHas(g, 'ManageRoles'))
+        return MISSING_PERMISSIONS();
+    const r = new BodyReader(asObject(body) ?? {});
+    const enabled = r.bool('enabled');
+    const mode = r.choice('mode', [0, 1]);
+    const defaults = r.snowflakes('default_channel_ids', 500);
+    (defaults ?? []).forEach((id, i) => { if (!g.channels.some((c) => c.id === id))
+        r.fail(`default_channel_ids.${i}`, 'CHANNEL_INVALID', 'Unknown channel'); });
+    const rawPrompts = r.body.prompts;
+    const prompts = [];
+    if (rawPrompts !== undefined && !Array.isArray(rawPrompts))
+        r.fail('prompts', 'BASE_TYPE_ARRAY', 'Must be an array.');
+    for (const [i, item] of (Array.isArray(rawPrompts) ? rawPrompts : []).entries()) {
+        const p = r.child(`prompts.${i}`, item);
+        if (!p)
+            continue;
+        const options = [];
+        const rawOptions = Array.isArray(p.body.options) ? p.body.options : [];
+        if (!Array.isArray(p.body.options))
+            p.fail('options', 'BASE_TYPE_REQUIRED', 'This field is required');
+        for (const [j, o] of rawOptions.entries()) {
+            const c = p.child(`options.${j}`, o);
+            if (!c)
+                continue;
+            const roleIds = c.snowflakes('role_ids', 50) ?? [];
+            const channelIds = c.snowflakes('channel_ids', 50) ?? [];
+            roleIds.forEach((id, k) => { if (!g.guild.roles.some((x) => x.id === id))
+                c.fail(`role_ids.${k}`, 'ROLE_INVALID', 'Unknown role'); });
+            channelIds.forEach((id, k) => { if (!g.channels.some((x) => x.id === id))
+                c.fail(`channel_ids.${k}`, 'CHANNEL_INVALID', 'Unknown channel'); });
+            const emojiId = c.snowflake('emoji_id', { nullable: true }) ?? null;
+            const emojiName = c.str('emoji_name', 1, 100, { nullable: true }) ?? null;
+            options.push({ id: c.snowflake('id') ?? nextId(g), title: c.str('title', 1, 50, { required: true }) ?? '',
+                description: c.str('description', 0, 100, { nullable: true }) ?? null, channel_ids: channelIds, role_ids: roleIds,
+                emoji: { id: emojiId, name: emojiName, animated: c.bool('emoji_animated') ?? false } });
+        }
+        prompts.push({ id: p.snowflake('id') ?? nextId(g), type: p.choice('type', [0, 1]) ?? 0, title: p.str('title', 1, 100, { required: true }) ?? '',
+            single_select: p.bool('single_select') ?? false, required: p.bool('required') ?? false, in_onboarding: p.bool('in_onboarding') ?? true, options });
+    }
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    const next = { ...g.onboarding };
+    if (enabled !== undefined)
+        next.enabled = enabled;
+    if (mode !== undefined)
+        next.mode = mode;
+    if (defaults)
+        next.default_channel_ids = defaults;
+    if (rawPrompts !== undefined)
+        next.prompts = prompts;
+    g.onboarding = next;
+    return write_route_ok(next);
+}
+const GUILD_ROUTES = [
+    { method: 'PATCH', pattern: '/guilds/:guild', bucket: 'guild-write', needs: 'ManageGuild', handle: editGuild },
+    { method: 'PATCH', pattern: '/guilds/:guild/welcome-screen', bucket: 'welcome-screen-write', needs: 'ManageGuild', handle: editWelcomeScreen },
+    { method: 'PUT', pattern: '/guilds/:guild/onboarding', bucket: 'onboarding-write', needs: 'ManageGuild', handle: putOnboarding },
+];
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-members.js
+
+
+
+
+
+
+/** Emoji slots per premium tier (static and animated each). */
+const EMOJI_SLOTS = [50, 100, 150, 250];
+const EMOJI_URI = /^data:image\/(png|jpeg|gif|webp);base64,([A-Za-z0-9+/]+=*)$/;
+const MAX_EMOJI_BYTES = 256 * 1024;
+/**
+ * Adds or removes one role of one member. Members made on demand (lazyMembers) are not stored, so a change to
+ * one of them is answered but not kept: tests that read member roles back use built members.
+ */
+function memberRole(add) {
+    return ({ guild: g, params }) => {
+        const role = g.guild.roles.find((x) => x.id === params.role);
+        if (!role)
+            return UNKNOWN_ROLE();
+        const member = g.members.find((m) => m.user.id === params.user);
+        if (!member && !g.lazyMembers?.byId(params.user))
+            return UNKNOWN_MEMBER();
+        if (role.managed || role.id === g.guild.id || !canManageRole(g, role))
+            return MISSING_PERMISSIONS();
+        if (member)
+            member.roles = add ? [...new Set([...member.roles, role.id])] : member.roles.filter((id) => id !== role.id);
+        return noContent();
+    };
+}
+function createEmoji({ guild: g, body }) {
+    const r = new BodyReader(asObject(body) ?? {});
+    const name = r.str('name', 2, 32, { required: true });
+    if (name && !/^\w+$/.test(name))
+        r.fail('name', 'STRING_TYPE_REGEX', 'String value did not match validation regex.');
+    const image = r.str('image', 1, 10_000_000, { required: true });
+    const m = image ? EMOJI_URI.exec(image) : null;
+    if (image && !m)
+        r.fail('image', 'IMAGE_INVALID', 'Invalid image data');
+    else if (m && Buffer.byteLength(m[2], 'base64') > MAX_EMOJI_BYTES)
+        r.fail('image', 'BINARY_TYPE_MAX_SIZE', 'File cannot be larger than 256.0 kb.');
+    const roles = r.snowflakes('roles', 250) ?? [];
+    roles.forEach((id, i) => { if (!g.guild.roles.some((x) => x.id === id))
+        r.fail(`roles.${i}`, 'ROLE_INVALID', 'Unknown role'); });
+    const bad = r.reply();
+    if (bad)
+        return bad;
+    const animated = m?.[1] === 'gif';
+    const slots = EMOJI_SLOTS[g.guild.premium_tier] ?? 50;
+    if (g.guild.emojis.filter((e) => Boolean(e.animated) === animated).length >= slots)
+        return MAX_EMOJIS();
+    const emoji = { id: nextId(g), name: name, roles, user: g.botUser, require_colons: true, managed: false, animated, available: true };
+    g.guild.emojis.push(emoji);
+    return write_route_ok(emoji, 201);
+}
+const MEMBER_ROUTES = [
+    { method: 'PUT', pattern: '/guilds/:guild/members/:user/roles/:role', bucket: 'member-roles', needs: 'ManageRoles', handle: memberRole(true) },
+    { method: 'DELETE', pattern: '/guilds/:guild/members/:user/roles/:role', bucket: 'member-roles', needs: 'ManageRoles', handle: memberRole(false) },
+    { method: 'POST', pattern: '/guilds/:guild/emojis', bucket: 'emoji-create', needs: 'ManageGuildExpressions', handle: createEmoji },
+];
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-routes.js
+
+
+
+
+
+
+/** The write routes the fake serves, Discord's paths under /api/v10. */
+const WRITE_ROUTES = [...ROLE_ROUTES, ...CHANNEL_ROUTES, ...GUILD_ROUTES, ...AUTOMOD_ROUTES, ...MEMBER_ROUTES];
+function matchPattern(pattern, segs) {
+    const pat = pattern.split('/').filter(Boolean);
+    if (pat.length !== segs.length)
+        return null;
+    const params = {};
+    return pat.every((p, i) => (p.startsWith(':') ? ((params[p.slice(1)] = segs[i]), true) : p === segs[i])) ? params : null;
+}
+/**
+ * The write route for a method and path, or why there is none: 'method' when the path exists with other methods
+ * (Discord answers 405), 'none' when it does not exist at all (404).
+ */
+function matchWriteRoute(method, path) {
+    const segs = path.split('/').filter(Boolean).map((s) => { try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    } });
+    let other = false;
+    for (const route of WRITE_ROUTES) {
+        const params = matchPattern(route.pattern, segs);
+        if (!params)
+            continue;
+        if (route.method === method)
+            return { route, params };
+        other = true;
+    }
+    return other || matchRoute(path) ? 'method' : 'none';
+}
+
+;// CONCATENATED MODULE: ./build/fake-discord/write-dispatch.js
+
+
+
+
+
+/** Request bodies above this are refused unread (Discord caps JSON bodies well below it). */
+const write_dispatch_MAX_BODY_BYTES = 1024 * 1024;
+/** The route key a write is counted under in stats().byRoute and matched by faults ('PATCH /channels/:channel'). */
+function writeRouteKey(method, path) {
+    const m = matchWriteRoute(method, path);
+    return `${method} ${typeof m === 'object' ? m.route.pattern : path.replace(/\d{17,20}/g, ':id')}`;
+}
+/**
+ * Serves one write the way Discord orders its checks: route, body, rate limit, the guild or channel, the bot's
+ * permission, the long bucket some edits spend, then the route's own validation and the change itself.
+ */
+function serveWrite(d, method, path, raw) {
+    const m = matchWriteRoute(method, path);
+    if (m === 'none')
+        return { reply: NOT_FOUND(), headers: {} };
+    if (m === 'method')
+        return { reply: METHOD_NOT_ALLOWED(), headers: {} };
+    if (raw === 'too-large')
+        return { reply: TOO_LARGE(), headers: {} };
+    let body;
+    if (raw.length > 0) {
+        try {
+            body = JSON.parse(raw.toString('utf8'));
+        }
+        catch {
+            return { reply: INVALID_JSON(), headers: {} };
+        }
+    }
+    const { route, params } = m;
+    const major = params.guild ?? params.channel ?? 'global';
+    const now = Date.now();
+    const taken = d.limiter.take(route.bucket, major, now);
+    if (taken.kind !== 'ok') {
+        d.stats.ratelimited(taken.kind === 'global');
+        return { reply: rateLimitedReply(taken), headers: limitHeaders(taken, now, d.timeScale) };
+    }
+    d.bound.record(`${route.bucket}:${major}`, { limit: taken.bucket.limit, windowMs: taken.bucket.windowMs }, null, null);
+    let headers = limitHeaders(taken, now, d.timeScale);
+    let guild;
+    let channel = null;
+    if (params.guild) {
+        guild = d.guilds.get(params.guild);
+        if (!guild)
+            return { reply: UNKNOWN_GUILD(), headers };
+    }
+    else if (params.channel) {
+        const found = d.findChannel(params.channel);
+        if (!found)
+            return { reply: UNKNOWN_CHANNEL(), headers };
+        ({ guild, channel } = found);
+    }
+    if (!guild)
+        return { reply: NOT_FOUND(), headers };
+    if (route.needs && !botHas(guild, route.needs))
+        return { reply: MISSING_PERMISSIONS(), headers };
+    const ctx = { guild, channel, params, body };
+    const extra = route.extraBucket?.(ctx);
+    if (extra) {
+        const long = d.limiter.take(extra, major, now);
+        if (long.kind !== 'ok') {
+            d.stats.ratelimited(long.kind === 'global');
+            return { reply: rateLimitedReply(long), headers: limitHeaders(long, now, d.timeScale) };
+        }
+        d.bound.recordExtra(`${extra}:${major}`, { limit: long.bucket.limit, windowMs: long.bucket.windowMs });
+        headers = limitHeaders(long, now, d.timeScale);
+    }
+    return { reply: route.handle(ctx), headers };
+}
+
 ;// CONCATENATED MODULE: ./build/fake-discord/server.js
+
+
+
 
 
 
@@ -67954,34 +69962,66 @@ async function startFakeDiscord(options = {}) {
         }
         return null;
     };
-    const decide = (req, arrivedAt) => {
+    const waiters = [];
+    const wroteOk = (count) => {
+        for (const w of waiters.filter((x) => x.n <= count)) {
+            waiters.splice(waiters.indexOf(w), 1);
+            w.resolve();
+        }
+    };
+    let okWrites = 0;
+    const decide = (req, arrivedAt, raw) => {
         const url = new URL(req.url ?? '/', 'http://fake');
         const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : null;
-        const match = path !== null && req.method === 'GET' ? matchRoute(path) : null;
-        const routeKey = `${req.method} ${match ? match.route.pattern : (path ?? url.pathname).replace(/\d{17,20}/g, ':id')}`;
+        const method = req.method ?? 'GET';
+        const isWrite = method !== 'GET' && method !== 'HEAD';
+        const match = path !== null && method === 'GET' ? matchRoute(path) : null;
+        const routeKey = isWrite && path !== null ? writeRouteKey(method, path)
+            : `${method} ${match ? match.route.pattern : (path ?? url.pathname).replace(/\d{17,20}/g, ':id')}`;
         const entry = stats.request(routeKey, (path ?? url.pathname) + url.search, arrivedAt);
+        const write = isWrite ? stats.write(method, path ?? url.pathname, auditReason(req.headers['x-audit-log-reason'])) : null;
         const fault = faults.take(routeKey);
         let delayMs = 0;
         let truncate = false;
         if (fault) {
             const injected = faultResponse(fault, timeScale);
             if (injected) {
-                if (injected !== 'reset' && injected.status === 429)
+                if (typeof injected === 'object' && injected.status === 429)
                     stats.ratelimited(false);
-                return { out: injected, delayMs: latencyMs, entry };
+                return { out: injected, delayMs: latencyMs, entry, write };
             }
             if (fault.kind === 'slow')
                 delayMs = fault.delayMs ?? 30_000;
             truncate = fault.kind === 'truncate';
         }
-        const finish = (reply, headers = {}) => {
+        const loseAnswer = fault?.kind === 'lose-answer';
+        const exhausted = fault?.kind === 'bucket-exhausted'
+            ? { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset-After': String(fault.retryAfter ?? 60), 'X-RateLimit-Reset': String((Date.now() / 1000 + (fault.retryAfter ?? 60)).toFixed(3)) }
+            : {};
+        const finish = (reply, given = {}) => {
+            const headers = { ...given, ...exhausted };
             let body = Buffer.from(JSON.stringify(reply.body));
             if (truncate)
                 body = body.subarray(0, Math.floor(body.length / 2));
-            return { out: { status: reply.status, headers: { 'Content-Type': 'application/json', ...headers }, body }, delayMs: delayMs + latencyMs, entry };
+            // 204 carries no body at all, as Discord sends it.
+            if (reply.status === 204)
+                body = Buffer.alloc(0);
+            if (loseAnswer)
+                return { out: 'reset', delayMs: delayMs + latencyMs, entry, write };
+            const type = reply.status === 204 ? {} : { 'Content-Type': 'application/json' };
+            return { out: { status: reply.status, headers: { ...type, ...headers }, body }, delayMs: delayMs + latencyMs, entry, write };
         };
+        const image = path === null && req.method === 'GET' ? cdnAnswer(url.pathname, guilds.values()) : null;
+        if (image)
+            return { out: image, delayMs: delayMs + latencyMs, entry, write };
         if (req.headers.authorization !== `Bot ${token}`)
             return finish(sparse ? SPARSE_BAD_TOKEN() : UNAUTHORIZED());
+        if (isWrite) {
+            if (path === null)
+                return finish(NOT_FOUND());
+            const served = serveWrite({ guilds, findChannel, limiter, bound, stats, timeScale }, method, path, raw);
+            return finish(served.reply, served.headers);
+        }
         if (!match || (sparse && SPARSE_MISSING_ROUTES.has(match.route.pattern)))
             return finish(NOT_FOUND());
         const { route, params } = match;
@@ -67992,6 +70032,8 @@ async function startFakeDiscord(options = {}) {
             stats.ratelimited(d.kind === 'global');
             return finish(rateLimitedReply(d), limitHeaders(d, now, timeScale));
         }
+        if (fault?.kind === 'stuck-cursor' && route.cursor)
+            url.searchParams.delete(route.cursor);
         const cursor = route.cursor ? url.searchParams.get(route.cursor) : null;
         bound.record(`${route.bucket}:${major}`, { limit: d.bucket.limit, windowMs: d.bucket.windowMs }, route.cursor ? `${routeKey} (${major})` : null, cursor);
         const headers = limitHeaders(d, now, timeScale);
@@ -68021,17 +70063,25 @@ async function startFakeDiscord(options = {}) {
             reply.body = withoutGuildFields(reply.body, guild);
         return finish(reply, headers);
     };
-    const handle = (req, res, arrivedAt) => {
-        const { out, delayMs, entry } = decide(req, arrivedAt);
+    const handle = (req, res, arrivedAt, raw) => {
+        const { out, delayMs, entry, write } = decide(req, arrivedAt, raw);
+        if (out === 'hang')
+            return;
         const send = () => {
             if (res.destroyed)
                 return;
             if (out === 'reset') {
                 req.socket.destroy();
                 stats.response(0, entry);
+                if (write)
+                    stats.answered(write, 0);
                 return;
             }
             stats.response(out.status, entry);
+            if (write) {
+                okWrites = stats.answered(write, out.status);
+                wroteOk(okWrites);
+            }
             res.writeHead(out.status, { ...out.headers, 'Content-Length': String(out.body.length) });
             res.end(out.body);
         };
@@ -68044,8 +70094,12 @@ async function startFakeDiscord(options = {}) {
     const server = (0,external_node_http_.createServer)((req, res) => {
         // A request cannot arrive before its connection's handshakes are done (see connectLatencyMs).
         const arrivedAt = Math.max(performance.now(), readyAt.get(req.socket) ?? 0);
-        req.resume();
-        req.on('end', () => handle(req, res, arrivedAt));
+        // Bodies are kept up to the cap; past it the rest is read and dropped, and the write is refused (413).
+        const chunks = [];
+        let size = 0;
+        req.on('data', (chunk) => { size += chunk.length; if (size <= write_dispatch_MAX_BODY_BYTES)
+            chunks.push(chunk); });
+        req.on('end', () => handle(req, res, arrivedAt, size > write_dispatch_MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)));
     });
     server.on('connection', (socket) => {
         stats.connection();
@@ -68063,14 +70117,32 @@ async function startFakeDiscord(options = {}) {
             return g;
         },
         stats: () => stats.snapshot(),
-        resetStats: () => stats.reset(),
+        resetStats: () => { stats.reset(); okWrites = 0; },
         setFaults: (rules) => faults.set(rules),
+        waitForWrites: (n) => new Promise((resolve) => {
+            if (okWrites >= n)
+                resolve();
+            else
+                waiters.push({ n, resolve });
+        }),
         close: () => new Promise((resolve, reject) => {
             sends.clear();
             server.close((err) => (err ? reject(err) : resolve()));
             server.closeAllConnections();
         }),
     };
+}
+/** The X-Audit-Log-Reason header as the audit log shows it: URL-decoded (kept raw when it does not decode). */
+function auditReason(header) {
+    const raw = Array.isArray(header) ? header[0] : header;
+    if (raw === undefined)
+        return null;
+    try {
+        return decodeURIComponent(raw);
+    }
+    catch {
+        return raw;
+    }
 }
 /** The guild answer less what this guild is set up not to send (see FakeGuild.rolesUnreadable and noMemberCount). */
 function withoutGuildFields(body, guild) {
@@ -68082,27 +70154,6 @@ function withoutGuildFields(body, guild) {
             delete g[key];
     return g;
 }
-/** Seconds for Retry-After: whole seconds rounded up like Discord at real time, 3 decimals when time is scaled. */
-function retryAfterHeader(ms, timeScale) {
-    return timeScale >= 1 ? String(Math.max(1, Math.ceil(ms / 1000))) : (ms / 1000).toFixed(3);
-}
-function rateLimitedReply(d) {
-    return { status: 429, body: { message: 'You are being rate limited.', retry_after: Number((d.retryAfterMs / 1000).toFixed(3)), global: d.kind === 'global' } };
-}
-/** Bucket headers on every bucketed response; 429s add Retry-After and the scope. */
-function limitHeaders(d, now, timeScale) {
-    if (d.kind === 'global') {
-        return { 'Retry-After': retryAfterHeader(d.retryAfterMs, timeScale), 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' };
-    }
-    const h = {
-        'X-RateLimit-Limit': String(d.bucket.limit), 'X-RateLimit-Remaining': String(d.bucket.remaining),
-        'X-RateLimit-Reset': (d.bucket.resetAt / 1000).toFixed(3), 'X-RateLimit-Reset-After': ((d.bucket.resetAt - now) / 1000).toFixed(3),
-        'X-RateLimit-Bucket': d.bucket.hash,
-    };
-    if (d.kind === 'route')
-        Object.assign(h, { 'Retry-After': retryAfterHeader(d.retryAfterMs, timeScale), 'X-RateLimit-Scope': 'user' });
-    return h;
-}
 /** The response an injected fault replaces the real one with; null for faults that alter the real one. */
 function faultResponse(f, timeScale) {
     const json = (status, body, headers = {}) => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body: Buffer.from(JSON.stringify(body)) });
@@ -68111,13 +70162,95 @@ function faultResponse(f, timeScale) {
         case 'status': return json(f.status ?? 500, statusBody(f.status ?? 500));
         case 'ratelimit': {
             const s = f.retryAfter ?? 1;
-            return json(429, { message: 'You are being rate limited.', retry_after: s, global: false }, { 'Retry-After': retryAfterHeader(s * 1000, timeScale), 'X-RateLimit-Scope': 'user' });
+            const body = { message: 'You are being rate limited.', retry_after: s, global: f.global === true };
+            if (f.retryAfterBody === null)
+                delete body.retry_after;
+            else if (f.retryAfterBody !== undefined)
+                body.retry_after = f.retryAfterBody;
+            const headers = f.global ? { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' } : { 'X-RateLimit-Scope': 'user' };
+            const header = f.retryAfterHeader === undefined ? retryAfterHeader(s * 1000, timeScale) : f.retryAfterHeader;
+            if (header !== null)
+                headers['Retry-After'] = header;
+            return json(429, body, headers);
         }
         case 'cloudflare-ban':
             return { status: 429, headers: { 'Content-Type': 'text/plain; charset=UTF-8', 'Retry-After': String(Math.ceil(f.retryAfter ?? 3 * 3600)) }, body: Buffer.from(CLOUDFLARE_BAN_BODY) };
+        case 'hang': return 'hang';
         case 'non-json': return { status: f.status ?? 502, headers: { 'Content-Type': 'text/html' }, body: Buffer.from(NON_JSON_PAGE) };
         default: return null;
     }
+}
+
+;// CONCATENATED MODULE: ./build/fake-discord/raid.js
+
+
+
+
+
+
+
+
+
+const raid_parentOf = (c) => c.parent_id ?? null;
+/** Mutates `g` the way a compromised admin's nuke does, deterministically. */
+function raid(g, options = {}) {
+    const o = { deleteRoles: 4, deleteCategory: true, deleteChannels: 2, spamChannels: 3, everyoneAdministrator: true,
+        rename: 'raided lol', openChannel: true, demoteBot: false, ...options };
+    const report = { deletedRoles: [], deletedChannels: [], createdChannels: [], openedChannel: null };
+    const category = o.deleteCategory ? g.channels.find((c) => c.type === v10_ChannelType.GuildCategory && g.channels.some((x) => raid_parentOf(x) === c.id)) : undefined;
+    const opened = o.openChannel ? g.channels.find((c) => c.type !== v10_ChannelType.GuildCategory && raid_parentOf(c) !== category?.id
+        && (c.permission_overwrites?.length ?? 0) > 0) : undefined;
+    if (opened) {
+        opened.permission_overwrites = [{ id: g.guild.id, type: OverwriteType.Role, allow: String(permissions_bitsOf(['ViewChannel', 'SendMessages'])), deny: '0' }];
+        report.openedChannel = opened.id;
+    }
+    const named = new Set(g.channels.flatMap((c) => (c.permission_overwrites ?? []).map((x) => x.id)));
+    const candidates = g.guild.roles.filter((r) => !r.managed && r.id !== g.guild.id).sort((a, b) => Number(named.has(b.id)) - Number(named.has(a.id)) || compareRoles(b, a));
+    for (const role of candidates.slice(0, o.deleteRoles)) {
+        removeRole(g, role);
+        report.deletedRoles.push(role.id);
+    }
+    if (category) {
+        for (const child of g.channels.filter((x) => raid_parentOf(x) === category.id)) {
+            removeChannel(g, child);
+            report.deletedChannels.push(child.id);
+        }
+        removeChannel(g, category);
+        report.deletedChannels.push(category.id);
+    }
+    const others = [v10_ChannelType.GuildText, v10_ChannelType.GuildVoice].map((t) => g.channels.find((c) => c.type === t && c.id !== opened?.id)).filter((c) => c !== undefined);
+    for (const ch of others.slice(0, o.deleteChannels)) {
+        removeChannel(g, ch);
+        report.deletedChannels.push(ch.id);
+    }
+    for (let i = 0; i < o.spamChannels; i++) {
+        const ch = { ...channelDefaults(nextId(g), g.guild.id, v10_ChannelType.GuildText), name: 'raided-lol', position: i };
+        g.channels.push(ch);
+        report.createdChannels.push(ch.id);
+    }
+    const everyone = g.guild.roles.find((r) => r.id === g.guild.id);
+    if (o.everyoneAdministrator && everyone)
+        everyone.permissions = String(toBits(everyone.permissions) | permissions_bitsOf(['Administrator']));
+    if (o.rename !== null)
+        g.guild.name = o.rename;
+    const top = botTopRole(g);
+    if (o.demoteBot && top) {
+        top.position = 0.5;
+        renumber(g);
+    }
+    return report;
+}
+/**
+ * The demo guild ("Pixel Harbor") after a nuke, for `--demo` restores. Its bot's role was given Administrator
+ * first (what restore bots ask for: Discord lets a bot grant only permissions it holds, and the demo's roles grant
+ * Kick, Ban and more); `botPermissions` sets another grant, e.g. RESTORE_BOT_PERMISSIONS to see refusals planned.
+ */
+function raidedDemoGuild(now = builder_startOfUtcDay(), options = {}) {
+    const { botPermissions = permissions_bitsOf(['Administrator']), ...raidOptions } = options;
+    const g = demoGuild(now);
+    setBotPermissions(g, botPermissions);
+    raid(g, raidOptions);
+    return g;
 }
 
 ;// CONCATENATED MODULE: ./build/fake-discord/index.js
@@ -68127,15 +70260,19 @@ function faultResponse(f, timeScale) {
 
 
 
+
+
+
 ;// CONCATENATED MODULE: ./build/pipeline/demo.js
 
 /** --demo: the project's fake Discord API on loopback, serving the built-in demo guild with Discord's limits. */
-async function startDemo() {
-    const fake = await startFakeDiscord();
+async function startDemo(options = {}) {
+    const fake = await startFakeDiscord(options.raided ? { guilds: [raidedDemoGuild()] } : {});
     return { apiBase: fake.apiBase, token: FAKE_BOT_TOKEN, guildId: DEMO_GUILD_ID, close: () => fake.close() };
 }
 
 ;// CONCATENATED MODULE: ./build/pipeline/session.js
+
 
 
 
@@ -68169,7 +70306,9 @@ async function openSession(config, guilds = 1) {
     const apiBase = demo?.apiBase ?? config.apiBase ?? DEFAULT_API_BASE;
     // The demo's fake runs in this process, on loopback: never through a proxy.
     const connections = new Connections(apiBase, demo ? { proxy: null } : {});
+    const rateLimits = new RateLimitGuard(clientOffset(config.rateLimitOffsetMs ?? 50));
     const rest = createRest({
+        rateLimits,
         token,
         apiBase,
         agent: connections.agent,
@@ -68181,9 +70320,11 @@ async function openSession(config, guilds = 1) {
     let handedOut = false;
     return {
         token,
+        guilds,
         connections,
         demo,
         auditConfig,
+        cdnBase: demo ? new URL(demo.apiBase).origin : config.cdnBase ?? null,
         api() {
             if (handedOut)
                 return first.forAnotherGuild();
@@ -68192,7 +70333,9 @@ async function openSession(config, guilds = 1) {
         },
         ready: () => connections.ready(firstRoundSockets(guilds, config.globalRequestsPerSecond)),
         warmAhead: () => connections.warm(warmConnections(guilds, config.globalRequestsPerSecond)),
+        stoppedBy: () => rateLimits.stoppedBy,
         async close() {
+            rateLimits.close();
             await connections.close();
             await demo?.close();
         },
@@ -68516,7 +70659,7 @@ function summaryLine(r) {
         return `${r.guildId} failed: ${r.outcome.fatal?.message ?? 'unknown error'} -> ${r.outDir}`;
     const problems = r.status === 'partial' ? ` (${exp.errors.length} problem${exp.errors.length === 1 ? '' : 's'})` : '';
     const name = JSON.stringify(exp.server?.name ?? r.guildId);
-    return `${r.guildId} ${r.status}${problems}: ${name}, health score ${exp.summary.health_score ?? 'n/a'}/100, ${r.outcome.requests} requests -> ${r.outDir}`;
+    return `${r.guildId} ${r.status}${problems}: ${name}, health score ${exp.summary.health_score === null ? 'n/a' : `${exp.summary.health_score}/100`}, ${r.outcome.requests} requests -> ${r.outDir}`;
 }
 
 ;// CONCATENATED MODULE: ./build/ai/cli-options.js
@@ -68589,7 +70732,7 @@ const EXPORT_HELP = `Usage: discord-server-exporter export [options]
 
 Exports a Discord server (guild) over the REST API with a bot token (env DISCORD_TOKEN).
 
-  --guild ID[,ID...]     server id (17-20 digits), or several: exported together, each to <out>/<id>/; env DISCORD_GUILD_ID
+  --guild ID[,ID...]     server id (17-20 digits), or several (at most 100): exported together, each to <out>/<id>/; env DISCORD_GUILD_ID
   --out DIR              output folder (default ./out)
   --demo                 export the built-in demo guild from the local fake API (no token needed)
   --api-base URL         Discord API base (default https://discord.com/api; env DISCORD_API_BASE), e.g. a rate-limit proxy
@@ -68597,11 +70740,14 @@ Exports a Discord server (guild) over the REST API with a bot token (env DISCORD
   --skip a,b             skip these collectors
   --members MODE         none | counts | full (default full: member records in export.json only)
   --max-members N        stop reading members after N
-  --formats LIST         json,markdown,prompt,zip (default all)
+  --formats LIST         json,markdown,prompt,zip (default all); markdown writes the snapshot pair,
+                         snapshot.md and snapshot.json (what the Action commits and diff compares)
   --config FILE          audit configuration (.discord-audit.yml)
   --prompt-budget N      token budget of audit-prompt.md (default 12000)
   --timeout MS           per-request timeout (default 15000)
   --strict               exit 1 when any collector failed (partial export)
+  --keep-images          keep emoji and sticker images in export.zip (images/emojis, images/stickers) for a
+                         restore; fetched from Discord's CDN (env DISCORD_CDN_BASE replaces it), never in snapshot files
 ${AI_CLI_HELP}
   --json                 print one JSON summary on stdout (progress stays on stderr)
   --quiet, -q            no progress and no summary: only problems, on stderr
@@ -68619,7 +70765,7 @@ const OPTIONS = {
     ...HELP_OPTION,
     guild: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, 'api-base': { type: 'string' },
     only: { type: 'string' }, skip: { type: 'string' }, members: { type: 'string' }, 'max-members': { type: 'string' },
-    formats: { type: 'string' }, config: { type: 'string' }, 'prompt-budget': { type: 'string' }, strict: { type: 'boolean' },
+    formats: { type: 'string' }, config: { type: 'string' }, 'prompt-budget': { type: 'string' }, strict: { type: 'boolean' }, 'keep-images': { type: 'boolean' },
     timeout: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, ...AI_CLI_OPTIONS,
 };
 function parseExportArgs(argv, env) {
@@ -68655,8 +70801,19 @@ function parseExportArgs(argv, env) {
         promptBudget: v['prompt-budget'] !== undefined ? parseInteger(v['prompt-budget'], '--prompt-budget', 500, 1_000_000) : 12_000,
         timeoutMs: v.timeout !== undefined ? parseInteger(v.timeout, '--timeout', 100, 600_000) : undefined,
         ai: aiSettingsFromCli(v, env),
+        keepImages: v['keep-images'] === true,
+        cdnBase: parseCdnBase(env.DISCORD_CDN_BASE?.trim() || null),
     };
     return { help: false, config, display };
+}
+/** DISCORD_CDN_BASE: an http(s) origin serving Discord's CDN paths (/emojis/..., /stickers/...), or null. */
+function parseCdnBase(value) {
+    if (value === null)
+        return null;
+    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+        throw new ConfigError(`DISCORD_CDN_BASE must be an http(s) URL such as https://cdn.discordapp.com, got "${value}". Unset it to use Discord's CDN.`);
+    }
+    return value.replace(/\/+$/, '');
 }
 /** `export`: runs the pipeline and reports; returns the exit status. */
 async function runExportCommand(argv, io) {
@@ -68702,7 +70859,7 @@ async function runExportCommand(argv, io) {
         const count = (section, n, word) => notCollected(exp, section) === null && n !== undefined ? `${n} ${word}` : `${word} not collected`;
         const members = totalsOf(exp).members;
         say(`Exported "${name}" in ${(exp.meta.duration_ms / 1000).toFixed(1)} s: ${count('roles', exp.roles.length, 'roles')}, ${count('channels', exp.channels.length, 'channels')}, ${members === null ? 'members not collected' : `${members} members`}, ${count('threads', exp.threads.length, 'threads')} (${outcome.requests} requests).`);
-        say(`Health score: ${exp.summary.health_score ?? 'n/a'}/100${exp.summary.issues_found.length ? ` (failing: ${exp.summary.issues_found.join(', ')})` : ''}`);
+        say(`Health score: ${exp.summary.health_score === null ? 'n/a' : `${exp.summary.health_score}/100`}${exp.summary.issues_found.length ? ` (failing: ${exp.summary.issues_found.join(', ')})` : ''}`);
     }
     for (const [key, path] of Object.entries(outcome.files))
         if (path)
@@ -69994,7 +72151,7 @@ const NO_CHANGES = 'No configuration changes.';
 /** When some sections could not be compared: "no change" holds only for those that were. */
 const NO_CHANGES_COMPARED = 'No configuration changes in the sections compared.';
 /** Outside text on one line of a commit message or terminal: no control or invisible characters, no mentions. */
-const render_oneLine = (s) => inertMentions(flat(s, 1000));
+const render_oneLine = (s) => inertMentions(escape_oneLine(s, 1000));
 /** "role Mods", "channel #general": how a change's subject reads in text. */
 function subject(c) {
     if (c.entity === 'channel' || c.entity === 'thread')
@@ -70003,12 +72160,17 @@ function subject(c) {
         return `invites to ${c.name}`;
     return `${c.entity} ${c.name}`;
 }
-/** The count line both renderers start with. */
+/**
+ * The count line every renderer starts with: the bracket breaks the changes down by severity (its numbers add up
+ * to the total), and the escalations among them are counted on their own.
+ */
 function countLine(diff) {
     const n = diff.changes.length;
     const parts = SEVERITIES.filter((s) => (diff.counts[s] ?? 0) > 0).map((s) => `${diff.counts[s]} ${s}`);
-    const esc = diff.escalations === 1 ? '1 escalation' : `${diff.escalations} escalations`;
-    return `${n} configuration ${n === 1 ? 'change' : 'changes'}, ${esc} (${parts.join(', ')})`;
+    const esc = diff.escalations === 0 ? (n === 1 ? 'not an escalation' : 'none of them an escalation')
+        : diff.escalations === n ? (n === 1 ? 'an escalation' : `all ${n} escalations`)
+            : `${diff.escalations} of them ${diff.escalations === 1 ? 'an escalation' : 'escalations'}`;
+    return `${n} configuration ${n === 1 ? 'change' : 'changes'} (${parts.join(', ')}), ${esc}`;
 }
 /** Changes as plain text blocks (first line, then indented details), for commit messages and terminals. */
 function plainBlocks(diff) {
@@ -70059,7 +72221,7 @@ function renderDiffCommitBody(diff, maxLines = 50) {
 // Names come from the Discord server and this text goes to GitHub (job summary, PR body, issue comments): inert
 // Markdown, and "@name" / "#123" broken so GitHub neither notifies a user who shares a role's name nor links an issue.
 function md(text) {
-    return escape_inertMentions(mdText(text));
+    return inertMentions(mdText(text));
 }
 function render_markdown_subject(c) {
     const name = md(c.name);
@@ -70107,6 +72269,30 @@ function renderDiffMarkdown(diff, options = {}) {
 
 
 
+
+;// CONCATENATED MODULE: ./build/diff/render-text.js
+
+/**
+ * The whole diff as plain text for a terminal (the diff command's default): the count line, what could not be
+ * compared, then the escalations and the other changes under their own headings. Nothing is cut: a terminal
+ * reader asked for the full list. Names go through the same one-line cleaning as the commit body.
+ */
+function renderDiffText(diff) {
+    const notes = coverageNotes(diff);
+    const tail = notes.length ? ['', ...notes] : [];
+    if (diff.changes.length === 0)
+        return [notes.length ? NO_CHANGES_COMPARED : NO_CHANGES, ...tail].join('\n');
+    const blocks = plainBlocks(diff);
+    const escalations = blocks.filter((_, i) => diff.changes[i].escalation).flat();
+    const others = blocks.filter((_, i) => !diff.changes[i].escalation).flat();
+    const lines = [countLine(diff), ...tail];
+    if (escalations.length)
+        lines.push('', 'Escalations (access widened or protection lowered):', ...escalations);
+    if (others.length)
+        lines.push('', 'Other changes:', ...others);
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./build/cli/diff-command.js
 
 
@@ -70115,17 +72301,26 @@ function renderDiffMarkdown(diff, options = {}) {
 
 
 
-const DIFF_HELP = `Usage: discord-server-exporter diff <old.json> <new.json> [--json]
+
+
+const DIFF_HELP = `Usage: discord-server-exporter diff <old.json> <new.json> [--markdown | --json] [--exit-code] [--fail-on LEVEL]
 
 Compares two export.json or snapshot.json files and prints what changed, most dangerous first.
 
-  --json       print the changes as JSON instead of Markdown
-  --help, -h   this help
+  --markdown        print the changes as GitHub Markdown (what the Action puts in job summaries and pull
+                    requests) instead of plain text
+  --json            print the changes as JSON instead of plain text
+  --exit-code       exit 1 when anything changed, 0 when nothing did (like git diff --exit-code)
+  --fail-on LEVEL   exit 1 when a change is at LEVEL or above: critical, high, medium, low; or any-escalation
+                    (a change that widens access or lowers protection, whatever its severity)
+  --help, -h        this help
 
-Sections either file did not collect are named, not compared.
+The output is plain text unless --markdown or --json is given. Sections either file did not collect are named,
+not compared, and count as unchanged for --exit-code and --fail-on.
 
-Exit status: 0 compared, 64 bad usage, 65 a file from a newer major schema, 66 a file is missing, unreadable or
-not an export.`;
+Exit status: 0 compared (and, with --exit-code or --fail-on, nothing that fails them), 1 with --exit-code a
+change was found, or with --fail-on a change at that level, 64 bad usage, 65 a file from a newer major schema,
+66 a file is missing, unreadable or not an export.`;
 /** One input: read and checked as every command reads an export (see readExportFile), then put in diff form. */
 async function load(path, warn) {
     const exp = await readExportFile(path, warn);
@@ -70138,17 +72333,35 @@ async function load(path, warn) {
         throw err;
     }
 }
-/** `diff <old.json> <new.json> [--json]` (argv = the arguments after "diff"); returns the exit code. */
+const FAIL_ON = ['critical', 'high', 'medium', 'low', 'any-escalation'];
+/** True when the diff holds a change that --fail-on LEVEL fails on. */
+function failsOn(diff, level) {
+    if (level === 'any-escalation')
+        return diff.escalations > 0;
+    const worst = SEVERITIES.indexOf(level);
+    return diff.changes.some((c) => SEVERITIES.indexOf(c.severity) <= worst);
+}
+/** `diff <old.json> <new.json> [options]` (argv = the arguments after "diff"); returns the exit code. */
 async function runDiffCommand(argv, io) {
-    const { values, positionals } = parseCommand('diff', { args: argv, options: { ...HELP_OPTION, json: { type: 'boolean' } }, allowPositionals: true });
+    const { values, positionals } = parseCommand('diff', {
+        args: argv,
+        options: { ...HELP_OPTION, json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'exit-code': { type: 'boolean' }, 'fail-on': { type: 'string' } },
+        allowPositionals: true,
+    });
     if (values.help === true) {
         io.stdout(DIFF_HELP + '\n');
         return EXIT.ok;
     }
+    if (values.json === true && values.markdown === true)
+        throw new ConfigError('Choose --json or --markdown, not both. Run "discord-server-exporter diff --help" for the options.');
+    const failOn = values['fail-on'];
+    if (failOn !== undefined && !FAIL_ON.includes(failOn)) {
+        throw new ConfigError(`--fail-on takes ${FAIL_ON.join(', ')}; got "${escape_oneLine(failOn, 40)}". Run "discord-server-exporter diff --help" for the options.`);
+    }
     // "diff diff a b" (the command word repeated, as some wrappers pass it) reads as "diff a b".
     const files = positionals.length === 3 && positionals[0] === 'diff' ? positionals.slice(1) : positionals;
     if (files.length !== 2)
-        throw new ConfigError(`diff needs two files, got ${files.length}. Usage: discord-server-exporter diff <old.json> <new.json> [--json]`);
+        throw new ConfigError(`diff needs two files, got ${files.length}. Usage: discord-server-exporter diff <old.json> <new.json> [--markdown | --json]`);
     const warn = (line) => io.stderr(`${line}\n`);
     const [before, after] = await Promise.all([load(files[0], warn), load(files[1], warn)]);
     const guildBefore = before.server?.id ?? before.meta?.scope?.guild_id;
@@ -70158,12 +72371,14 @@ async function runDiffCommand(argv, io) {
             'every item will show as removed and added. Compare two exports of the same server.\n');
     }
     const diff = diffExports(before, after);
-    io.stdout(values.json === true ? `${JSON.stringify(diff, null, 2)}\n` : `${forTerminal(renderDiffMarkdown(diff))}\n`);
-    return EXIT.ok;
+    if (values.json === true)
+        io.stdout(`${JSON.stringify(diff, null, 2)}\n`);
+    else
+        io.stdout(`${forTerminal(values.markdown === true ? renderDiffMarkdown(diff) : renderDiffText(diff))}\n`);
+    const changed = values['exit-code'] === true && diff.changes.length > 0;
+    return changed || (failOn !== undefined && failsOn(diff, failOn)) ? EXIT.diffFound : EXIT.ok;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./build/trend/chart.js
 /** How many points the chart shows: the newest ones (a wider chart stops being readable in a summary). */
 const CHART_POINTS = 30;
@@ -70195,6 +72410,8 @@ function scoreChart(entries, max = CHART_POINTS) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./build/trend/from-export.js
 /** The history entry for an export or snapshot: its date, its score, its failing checks. */
 function historyEntry(exp) {
@@ -70278,6 +72495,157 @@ function recentChanges(entries, count = 5) {
     return changes;
 }
 
+;// CONCATENATED MODULE: ./build/trend/from-exports.js
+
+
+
+
+
+/** Where export.json's members array starts: a top-level key, at the writer's two-space indent (see writers/json). */
+const MEMBERS_KEY = '\n  "members":';
+/** The most read from one file before the members: the rest of an export is small beside a member list. */
+const HEAD_LIMIT = 64 * 1024 * 1024;
+const CHUNK = 256 * 1024;
+/** The export.json files of a folder of CLI exports: `<dir>/export.json`, `<dir>/*export.json`, `<dir>/<sub>/export.json`. */
+function findExports(dir) {
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
+    }
+    catch {
+        return [];
+    }
+    const files = [];
+    for (const name of names) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        if (name.endsWith('export.json') && isFile(path))
+            files.push(path);
+        else if (isFile((0,external_node_path_namespaceObject.join)(path, 'export.json')))
+            files.push((0,external_node_path_namespaceObject.join)(path, 'export.json'));
+    }
+    return files;
+}
+/**
+ * The score history of a folder of exports: one entry per export, dated by its meta.exported_at. Only the part
+ * before the members is read (an export of a large server is mostly its member list); a file that is not an
+ * export is named in `skipped` with the reason, and the others still count.
+ */
+function historyFromExports(files) {
+    let entries = [];
+    const skipped = [];
+    for (const file of files) {
+        let entry;
+        try {
+            entry = historyEntry(JSON.parse(readHead(file)));
+        }
+        catch (err) {
+            skipped.push(`${file} (${err.message})`);
+            continue;
+        }
+        if (entry)
+            entries = appendHistory(entries, entry, Number.MAX_SAFE_INTEGER);
+        else
+            skipped.push(`${file} (no meta.exported_at)`);
+    }
+    return { entries, skipped };
+}
+/** The export's JSON up to its members array, closed into a whole object; the whole text of a file without one. */
+function readHead(file) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(CHUNK);
+        // A character split between two reads is joined, not turned into two replacement characters.
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let text = '';
+        for (;;) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, CHUNK, null);
+            if (n === 0)
+                return text + decoder.end();
+            // Searching from just before the new chunk finds a key split between two reads.
+            const from = Math.max(0, text.length - MEMBERS_KEY.length);
+            text += decoder.write(buffer.subarray(0, n));
+            const at = text.indexOf(MEMBERS_KEY, from);
+            if (at !== -1)
+                return `${text.slice(0, at).replace(/,\s*$/, '')}\n}`;
+            if (text.length > HEAD_LIMIT)
+                throw new Error(`more than ${HEAD_LIMIT / 1024 / 1024} MiB before its member list: not an export.json written by this tool`);
+        }
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function isFile(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./build/trend/from-git.js
+
+
+
+/** A git failure the caller turns into its own message; `detail` is git's first line of stderr. */
+class GitHistoryError extends Error {
+    detail;
+    constructor(detail, options) {
+        super(detail, options);
+        this.detail = detail;
+        this.name = 'GitHistoryError';
+    }
+}
+function git(args, cwd) {
+    // execFile with an argument list: no shell reads the range or the path.
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+/** True when `dir` is inside a git work tree (and git is installed). */
+function insideGitWorkTree(dir) {
+    try {
+        return git(['rev-parse', '--is-inside-work-tree'], dir).trim() === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The score history of `file` (a snapshot.json path, relative to `cwd`) over the commits of `range` that changed it:
+ * one entry per commit, dated by the commit (a committed snapshot's own date is fixed so that an unchanged server
+ * makes no commit), scored by its summary.health_score. A commit where the file is missing or not JSON is no point.
+ */
+function historyFromGit(range, file, cwd) {
+    if (range.startsWith('-'))
+        throw new GitHistoryError(`"${range}" is not a git range`);
+    let log;
+    try {
+        log = git(['log', `--max-count=${HISTORY_LIMIT}`, '--format=%H %cI', range, '--', file], cwd).split('\n').filter(Boolean);
+    }
+    catch (err) {
+        const output = err.stderr;
+        throw new GitHistoryError((typeof output === 'string' ? output : '').trim().split('\n')[0] ?? '', { cause: err });
+    }
+    let entries = [];
+    for (const line of log) {
+        const [sha, date] = line.split(' ');
+        let snapshot;
+        try {
+            // "<sha>:./path" reads the path relative to cwd, as the log's pathspec was.
+            snapshot = JSON.parse(git(['show', `${sha}:./${file}`], cwd));
+        }
+        catch {
+            continue;
+        }
+        const entry = historyEntry({ meta: { exported_at: date }, summary: snapshot?.summary ?? null });
+        if (entry)
+            entries = appendHistory(entries, entry);
+    }
+    return entries;
+}
+
 ;// CONCATENATED MODULE: ./build/cli/trend-command.js
 
 
@@ -70287,10 +72655,15 @@ function recentChanges(entries, count = 5) {
 
 
 
-const USAGE = `Usage: discord-server-exporter trend <snapshot dir | history.json> [--json | --mermaid]
+const USAGE = `Usage: discord-server-exporter trend <dir | history.json> [--json | --mermaid]
        discord-server-exporter trend --git <range> <snapshot dir> [--json | --mermaid]
-  Prints a guild's health score over time: from the history.json the Action commits beside the snapshot, or
-  (--git) from every commit of <snapshot dir>/snapshot.json in a git range of the current repository
+  Prints a guild's health score over time. <dir> is read as the first of these that fits:
+    - a snapshot folder with the history.json the Action commits beside the snapshot;
+    - a folder of CLI exports: export.json in it, files named *export.json, or subfolders each holding an
+      export.json (dated by each export's meta.exported_at; only the part before the member list is read);
+    - a folder holding snapshot.json inside a git work tree: every commit of that snapshot.json, dated by the
+      commit.
+  --git <range> reads the commits of <snapshot dir>/snapshot.json in a git range of the current repository
   (e.g. --git HEAD~100..HEAD discord-snapshots/123456789012345678).
   --json      the entries as JSON
   --mermaid   the chart as a Mermaid xychart (paste into Markdown on GitHub)
@@ -70320,7 +72693,7 @@ function runTrendCommand(argv, io, cwd = process.cwd()) {
     }
     let entries;
     try {
-        entries = values.git === undefined ? readHistory((0,external_node_path_namespaceObject.resolve)(cwd, positionals[0])) : historyFromGit(values.git, positionals[0], cwd);
+        entries = values.git === undefined ? readPath((0,external_node_path_namespaceObject.resolve)(cwd, positionals[0]), io) : fromGit(values.git, `${positionals[0].replace(/\/+$/, '')}/snapshot.json`, cwd);
     }
     catch (err) {
         if (!(err instanceof InputError))
@@ -70336,47 +72709,44 @@ function runTrendCommand(argv, io, cwd = process.cwd()) {
         io.stdout(renderText(entries));
     return EXIT.ok;
 }
-function readHistory(path) {
-    const file = isDirectory(path) ? (0,external_node_path_namespaceObject.join)(path, 'history.json') : path;
+/** A history.json file, or a folder read as the usage says: history.json, then exports, then git commits. */
+function readPath(path, io) {
+    if (!isDirectory(path))
+        return readHistory(path);
+    const history = (0,external_node_path_namespaceObject.join)(path, 'history.json');
+    if (exists(history))
+        return readHistory(history);
+    const exports = findExports(path);
+    if (exports.length > 0) {
+        const { entries, skipped } = historyFromExports(exports);
+        for (const file of skipped)
+            io.stderr(`Skipped ${file}.\n`);
+        return entries;
+    }
+    if (exists((0,external_node_path_namespaceObject.join)(path, 'snapshot.json')) && insideGitWorkTree(path))
+        return fromGit('HEAD', 'snapshot.json', path);
+    throw new InputError(`${path} holds no history.json, no export.json and no snapshot.json in a git work tree. ` +
+        'Give a snapshot folder the Action committed, a folder of exports, or a snapshot folder in a git repository.');
+}
+function readHistory(file) {
     let text;
     try {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch (err) {
-        throw new InputError(`Cannot read ${file} (${err.code ?? 'unknown error'}). Give a snapshot folder the Action committed, or use --git <range> <snapshot dir>.`, { cause: err });
+        throw new InputError(`Cannot read ${file} (${err.code ?? 'unknown error'}). Give a snapshot folder the Action committed, a folder of exports, or use --git <range> <snapshot dir>.`, { cause: err });
     }
     return parseHistory(text);
 }
-/** Rebuilds the history from the snapshot.json of every commit in `range` that changed it. */
-function historyFromGit(range, dir, cwd) {
-    if (range.startsWith('-'))
-        throw new InputError(`"${range}" is not a git range.`);
-    const file = `${dir.replace(/\/+$/, '')}/snapshot.json`;
-    let commits;
+function fromGit(range, file, cwd) {
     try {
-        commits = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', `--max-count=${HISTORY_LIMIT}`, '--format=%H', range, '--', file], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-            .split('\n')
-            .filter(Boolean);
+        return historyFromGit(range, file, cwd);
     }
     catch (err) {
-        const output = err.stderr;
-        const stderr = (typeof output === 'string' ? output : '').trim().split('\n')[0];
-        throw new InputError(`git log ${range} failed${stderr ? ` (${stderr})` : ''}: run this inside the repository that holds the snapshots.`, { cause: err });
+        if (!(err instanceof GitHistoryError))
+            throw err;
+        throw new InputError(`git log ${range} failed${err.detail ? ` (${err.detail})` : ''}: run this inside the repository that holds the snapshots.`, { cause: err });
     }
-    let entries = [];
-    for (const sha of commits) {
-        let snapshot;
-        try {
-            snapshot = JSON.parse((0,external_node_child_process_namespaceObject.execFileSync)('git', ['show', `${sha}:${file}`], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }));
-        }
-        catch {
-            continue; // deleted or unreadable in that commit: not a point on the line
-        }
-        const entry = historyEntry(snapshot);
-        if (entry)
-            entries = appendHistory(entries, entry);
-    }
-    return entries;
 }
 function renderText(entries) {
     if (entries.length === 0)
@@ -70384,6 +72754,15 @@ function renderText(entries) {
     return entries
         .map((e) => `${e.date.slice(0, 10)}  ${e.score === null ? '  n/a' : String(Math.round(e.score * 10) / 10).padStart(5)}  ${e.failing.length === 0 ? '-' : e.failing.join(', ')}\n`)
         .join('');
+}
+function exists(path) {
+    try {
+        (0,external_node_fs_namespaceObject.statSync)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function isDirectory(path) {
     try {
@@ -70445,6 +72824,17 @@ function inviteUrl(clientId, bits, guildId = null) {
     }
     return url.toString();
 }
+/**
+ * What a restore (apply) needs: channels, roles and settings to write, emojis to upload. Discord also refuses to
+ * let a bot grant a permission it lacks, so a bot restoring roles with Administrator needs Administrator itself.
+ */
+const RESTORE_FLAGS = ['ViewChannel', 'ManageChannels', 'ManageRoles', 'ManageGuild', 'ManageGuildExpressions'];
+/** The restore's permissions, in the same form as botNeeds (the "collectors" list names "restore"). */
+function restoreNeeds() {
+    return PERMISSION_FLAGS.filter(([flag]) => RESTORE_FLAGS.includes(flag)).map(([flag, bit]) => ({
+        flag, label: permissionLabel(flag), bit, collectors: [],
+    }));
+}
 
 ;// CONCATENATED MODULE: ./build/cli/invite-url-command.js
 
@@ -70462,6 +72852,7 @@ URL that adds the bot to a server with exactly those permissions (nothing more: 
   --guild ID         preselect this server in Discord's invite screen
   --only a,b         only the permissions these collectors need
   --skip a,b         leave out what these collectors need
+  --for restore      the permissions plan/apply need to restore a server instead (Manage Roles, Channels, Server)
   --json             print {permissions, permission_names, url, intents} as JSON
   --help, -h         this help
 
@@ -70469,7 +72860,7 @@ Collectors: ${COLLECTOR_NAMES.join(', ')}`;
 const invite_url_command_OPTIONS = {
     ...HELP_OPTION,
     'client-id': { type: 'string' }, guild: { type: 'string' }, only: { type: 'string' }, skip: { type: 'string' },
-    json: { type: 'boolean' },
+    json: { type: 'boolean' }, for: { type: 'string' },
 };
 /** `invite-url`: the bot's invite link from the collectors' declared needs; no request is made. */
 function runInviteUrlCommand(argv, io) {
@@ -70485,6 +72876,11 @@ function runInviteUrlCommand(argv, io) {
         throw new ConfigError(`--client-id must be your application's id (17 to 20 digits), got "${escape_oneLine(clientId, 64)}". Find it in the Developer Portal > your application > General Information.`);
     }
     const guildId = v.guild !== undefined ? parseGuildId(v.guild) : null;
+    if (v.for !== undefined) {
+        if (v.for !== 'restore')
+            throw new ConfigError(`--for takes "restore", got "${escape_oneLine(v.for, 64)}". Leave it out for the export's permissions.`);
+        return printRestoreInvite(io, clientId, guildId, v.json === true);
+    }
     const only = v.only !== undefined ? parseCollectorList(v.only, '--only') : COLLECTOR_NAMES;
     const skip = v.skip !== undefined ? parseCollectorList(v.skip, '--skip') : [];
     const needs = botNeeds(only.filter((name) => !skip.includes(name)));
@@ -70514,8 +72910,1576 @@ function runInviteUrlCommand(argv, io) {
 function intentLabel(intent) {
     return intent === 'GuildMembers' ? 'Server Members Intent' : intent === 'GuildPresences' ? 'Presence Intent' : intent === 'MessageContent' ? 'Message Content Intent' : intent;
 }
+/** invite-url --for restore: what plan and apply need (no intents: they read no member list unless --member-roles). */
+function printRestoreInvite(io, clientId, guildId, json) {
+    const permissions = restoreNeeds();
+    const bits = permissions.reduce((acc, p) => acc | p.bit, 0n);
+    const url = inviteUrl(clientId, bits, guildId);
+    if (json) {
+        io.stdout(`${JSON.stringify({ permissions: bits.toString(), permission_names: permissions.map((p) => p.flag), url, intents: ['GuildMembers'] }, null, 2)}\n`);
+        return EXIT.ok;
+    }
+    const lines = [`Permissions integer: ${bits}`, ...permissions.map((p) => `  ${p.label}`), '', `Invite URL: ${url}`, '',
+        'Discord lets a bot grant only permissions it holds, and edit only roles below its own: after inviting, drag the',
+        "bot's role to the top of Server Settings > Roles (or give it Administrator) so it can restore every role.",
+        '--member-roles also needs the Server Members Intent (Developer Portal > your application > Bot).'];
+    io.stdout(lines.join('\n') + '\n');
+    return EXIT.ok;
+}
+
+;// CONCATENATED MODULE: ./build/restore/live.js
+
+
+const live_ADMINISTRATOR = 1n << 3n;
+/** Reads what a plan compares against. Errors reading the guild itself propagate (the caller maps them to exit 2). */
+async function readLive(api, guildId, options) {
+    const guild = await api.get(`/guilds/${guildId}`);
+    const [roles, channels, me] = await Promise.all([
+        api.get(`/guilds/${guildId}/roles`),
+        api.get(`/guilds/${guildId}/channels`),
+        api.get('/users/@me'),
+    ]);
+    const member = await api.get(`/guilds/${guildId}/members/${me.id}`);
+    const bot = standing(guild, roles, me.id, member.roles ?? []);
+    const [automod, welcome, onboarding, members] = await Promise.all([
+        optional(() => api.get(`/guilds/${guildId}/auto-moderation/rules`), null),
+        optional(() => api.get(`/guilds/${guildId}/welcome-screen`), undefined, true),
+        optional(() => api.get(`/guilds/${guildId}/onboarding`), null),
+        options.members ? readMembers(api, guildId) : Promise.resolve(null),
+    ]);
+    return { guild, roles: Array.isArray(roles) ? roles : [], channels: (Array.isArray(channels) ? channels : []), bot, automod, welcome, onboarding, members };
+}
+/** The bot's highest role and permissions, from its member record (the owner and Administrator may do anything). */
+function standing(guild, roles, botId, memberRoles) {
+    const held = roles.filter((r) => memberRoles.includes(r.id) || r.id === guild.id);
+    const permissions = held.reduce((acc, r) => acc | toBits(r.permissions), 0n);
+    const top = held.filter((r) => r.id !== guild.id).reduce((max, r) => Math.max(max, r.position), 0);
+    const owner = guild.owner_id === botId;
+    return { id: botId, roleIds: memberRoles, owner, top: owner ? Number.MAX_SAFE_INTEGER : top, permissions, administrator: owner || (permissions & live_ADMINISTRATOR) !== 0n };
+}
+/** A read that may be refused (403) or absent (404: none set up); anything else is a real failure. */
+async function optional(read, fallback, notFoundIsNone = false) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error instanceof DiscordAPIError && error.status === 404 && notFoundIsNone)
+            return null;
+        if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404))
+            return fallback;
+        throw error;
+    }
+}
+async function readMembers(api, guildId) {
+    const all = [];
+    let after = '0';
+    for (;;) {
+        const page = await api.get(`/guilds/${guildId}/members`, { limit: 1000, after });
+        if (!Array.isArray(page) || page.length === 0)
+            break;
+        all.push(...page);
+        const last = page[page.length - 1]?.user?.id;
+        if (!last || page.length < 1000)
+            break;
+        after = last;
+    }
+    return all;
+}
+
+;// CONCATENATED MODULE: ./build/restore/guards.js
+
+
+/** Discord's limits a restore can hit (guild.mdx, channel.mdx). */
+const LIMITS = { roles: 250, channels: 500, perCategory: 50 };
+const guards_MANAGE_ROLES = permissions_bitsOf(['ManageRoles']);
+/**
+ * What Discord would refuse this bot, asked before anything is sent: each answer is a reason for a `skip` that says
+ * what the user can change, or null when Discord would accept it.
+ */
+class Guards {
+    bot;
+    botRoleName;
+    constructor(bot, botRoleName) {
+        this.bot = bot;
+        this.botRoleName = botRoleName;
+    }
+    /** The bot lacks a permission a route needs. */
+    lacks(flag) {
+        if (this.bot.administrator || (this.bot.permissions & permissions_bitsOf([flag])) !== 0n)
+            return null;
+        return `the bot lacks ${permissionLabel(flag)}: give its role ${permissionLabel(flag)} in Server Settings > Roles, then run again`;
+    }
+    /** A role at or above the bot's highest role: Discord lets a bot edit, move or delete only roles below it. */
+    outOfReach(role) {
+        if (role.position < this.bot.top)
+            return null;
+        const bot = this.botRoleName ? `the bot's role (${this.botRoleName})` : "the bot's role";
+        return `the role is at or above the bot's highest role: move ${bot} above it in Server Settings > Roles, then run again`;
+    }
+    /** Permissions in `bits` the bot does not hold itself (Discord refuses to hand them out unless it is an administrator). */
+    cannotGrant(bits) {
+        if (this.bot.administrator)
+            return null;
+        const lacking = bits & ~this.bot.permissions;
+        if (lacking === 0n)
+            return null;
+        return `the bot cannot grant permissions it does not have (${permissionNames(lacking).map(permissionLabel).join(', ')}): give the bot's role those permissions or Administrator, then run again`;
+    }
+    /** An overwrite may set Manage Roles only for an administrator bot, and otherwise only permissions the bot has. */
+    cannotSetOverwrite(allow, deny) {
+        if (this.bot.administrator)
+            return null;
+        if (((allow | deny) & guards_MANAGE_ROLES) !== 0n) {
+            return 'only a bot with Administrator may set Manage Permissions in a channel overwrite: give the bot Administrator for the restore, then run again';
+        }
+        return this.cannotGrant(allow | deny);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/restore/fields.js
+/**
+ * The fields where `wanted` differs from `current`. A wanted value of undefined means the source does not hold that
+ * field (an export older than the field): the live value is left alone, never "reset".
+ */
+function changedFields(current, wanted) {
+    const changes = {};
+    for (const [key, after] of Object.entries(wanted)) {
+        if (after === undefined)
+            continue;
+        const before = current[key] ?? null;
+        if (!same(before, after))
+            changes[key] = { before, after };
+    }
+    return changes;
+}
+/** Deep equality of JSON values (object keys in any order). */
+function same(a, b) {
+    if (a === b)
+        return true;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a))
+        return a.length === b.length && a.every((v, i) => same(v, b[i]));
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => same(a[k], b[k]));
+}
+/** The body of a PATCH: each changed field's new value. */
+function bodyOf(changes) {
+    return Object.fromEntries(Object.entries(changes).map(([k, c]) => [k, c.after]));
+}
+
+;// CONCATENATED MODULE: ./build/restore/match.js
+/**
+ * Pairs source with live entities: first by id (the same server), then, among what is left, by `key` (kind + name
+ * + type + parent), ties broken by position order. Matching by name is what makes a restore into another server
+ * work and a re-run after an interrupted apply find what the first run created instead of creating it twice.
+ */
+function pair(sources, lives, sourceKey, liveKey) {
+    const matched = new Map();
+    const liveById = new Map(lives.map((l) => [l.id, l]));
+    const taken = new Set();
+    const left = [];
+    for (const s of sources) {
+        const live = liveById.get(s.id);
+        if (live && !taken.has(live.id) && sourceKey(s) !== null) {
+            matched.set(s.id, { live, match: 'id' });
+            taken.add(live.id);
+        }
+        else
+            left.push(s);
+    }
+    const byKey = new Map();
+    for (const l of [...lives].sort(match_byPosition)) {
+        if (taken.has(l.id))
+            continue;
+        const key = liveKey(l);
+        byKey.set(key, [...(byKey.get(key) ?? []), l]);
+    }
+    const missing = [];
+    for (const s of [...left].sort(match_byPosition)) {
+        const key = sourceKey(s);
+        const candidates = key === null ? undefined : byKey.get(key);
+        const live = candidates?.shift();
+        if (live) {
+            matched.set(s.id, { live, match: 'name' });
+            taken.add(live.id);
+        }
+        else
+            missing.push(s);
+    }
+    return { matched, missing, extra: lives.filter((l) => !taken.has(l.id)) };
+}
+function match_byPosition(a, b) {
+    return a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+;// CONCATENATED MODULE: ./build/restore/types.js
+/** Why something the live server has and the source does not stays: deleting needs --prune. */
+const NOT_IN_SOURCE = 'not in the source: left as it is (run with --prune to delete it)';
+/** Phases of an apply, in order. */
+const PHASE = {
+    settings: 1,
+    roles: 2,
+    rolePositions: 3,
+    categories: 4,
+    channels: 5,
+    overwrites: 6,
+    channelPositions: 7,
+    references: 8,
+    memberRoles: 9,
+    deletes: 10,
+};
+
+;// CONCATENATED MODULE: ./build/restore/plan-role-positions.js
+
+/** Discord's role order: by position, ties broken by id (the older role sits higher). */
+function plan_role_positions_compareRoles(a, b) {
+    return a.position - b.position || (BigInt(b.id) < BigInt(a.id) ? -1 : BigInt(b.id) > BigInt(a.id) ? 1 : 0);
+}
+/**
+ * One bulk position call puts the roles below the bot in the source's order (created roles land just above
+ * @everyone). Roles at or above the bot's highest role are left where they are: Discord would refuse to move them.
+ */
+function planRolePositions(ctx, sourceRoles) {
+    const ordered = [...sourceRoles].sort((a, b) => a.position - b.position);
+    let creates = 0;
+    const movable = [];
+    for (const role of ordered) {
+        if (ctx.missing('role', role.id) !== null)
+            continue;
+        const liveId = ctx.liveId('role', role.id);
+        if (liveId === null)
+            creates++;
+        else {
+            const live = ctx.liveRole(liveId);
+            if (live && ctx.guards.outOfReach(live) === null)
+                movable.push(live);
+        }
+    }
+    const sorted = [...movable].sort(plan_role_positions_compareRoles);
+    const outOfOrder = sorted.some((r, i) => r.id !== movable[i].id);
+    if (creates === 0 && !outOfOrder)
+        return;
+    const reason = ctx.guards.lacks('ManageRoles');
+    const op = {
+        action: 'update', kind: 'positions', name: 'role order', id: ctx.live.guild.id, match: 'id',
+        changes: { order: { before: sorted.map((r) => r.name), after: ordered.filter((r) => ctx.missing('role', r.id) === null).map((r) => r.name) } },
+    };
+    if (reason) {
+        ctx.add({ ...op, action: 'skip', reason }, PHASE.rolePositions);
+        return;
+    }
+    const botRoles = ctx.live.roles.filter((r) => r.position === ctx.live.bot.top).map((r) => r.id);
+    ctx.add(op, PHASE.rolePositions, { run: (x) => sendRolePositions(x, ordered, botRoles, ctx.live.bot.owner) });
+}
+/**
+ * Reads the roles again (creates moved every position) and sends the order: the source's roles bottom-up, then
+ * nothing else moves but the roles the source does not have, kept just above @everyone in their order.
+ */
+async function sendRolePositions(x, ordered, botRoles, owner) {
+    const roles = await x.read(`/guilds/${x.guildId}/roles`);
+    const top = owner ? Infinity : Math.max(0, ...roles.filter((r) => botRoles.includes(r.id)).map((r) => r.position));
+    const below = roles.filter((r) => r.id !== x.guildId && r.position < top).sort(plan_role_positions_compareRoles);
+    const byId = new Map(below.map((r) => [r.id, r]));
+    const wanted = [];
+    for (const role of ordered) {
+        const id = x.maybeId('role', role.id);
+        if (id && byId.has(id))
+            wanted.push(id);
+    }
+    const others = below.filter((r) => !wanted.includes(r.id)).map((r) => r.id);
+    const order = [...others, ...wanted];
+    if (order.every((id, i) => below[i]?.id === id))
+        return;
+    await x.write('PATCH', `/guilds/${x.guildId}/roles`, order.map((id, i) => ({ id, position: i + 1 })));
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-roles.js
+
+
+
+
+
+
+
+/** A source role's permissions: its flag names win over the bit string (people hand-edit snapshot.json). */
+function sourcePermissions(role) {
+    return Array.isArray(role.permission_names) ? permissions_bitsOf(role.permission_names) : toBits(role.permissions);
+}
+/** Roles: @everyone's permissions, then every other role created or updated, extra ones deleted with --prune. */
+function planRoles(ctx) {
+    const exp = ctx.source.export;
+    const why = notCollected(exp, 'roles');
+    if (why !== null) {
+        ctx.add({ action: 'skip', kind: 'role', name: 'all roles', id: ctx.sourceGuildId, match: 'new', reason: `roles were not collected in the source (${why}): live roles are left alone` }, PHASE.roles);
+        return;
+    }
+    const liveGuild = ctx.live.guild.id;
+    const everyone = exp.roles.find((r) => r.is_everyone || r.id === ctx.sourceGuildId);
+    const liveEveryone = ctx.liveRole(liveGuild);
+    if (everyone && liveEveryone) {
+        ctx.exists('role', everyone.id, liveEveryone.id);
+        updateRole(ctx, everyone, liveEveryone, everyone.id === liveGuild ? 'id' : 'name', true);
+    }
+    const others = exp.roles.filter((r) => r !== everyone);
+    const { matched, extra } = pair(others, ctx.live.roles.filter((r) => r.id !== liveGuild), (s) => `role:${s.name}`, (l) => `role:${l.name}`);
+    let count = ctx.live.roles.length;
+    for (const role of [...others].sort((a, b) => b.position - a.position)) {
+        const found = matched.get(role.id);
+        if (found) {
+            ctx.exists('role', role.id, found.live.id);
+            updateRole(ctx, role, found.live, found.match, false);
+        }
+        else if (plan_roles_createRole(ctx, role, count))
+            count++;
+    }
+    planRolePositions(ctx, others);
+    for (const live of extra)
+        pruneRole(ctx, live);
+}
+function wantedOf(role, everyone) {
+    return {
+        ...(everyone ? {} : { name: role.name, color: role.color, hoist: role.hoist, mentionable: role.mentionable }),
+        permissions: permissionNames(sourcePermissions(role)),
+        ...(everyone ? {} : { unicode_emoji: role.unicode_emoji }),
+    };
+}
+function currentOf(live) {
+    return {
+        name: live.name, color: live.color, hoist: live.hoist, mentionable: live.mentionable,
+        permissions: permissionNames(toBits(live.permissions)), unicode_emoji: live.unicode_emoji ?? null,
+    };
+}
+/** The PATCH/POST body: permissions go as Discord's bit string. */
+function roleBody(fields) {
+    const body = { ...fields };
+    if (Array.isArray(body.permissions))
+        body.permissions = permissions_bitsOf(body.permissions).toString();
+    return body;
+}
+function roleIconsAllowed(ctx) {
+    return (ctx.live.guild.features ?? []).includes('ROLE_ICONS');
+}
+function updateRole(ctx, role, live, match, everyone) {
+    const changes = changedFields(currentOf(live), wantedOf(role, everyone));
+    if (changes.unicode_emoji && !roleIconsAllowed(ctx))
+        delete changes.unicode_emoji;
+    if (live.managed)
+        delete changes.permissions;
+    if (Object.keys(changes).length === 0)
+        return;
+    const op = { action: 'update', kind: 'role', name: role.name, id: live.id, match, changes };
+    const reason = ctx.guards.lacks('ManageRoles')
+        ?? (everyone ? null : ctx.guards.outOfReach(live))
+        ?? (changes.permissions ? ctx.guards.cannotGrant(sourcePermissions(role)) : null);
+    if (reason) {
+        ctx.add({ ...op, action: 'skip', reason }, PHASE.roles);
+        return;
+    }
+    const body = roleBody(bodyOf(changes));
+    ctx.add(op, PHASE.roles, { run: (x) => x.write('PATCH', `/guilds/${x.guildId}/roles/${live.id}`, body).then(() => undefined) });
+}
+function plan_roles_createRole(ctx, role, count) {
+    const wanted = wantedOf(role, false);
+    if (!roleIconsAllowed(ctx) || wanted.unicode_emoji === null)
+        delete wanted.unicode_emoji;
+    const changes = changedFields({}, wanted);
+    const op = { action: 'create', kind: 'role', name: role.name, id: role.id, match: 'new', changes };
+    const reason = role.managed
+        ? `Discord manages this role for ${role.bot_id ? `a bot (${role.bot_id})` : 'an integration'}: add that bot or integration to the server again and Discord recreates it`
+        : ctx.guards.lacks('ManageRoles') ?? ctx.guards.cannotGrant(sourcePermissions(role))
+            ?? (count >= LIMITS.roles ? `the server has Discord's maximum of ${LIMITS.roles} roles: delete roles it no longer needs (or use --prune), then run again` : null);
+    if (reason) {
+        ctx.unavailable('role', role.id, reason);
+        ctx.add({ ...op, action: 'skip', reason }, PHASE.roles);
+        return false;
+    }
+    ctx.willCreate('role', role.id);
+    const body = roleBody(bodyOf(changes));
+    ctx.add(op, PHASE.roles, {
+        provides: `role:${role.id}`,
+        run: async (x) => {
+            const created = await x.write('POST', `/guilds/${x.guildId}/roles`, body);
+            x.created('role', role.id, created.id);
+        },
+    });
+    return true;
+}
+function pruneRole(ctx, live) {
+    const op = { action: 'delete', kind: 'role', name: live.name, id: live.id, match: 'id' };
+    const reason = !ctx.options.prune ? NOT_IN_SOURCE : live.managed
+        ? 'Discord manages this role for a bot or integration: remove that bot or integration instead'
+        : ctx.guards.lacks('ManageRoles') ?? ctx.guards.outOfReach(live);
+    if (reason) {
+        ctx.add({ ...op, action: 'skip', reason }, PHASE.deletes);
+        return;
+    }
+    ctx.add(op, PHASE.deletes, { run: (x) => x.write('DELETE', `/guilds/${x.guildId}/roles/${live.id}`).then(() => undefined) });
+}
+
+;// CONCATENATED MODULE: ./build/restore/context.js
+
+
+
+
+/** What every per-kind planner shares: the two sides, the bot's limits, and what each source entity will be. */
+class PlanContext {
+    source;
+    live;
+    options;
+    guards;
+    steps = [];
+    /** `role:<source id>` -> live id, for what exists already (the executor adds what it creates). */
+    ids = new Map();
+    refs = new Map();
+    constructor(source, live, options) {
+        this.source = source;
+        this.live = live;
+        this.options = options;
+        // A raid often grants @everyone Administrator, and the restore takes it back before creating anything: what
+        // the bot may do is judged on what @everyone keeps either way, never on the raid's grant.
+        const everyone = source.export.roles.find((r) => r.is_everyone || r.id === (source.export.server?.id ?? source.export.meta.scope.guild_id));
+        const kept = everyone ? toBits(live.roles.find((r) => r.id === live.guild.id)?.permissions) & sourcePermissions(everyone) : null;
+        const roles = kept === null ? live.roles : live.roles.map((r) => (r.id === live.guild.id ? { ...r, permissions: kept.toString() } : r));
+        const bot = standing(live.guild, roles, live.bot.id, live.bot.roleIds);
+        const botRole = [...live.roles].filter((r) => r.position === live.bot.top && r.id !== live.guild.id).sort((a, b) => b.position - a.position)[0];
+        this.guards = new Guards(bot, botRole?.name ?? null);
+    }
+    get sourceGuildId() {
+        return this.source.export.server?.id ?? this.source.export.meta.scope.guild_id;
+    }
+    add(op, phase, extra = {}) {
+        const step = { op, phase, needs: [], writes: extra.run ? 1 : 0, ...extra };
+        this.steps.push(step);
+        return step;
+    }
+    exists(kind, sourceId, liveId) {
+        this.refs.set(`${kind}:${sourceId}`, { liveId });
+        this.ids.set(`${kind}:${sourceId}`, liveId);
+    }
+    willCreate(kind, sourceId) {
+        this.refs.set(`${kind}:${sourceId}`, { planned: true });
+    }
+    unavailable(kind, sourceId, reason) {
+        this.refs.set(`${kind}:${sourceId}`, { unavailable: reason });
+    }
+    /** Whether a source role or channel will be there to refer to: null when it will, else why not. */
+    missing(kind, sourceId) {
+        const state = this.refs.get(`${kind}:${sourceId}`);
+        if (!state)
+            return `the ${kind} ${sourceId} is not in the source`;
+        return 'unavailable' in state ? `the ${kind} it refers to is not restored (${state.unavailable})` : null;
+    }
+    /** The live id of a source role or channel when it exists now (null when it is to be created or is unavailable). */
+    liveId(kind, sourceId) {
+        const state = this.refs.get(`${kind}:${sourceId}`);
+        return state && 'liveId' in state ? state.liveId : null;
+    }
+    liveRole(id) {
+        return this.live.roles.find((r) => r.id === id);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/restore/channel-fields.js
+/** What a restore may set on each channel type (Discord ignores or refuses the rest). */
+const TEXT = ['topic', 'nsfw', 'rate_limit_per_user', 'default_auto_archive_duration', 'default_thread_rate_limit_per_user'];
+const channel_fields_VOICE = ['bitrate', 'user_limit', 'rtc_region', 'video_quality_mode', 'nsfw'];
+const channel_fields_FORUM = [...TEXT, 'available_tags', 'default_reaction_emoji', 'default_sort_order', 'default_forum_layout'];
+const FIELDS = {
+    0: TEXT, 5: TEXT.filter((f) => f !== 'rate_limit_per_user'), 2: channel_fields_VOICE, 13: channel_fields_VOICE, 15: channel_fields_FORUM, 16: channel_fields_FORUM.filter((f) => f !== 'default_forum_layout'), 4: [],
+};
+/** Channel types a bot can create (directory channels and unknown types it cannot). */
+const CREATABLE_TYPES = new Set([0, 2, 4, 5, 13, 15, 16]);
+/** Types that need the server to be a Community server. */
+const COMMUNITY_TYPES = new Set([5, 13]);
+/** The source channel's settable fields in Discord's names; undefined where the export does not hold the field. */
+function wantedChannel(c) {
+    const x = c;
+    const all = {
+        topic: c.topic,
+        nsfw: c.nsfw,
+        rate_limit_per_user: c.slowmode,
+        default_auto_archive_duration: c.default_auto_archive_duration ?? undefined,
+        default_thread_rate_limit_per_user: x.default_thread_rate_limit_per_user ?? undefined,
+        bitrate: c.bitrate ?? undefined,
+        user_limit: c.user_limit ?? undefined,
+        rtc_region: c.rtc_region,
+        video_quality_mode: x.video_quality_mode ?? undefined,
+        available_tags: c.available_tags ? byTagId(c.available_tags).map((t) => sourceTag(t)) : undefined,
+        default_reaction_emoji: x.default_reaction_emoji === undefined ? undefined : x.default_reaction_emoji && { emoji_id: x.default_reaction_emoji.emoji_id ?? null, emoji_name: x.default_reaction_emoji.emoji_name ?? null },
+        default_sort_order: x.default_sort_order,
+        default_forum_layout: x.default_forum_layout ?? undefined,
+    };
+    return { name: c.name, ...pick(all, FIELDS[c.type] ?? []) };
+}
+/** The live channel in the same terms. */
+function currentChannel(raw) {
+    const tags = Array.isArray(raw.available_tags) ? byTagId(raw.available_tags).map((t) => ({
+        name: t.name, moderated: t.moderated === true, emoji_id: t.emoji_id ?? null, emoji_name: t.emoji_name ?? null,
+    })) : null;
+    const reaction = raw.default_reaction_emoji;
+    return {
+        name: raw.name,
+        topic: raw.topic ?? null,
+        nsfw: raw.nsfw === true,
+        rate_limit_per_user: raw.rate_limit_per_user ?? 0,
+        default_auto_archive_duration: raw.default_auto_archive_duration ?? null,
+        default_thread_rate_limit_per_user: raw.default_thread_rate_limit_per_user ?? null,
+        bitrate: raw.bitrate ?? null,
+        user_limit: raw.user_limit ?? null,
+        rtc_region: raw.rtc_region ?? null,
+        video_quality_mode: raw.video_quality_mode ?? null,
+        available_tags: tags,
+        default_reaction_emoji: reaction ? { emoji_id: reaction.emoji_id ?? null, emoji_name: reaction.emoji_name ?? null } : null,
+        default_sort_order: raw.default_sort_order ?? null,
+        default_forum_layout: raw.default_forum_layout ?? null,
+    };
+}
+/** Tags go by name: a tag the live forum has keeps its id (posts that carry it keep it). */
+function tagsBody(wanted, raw) {
+    const live = Array.isArray(raw.available_tags) ? raw.available_tags : [];
+    return wanted.map((t) => {
+        const same = live.find((l) => l.name === t.name);
+        return same ? { ...t, id: same.id } : t;
+    });
+}
+function sourceTag(t) {
+    // Before 2.2 a tag held one `emoji` (a name or an id): a run of digits is a custom emoji's id.
+    const legacyId = t.emoji && /^\d{17,20}$/.test(t.emoji) ? t.emoji : null;
+    return {
+        name: t.name,
+        moderated: t.moderated === true,
+        emoji_id: t.emoji_id !== undefined ? t.emoji_id : legacyId,
+        emoji_name: t.emoji_name !== undefined ? t.emoji_name : legacyId ? null : t.emoji,
+    };
+}
+/**
+ * Tags in the order of their ids (their creation order): snapshot.json keeps them sorted that way, so comparing in
+ * Discord's display order would plan a change for every forum whose tags were ever reordered.
+ */
+function byTagId(tags) {
+    const key = (t) => (typeof t.id === 'string' ? t.id.padStart(20, '0') : '');
+    return [...tags].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+function pick(all, keys) {
+    return Object.fromEntries(keys.map((k) => [k, all[k]]));
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-overwrites.js
+
+
+
+
+/** An overwrite's bits: its flag names win over the bit strings, as for roles. */
+function bits(o) {
+    return {
+        allow: Array.isArray(o.allow_names) ? permissions_bitsOf(o.allow_names) : toBits(o.allow),
+        deny: Array.isArray(o.deny_names) ? permissions_bitsOf(o.deny_names) : toBits(o.deny),
+    };
+}
+/** Who the overwrite is for, or why it cannot be restored. */
+function targetOf(ctx, o) {
+    if (o.type === 'member') {
+        if (o.id === MEMBER_PLACEHOLDER || !isSnowflake(o.id)) {
+            return 'the source keeps no member ids (snapshot.json replaces them): restore from export.json to bring back member overwrites';
+        }
+        return { kind: 'member', id: o.id };
+    }
+    return ctx.missing('role', o.id) ?? { kind: 'role', sourceId: o.id };
+}
+function targetName(ctx, o) {
+    if (o.type === 'member')
+        return `member ${o.id}`;
+    const role = ctx.source.export.roles.find((r) => r.id === o.id);
+    return role ? `@${role.name.replace(/^@/, '')}` : `role ${o.id}`;
+}
+function plan_overwrites_resolve(x, t) {
+    return t.kind === 'member' ? t.id : x.id('role', t.sourceId);
+}
+/** Overwrites sent with a channel's create; those Discord would refuse (or that name nothing restorable) become skips. */
+function createOverwrites(ctx, c) {
+    const kept = [];
+    for (const o of c.permission_overwrites ?? []) {
+        const t = targetOf(ctx, o);
+        const b = bits(o);
+        const reason = typeof t === 'string' ? t : ctx.guards.lacks('ManageRoles') ?? ctx.guards.cannotSetOverwrite(b.allow, b.deny);
+        if (typeof t === 'string' || reason !== null) {
+            skip(ctx, c, c.id, o, reason ?? 'it cannot be restored');
+            continue;
+        }
+        kept.push({ target: t, ...b, type: o.type === 'member' ? 1 : 0 });
+    }
+    return {
+        needs: kept.flatMap((k) => (k.target.kind === 'role' ? [`role:${k.target.sourceId}`] : [])),
+        names: c.permission_overwrites.filter((o) => kept.some((k) => (k.target.kind === 'role' ? k.target.sourceId : k.target.id) === o.id)).map((o) => targetName(ctx, o)),
+        body: (x) => kept.map((k) => ({ id: plan_overwrites_resolve(x, k.target), type: k.type, allow: k.allow.toString(), deny: k.deny.toString() })),
+    };
+}
+/** A live channel's overwrites made equal to the source's: one PUT per missing or different one; extras deleted with --prune. */
+function planOverwrites(ctx, c, live) {
+    const current = new Map((live.permission_overwrites ?? []).map((o) => [o.id, o]));
+    const claimed = new Set();
+    // A source without member ids (snapshot.json) cannot tell one member overwrite from another: the channel's live
+    // member overwrites are left as they are (never changed or pruned), and only a shortfall is a skip.
+    const liveMembers = [...current.values()].filter((o) => o.type === 1 || o.type === 'member').map((o) => o.id);
+    let unnamed = 0;
+    for (const o of c.permission_overwrites ?? []) {
+        const t = targetOf(ctx, o);
+        if (typeof t === 'string') {
+            if (o.type === 'member' && unnamed < liveMembers.length) {
+                claimed.add(liveMembers[unnamed++]);
+                continue;
+            }
+            skip(ctx, c, live.id, o, t);
+            continue;
+        }
+        const liveTarget = t.kind === 'member' ? t.id : ctx.liveId('role', t.sourceId);
+        const b = bits(o);
+        const existing = liveTarget ? current.get(liveTarget) : undefined;
+        if (liveTarget)
+            claimed.add(liveTarget);
+        if (existing && toBits(existing.allow) === b.allow && toBits(existing.deny) === b.deny)
+            continue;
+        const changes = {
+            allow: { before: existing ? permissionNames(existing.allow) : null, after: permissionNames(b.allow) },
+            deny: { before: existing ? permissionNames(existing.deny) : null, after: permissionNames(b.deny) },
+        };
+        const op = { action: existing ? 'update' : 'create', kind: 'overwrite', name: `${c.name} / ${targetName(ctx, o)}`, id: live.id, match: existing ? 'id' : 'new', changes };
+        const reason = ctx.guards.lacks('ManageRoles') ?? ctx.guards.cannotSetOverwrite(b.allow, b.deny);
+        if (reason) {
+            ctx.add({ ...op, action: 'skip', reason }, PHASE.overwrites);
+            continue;
+        }
+        const type = o.type === 'member' ? 1 : 0;
+        ctx.add(op, PHASE.overwrites, {
+            needs: t.kind === 'role' ? [`role:${t.sourceId}`] : [],
+            run: (x) => x.write('PUT', `/channels/${live.id}/permissions/${plan_overwrites_resolve(x, t)}`, { type, allow: b.allow.toString(), deny: b.deny.toString() }).then(() => undefined),
+        });
+    }
+    const memberIdsUnknown = (c.permission_overwrites ?? []).some((o) => o.type === 'member' && typeof targetOf(ctx, o) === 'string');
+    for (const [id, o] of current) {
+        if (claimed.has(id) || (memberIdsUnknown && liveMembers.includes(id)))
+            continue;
+        const role = ctx.liveRole(id);
+        const op = { action: 'delete', kind: 'overwrite', name: `${String(live.name)} / ${role ? `@${role.name.replace(/^@/, '')}` : `member ${id}`}`, id: live.id, match: 'id', changes: { allow: { before: permissionNames(o.allow), after: null }, deny: { before: permissionNames(o.deny), after: null } } };
+        const reason = !ctx.options.prune ? NOT_IN_SOURCE : ctx.guards.lacks('ManageRoles');
+        if (reason)
+            ctx.add({ ...op, action: 'skip', reason }, PHASE.deletes);
+        else
+            ctx.add(op, PHASE.deletes, { run: (x) => x.write('DELETE', `/channels/${live.id}/permissions/${id}`).then(() => undefined) });
+    }
+}
+function skip(ctx, c, id, o, reason) {
+    ctx.add({ action: 'skip', kind: 'overwrite', name: `${c.name} / ${targetName(ctx, o)}`, id, match: 'new', reason }, PHASE.overwrites);
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-channel-positions.js
+
+const VOICE_LIKE = new Set([2, 13]);
+/** Discord orders text-like and voice-like channels apart within each parent: compare order in those groups. */
+function groupOf(parent, type) {
+    return `${parent ?? 'top'}:${type === 4 ? 'category' : VOICE_LIKE.has(type) ? 'voice' : 'text'}`;
+}
+/**
+ * One bulk position call (PATCH /guilds/{g}/channels) when a channel is created or the live order within a
+ * parent differs from the source's; it sends the source's positions for every channel the source has.
+ */
+function planChannelPositions(ctx, source) {
+    const restored = source.filter((c) => ctx.missing('channel', c.id) === null);
+    const groups = new Map();
+    let creates = 0;
+    for (const c of restored) {
+        const liveId = ctx.liveId('channel', c.id);
+        const live = liveId ? ctx.live.channels.find((l) => l.id === liveId) : undefined;
+        if (!live)
+            creates++;
+        const key = groupOf(c.category, c.type);
+        groups.set(key, [...(groups.get(key) ?? []), { source: c, livePosition: live ? (live.position ?? 0) : null, liveId }]);
+    }
+    const moved = [];
+    for (const members of groups.values()) {
+        const bySource = [...members].sort((a, b) => a.source.position - b.source.position || (a.source.id < b.source.id ? -1 : 1));
+        const byLive = [...members].filter((m) => m.livePosition !== null).sort((a, b) => a.livePosition - b.livePosition || (a.liveId < b.liveId ? -1 : 1));
+        const sourceOrder = bySource.filter((m) => m.livePosition !== null);
+        byLive.forEach((m, i) => {
+            if (m !== sourceOrder[i])
+                moved.push(m.source.name);
+        });
+    }
+    if (creates === 0 && moved.length === 0)
+        return;
+    const op = {
+        action: 'update', kind: 'positions', name: 'channel order', id: ctx.live.guild.id, match: 'id',
+        changes: { channels: { before: moved.length > 0 ? `${moved.length} out of order` : 'in order', after: `${restored.length} in the source's order` } },
+    };
+    const reason = ctx.guards.lacks('ManageChannels');
+    if (reason) {
+        ctx.add({ ...op, action: 'skip', reason }, PHASE.channelPositions);
+        return;
+    }
+    ctx.add(op, PHASE.channelPositions, {
+        run: async (x) => {
+            const body = restored.flatMap((c) => {
+                const id = x.maybeId('channel', c.id);
+                return id ? [{ id, position: c.position }] : [];
+            });
+            if (body.length > 0)
+                await x.write('PATCH', `/guilds/${x.guildId}/channels`, body);
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-channels.js
+
+
+
+
+
+
+
+
+const plan_channels_THREAD_TYPES = new Set([10, 11, 12]);
+/** Categories, then the channels in them: created (with their overwrites) or updated; extra ones deleted with --prune. */
+function planChannels(ctx) {
+    const exp = ctx.source.export;
+    const why = notCollected(exp, 'channels');
+    if (why !== null) {
+        ctx.add({ action: 'skip', kind: 'channel', name: 'all channels', id: ctx.sourceGuildId, match: 'new', reason: `channels were not collected in the source (${why}): live channels are left alone` }, PHASE.channels);
+        return;
+    }
+    const live = ctx.live.channels.filter((c) => !plan_channels_THREAD_TYPES.has(c.type)).map((c) => ({ ...c, position: c.position ?? 0 }));
+    const source = exp.channels.filter((c) => !plan_channels_THREAD_TYPES.has(c.type));
+    const counts = { total: live.length, perParent: new Map() };
+    for (const c of live)
+        if (c.parent_id)
+            counts.perParent.set(c.parent_id, (counts.perParent.get(c.parent_id) ?? 0) + 1);
+    const categories = pair(source.filter((c) => c.type === 4), live.filter((c) => c.type === 4), (s) => `4:${s.name}`, (l) => `4:${String(l.name)}`);
+    for (const cat of source.filter((c) => c.type === 4).sort(plan_channels_byPosition))
+        plan(ctx, cat, categories.matched.get(cat.id), counts, PHASE.categories);
+    const parentKey = (srcParent) => (srcParent === null ? 'none' : ctx.liveId('channel', srcParent) ?? `new:${srcParent}`);
+    const children = source.filter((c) => c.type !== 4);
+    const rest = pair(children, live.filter((c) => c.type !== 4), (s) => `${s.type}:${s.name}:${parentKey(s.category)}`, (l) => `${l.type}:${String(l.name)}:${l.parent_id ?? 'none'}`);
+    for (const channel of children.sort(plan_channels_byPosition))
+        plan(ctx, channel, rest.matched.get(channel.id), counts, PHASE.channels);
+    planChannelPositions(ctx, source);
+    const extra = [...rest.extra, ...categories.extra];
+    for (const channel of extra)
+        pruneChannel(ctx, channel);
+}
+function plan(ctx, c, found, counts, phase) {
+    if (found) {
+        ctx.exists('channel', c.id, found.live.id);
+        updateChannel(ctx, c, found.live, found.match, phase);
+        planOverwrites(ctx, c, found.live);
+        return;
+    }
+    const parent = c.category;
+    const liveParent = parent ? ctx.liveId('channel', parent) : null;
+    const op = { action: 'create', kind: 'channel', name: c.name, id: c.id, match: 'new', changes: createChanges(ctx, c) };
+    const reason = !CREATABLE_TYPES.has(c.type)
+        ? `Discord does not let a bot create a ${c.type_name} channel: create it by hand`
+        : COMMUNITY_TYPES.has(c.type) && !(ctx.live.guild.features ?? []).includes('COMMUNITY')
+            ? `a ${c.type_name} channel needs a Community server: enable Community in Server Settings > Enable Community, then run again`
+            : ctx.guards.lacks('ManageChannels')
+                ?? (parent ? ctx.missing('channel', parent) : null)
+                ?? (counts.total >= LIMITS.channels ? `the server has Discord's maximum of ${LIMITS.channels} channels: delete channels it no longer needs (or use --prune), then run again` : null)
+                ?? (liveParent && (counts.perParent.get(liveParent) ?? 0) >= LIMITS.perCategory ? `the category already holds Discord's maximum of ${LIMITS.perCategory} channels: move some out, then run again` : null);
+    if (reason) {
+        ctx.unavailable('channel', c.id, reason);
+        ctx.add({ ...op, action: 'skip', reason }, phase);
+        return;
+    }
+    counts.total++;
+    if (liveParent)
+        counts.perParent.set(liveParent, (counts.perParent.get(liveParent) ?? 0) + 1);
+    ctx.willCreate('channel', c.id);
+    const overwrites = createOverwrites(ctx, c);
+    if (overwrites.names.length > 0)
+        op.changes.permission_overwrites = { before: null, after: overwrites.names };
+    const wanted = wantedChannel(c);
+    ctx.add(op, phase, {
+        provides: `channel:${c.id}`,
+        needs: [...(parent ? [`channel:${parent}`] : []), ...overwrites.needs],
+        run: async (x) => {
+            const body = { ...wanted, type: c.type, ...(parent ? { parent_id: x.id('channel', parent) } : {}), permission_overwrites: overwrites.body(x) };
+            const created = await x.write('POST', `/guilds/${x.guildId}/channels`, body);
+            x.created('channel', c.id, created.id);
+        },
+    });
+}
+function createChanges(ctx, c) {
+    return changedFields({}, { type: c.type_name, ...wantedChannel(c), ...(c.category ? { parent: sourceName(ctx, c.category) } : {}) });
+}
+function sourceName(ctx, id) {
+    return id === null ? null : ctx.source.export.channels.find((c) => c.id === id)?.name ?? id;
+}
+function liveName(ctx, id) {
+    return id === null ? null : String(ctx.live.channels.find((c) => c.id === id)?.name ?? id);
+}
+function updateChannel(ctx, c, live, match, phase) {
+    const wanted = wantedChannel(c);
+    const changes = changedFields(currentChannel(live), wanted);
+    let typeReason = null;
+    if (live.type !== c.type) {
+        changes.type = { before: live.type, after: c.type };
+        if (!((live.type === 0 && c.type === 5) || (live.type === 5 && c.type === 0)))
+            typeReason = `Discord cannot turn a channel of type ${live.type} into type ${c.type}: delete it (or use --prune) so the restore recreates it`;
+    }
+    const parent = c.category;
+    const liveParent = live.parent_id ?? null;
+    const wantedParent = parent ? ctx.liveId('channel', parent) : null;
+    const parentChanges = parent === null ? liveParent !== null : wantedParent !== liveParent;
+    if (live.type !== 4 && parentChanges)
+        changes.parent = { before: liveName(ctx, liveParent), after: sourceName(ctx, parent) };
+    if (Object.keys(changes).length === 0)
+        return;
+    const op = { action: 'update', kind: 'channel', name: c.name, id: live.id, match, changes };
+    const reason = ctx.guards.lacks('ManageChannels') ?? typeReason ?? (parent && changes.parent ? ctx.missing('channel', parent) : null);
+    if (reason) {
+        ctx.add({ ...op, action: 'skip', reason }, phase);
+        return;
+    }
+    const { parent: moved, ...fields } = changes;
+    const body = bodyOf(fields);
+    if (Array.isArray(body.available_tags))
+        body.available_tags = tagsBody(body.available_tags, live);
+    ctx.add(op, phase, {
+        needs: parent && moved ? [`channel:${parent}`] : [],
+        run: async (x) => {
+            if (moved)
+                body.parent_id = parent ? x.id('channel', parent) : null;
+            await x.write('PATCH', `/channels/${live.id}`, body);
+        },
+    });
+}
+function pruneChannel(ctx, live) {
+    const op = { action: 'delete', kind: 'channel', name: String(live.name), id: live.id, match: 'id' };
+    const reason = !ctx.options.prune ? NOT_IN_SOURCE : ctx.guards.lacks('ManageChannels');
+    // Children before their category, so no channel is left pointing at a deleted parent.
+    const phase = live.type === 4 ? PHASE.deletes + 0.5 : PHASE.deletes;
+    if (reason) {
+        ctx.add({ ...op, action: 'skip', reason }, phase);
+        return;
+    }
+    ctx.add(op, phase, { run: (x) => x.write('DELETE', `/channels/${live.id}`).then(() => undefined) });
+}
+function plan_channels_byPosition(a, b) {
+    return a.position - b.position || (a.id < b.id ? -1 : 1);
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-extras.js
+/** Sections restored after the channels (AutoMod, welcome screen, onboarding, member roles, emojis, stickers). */
+function planExtras(ctx) {
+    void ctx;
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-settings.js
+
+
+
+const PLAIN = [
+    'name', 'description', 'verification_level', 'default_message_notifications', 'explicit_content_filter', 'afk_timeout',
+    'preferred_locale', 'premium_progress_bar_enabled',
+];
+const CHANNELS = ['afk_channel_id', 'system_channel_id', 'rules_channel_id', 'public_updates_channel_id', 'safety_alerts_channel_id'];
+/** Settings only a Community server has. */
+const COMMUNITY_ONLY = new Set(['rules_channel_id', 'public_updates_channel_id', 'safety_alerts_channel_id']);
+/** Server settings: those naming nothing first; those naming channels once the channels exist. */
+function planSettings(ctx) {
+    const server = ctx.source.export.server;
+    const why = notCollected(ctx.source.export, 'server');
+    if (why !== null || !server) {
+        ctx.add({ action: 'skip', kind: 'settings', name: 'server settings', id: ctx.live.guild.id, match: 'id', reason: `the server settings were not collected in the source (${why ?? 'missing'}): live settings are left alone` }, PHASE.settings);
+        return;
+    }
+    const live = ctx.live.guild;
+    const match = server.id === ctx.live.guild.id ? 'id' : 'name';
+    const plain = changedFields(live, Object.fromEntries(PLAIN.map((k) => [k, server[k]])));
+    const lacks = ctx.guards.lacks('ManageGuild');
+    if (Object.keys(plain).length > 0) {
+        const op = { action: 'update', kind: 'settings', name: 'server settings', id: ctx.live.guild.id, match, changes: plain };
+        if (lacks)
+            ctx.add({ ...op, action: 'skip', reason: lacks }, PHASE.settings);
+        else
+            ctx.add(op, PHASE.settings, { run: (x) => x.write('PATCH', `/guilds/${x.guildId}`, bodyOf(plain)).then(() => undefined) });
+    }
+    const community = (ctx.live.guild.features ?? []).includes('COMMUNITY');
+    const refs = {};
+    const sources = {};
+    for (const key of CHANNELS) {
+        const wanted = server[key];
+        if (wanted === undefined)
+            continue;
+        const current = live[key] ?? null;
+        const reason = wanted === null ? null
+            : COMMUNITY_ONLY.has(key) && !community ? 'only a Community server has it: enable Community in Server Settings, then run again'
+                : ctx.missing('channel', wanted);
+        if (reason) {
+            if (!(ctx.live.guild.id === server.id && current === wanted)) {
+                ctx.add({ action: 'skip', kind: 'settings', name: key, id: ctx.live.guild.id, match, changes: { [key]: { before: current, after: wanted } }, reason }, PHASE.references);
+            }
+            continue;
+        }
+        const liveId = wanted === null ? null : ctx.liveId('channel', wanted);
+        if (wanted !== null && liveId === null) {
+            refs[key] = { before: current, after: `new:${wanted}` };
+            sources[key] = wanted;
+        }
+        else if (liveId !== current) {
+            refs[key] = { before: current, after: liveId };
+            sources[key] = wanted;
+        }
+    }
+    if (Object.keys(refs).length === 0)
+        return;
+    const op = { action: 'update', kind: 'settings', name: 'server channels', id: ctx.live.guild.id, match, changes: refs };
+    if (lacks) {
+        ctx.add({ ...op, action: 'skip', reason: lacks }, PHASE.references);
+        return;
+    }
+    ctx.add(op, PHASE.references, {
+        needs: Object.values(sources).filter((s) => s !== null).map((s) => `channel:${s}`),
+        run: (x) => x.write('PATCH', `/guilds/${x.guildId}`, Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s === null ? null : x.id('channel', s)]))).then(() => undefined),
+    });
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan.js
+
+
+
+
+
+/** Discord's role-creation window: about 250 per 48 hours per server (RESTORE-NOTES: discord-api-docs#1480). */
+const ROLE_CREATES_PER_WINDOW = 250;
+const ROLE_WINDOW_SECONDS = 48 * 3600;
+/**
+ * The whole plan: what to send to make the live server match the source, in the order that works, with what Discord
+ * would refuse already turned into skips. Pure: reads nothing and writes nothing.
+ */
+function planRestore(source, live, options) {
+    const ctx = new PlanContext(source, live, options);
+    planRoles(ctx);
+    planChannels(ctx);
+    // Settings name channels: planned once every channel's fate is known (the phases still run them first).
+    planSettings(ctx);
+    planExtras(ctx);
+    const steps = [...ctx.steps].sort((a, b) => a.phase - b.phase);
+    const { seconds, notes } = estimate(steps.filter((s) => s.run).map((s) => s.op));
+    return { steps, estimatedSeconds: seconds, notes, ids: ctx.ids };
+}
+/**
+ * Seconds the apply takes at least: Discord's per-route buckets allow about five writes every five seconds on the
+ * busy routes (creates), faster elsewhere; beyond 250 role creates the long window makes it wait two days.
+ */
+function estimate(ops) {
+    const creates = ops.filter((o) => o.action === 'create' && (o.kind === 'role' || o.kind === 'channel')).length;
+    const roleCreates = ops.filter((o) => o.action === 'create' && o.kind === 'role').length;
+    let seconds = Math.ceil(creates * 1 + (ops.length - creates) * 0.25);
+    const notes = [];
+    if (roleCreates > ROLE_CREATES_PER_WINDOW) {
+        seconds += Math.floor((roleCreates - 1) / ROLE_CREATES_PER_WINDOW) * ROLE_WINDOW_SECONDS;
+        notes.push(`Discord allows about ${ROLE_CREATES_PER_WINDOW} role creations per 48 hours: ${roleCreates} roles to create means waiting for that window; apply shows the wait and can be stopped and run again later.`);
+    }
+    return { seconds, notes };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/restore/zip-reader.js
+
+/** The largest entry read out of a ZIP: an export's JSON and images are far smaller; a bomb is refused. */
+const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
+class ZipFormatError extends Error {
+}
+/**
+ * Entries of a ZIP archive (stored or deflated) by name, read from its central directory. Enough for the export's
+ * own export.zip; anything else malformed is a ZipFormatError.
+ */
+function readZip(data, wanted) {
+    const eocd = findEndOfDirectory(data);
+    const count = data.readUInt16LE(eocd + 10);
+    let at = data.readUInt32LE(eocd + 16);
+    const out = new Map();
+    for (let i = 0; i < count; i++) {
+        if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50)
+            throw new ZipFormatError('its central directory is damaged');
+        const method = data.readUInt16LE(at + 10);
+        const compressed = data.readUInt32LE(at + 20);
+        const size = data.readUInt32LE(at + 24);
+        const nameLength = data.readUInt16LE(at + 28);
+        const skip = nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
+        const local = data.readUInt32LE(at + 42);
+        const name = data.toString('utf8', at + 46, at + 46 + nameLength);
+        at += 46 + skip;
+        if (!wanted(name))
+            continue;
+        if (local + 30 > data.length || data.readUInt32LE(local) !== 0x04034b50)
+            throw new ZipFormatError(`the entry ${name} is damaged`);
+        const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+        if (start + compressed > data.length || size > MAX_ENTRY_BYTES)
+            throw new ZipFormatError(`the entry ${name} is damaged or too large`);
+        const raw = data.subarray(start, start + compressed);
+        if (method === 0)
+            out.set(name, Buffer.from(raw));
+        else if (method === 8) {
+            try {
+                out.set(name, (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: MAX_ENTRY_BYTES }));
+            }
+            catch (error) {
+                throw new ZipFormatError(`the entry ${name} cannot be inflated (${error.message})`);
+            }
+        }
+        else
+            throw new ZipFormatError(`the entry ${name} uses compression method ${method}, which is not supported`);
+    }
+    return out;
+}
+function findEndOfDirectory(data) {
+    for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65_535); i--) {
+        if (data.readUInt32LE(i) === 0x06054b50)
+            return i;
+    }
+    throw new ZipFormatError('it is not a ZIP archive (no end of central directory)');
+}
+
+;// CONCATENATED MODULE: ./build/restore/source.js
+
+
+
+
+
+
+
+
+const KNOWN = new Set(PERMISSION_FLAGS.map(([name]) => name));
+const IMAGE = /^images\/(emojis|stickers)\/\d{17,20}\.(png|gif|webp|apng|json)$/;
+/**
+ * Reads SOURCE (export.json, snapshot.json or export.zip) before any request. Anything that is not a usable export
+ * is a usage error naming the file and, for a bad field, its JSON path.
+ */
+async function loadSource(file, warn) {
+    let data;
+    try {
+        data = await (0,promises_namespaceObject.readFile)(file);
+    }
+    catch (err) {
+        throw new ConfigError(`Cannot read ${file}: ${err.code ?? err.message}. Pass the export.json, snapshot.json or export.zip written by the export command.`);
+    }
+    return sourceFromBytes(data, file, warn);
+}
+/**
+ * A source from a file's bytes (an export.json, snapshot.json or export.zip; `file` names it in messages): the same
+ * checks as loadSource, for text that does not come from disk (the Action reads snapshot.json through GitHub's API).
+ */
+function sourceFromBytes(data, file, warn) {
+    const sha = (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+    let text;
+    let images = new Map();
+    let name = file;
+    if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+        let entries;
+        try {
+            entries = readZip(data, (n) => n === 'export.json' || IMAGE.test(n));
+        }
+        catch (error) {
+            if (error instanceof ZipFormatError)
+                throw new ConfigError(`${file} cannot be read as a ZIP: ${error.message}. Pass the export.zip from an export run, or its export.json.`);
+            throw error;
+        }
+        const json = entries.get('export.json');
+        if (!json)
+            throw new ConfigError(`${file} holds no export.json: pass the export.zip written by the export command (or the export.json itself).`);
+        entries.delete('export.json');
+        images = entries;
+        text = json.toString('utf8');
+        name = `${file}:export.json`;
+    }
+    else
+        text = data.toString('utf8');
+    let exp;
+    try {
+        exp = parseExportText(text, name, warn);
+    }
+    catch (error) {
+        // Here a file that is not an export is a usage error: the command cannot start without one.
+        if (error instanceof Error && (error.name === 'InputError' || error.name === 'NewerSchemaError'))
+            throw new ConfigError(error.message);
+        throw error;
+    }
+    checkFields(exp, name);
+    const snapshot = Array.isArray(exp.meta.left_out) || (0,external_node_path_namespaceObject.basename)(file) === 'snapshot.json';
+    return { export: exp, file, sha: sha.slice(0, 8), snapshot, images };
+}
+/** The fields a restore reads, checked for type: a wrong one names its JSON path rather than sending garbage. */
+function checkFields(exp, file) {
+    const fail = (path, what) => {
+        throw new ConfigError(`${file}: ${path} ${what}. Fix that field (or re-run the export) and try again.`);
+    };
+    const expect = (value, path, type, nullable = false) => {
+        if (value === undefined || (nullable && value === null))
+            return;
+        if (typeof value !== type)
+            fail(path, `must be a ${type}${nullable ? ' or null' : ''}, got ${value === null ? 'null' : typeof value}`);
+    };
+    const names = (value, path) => {
+        if (value === undefined)
+            return;
+        if (!Array.isArray(value))
+            return fail(path, 'must be a list of permission names');
+        value.forEach((n, i) => {
+            if (typeof n !== 'string' || !KNOWN.has(n))
+                fail(`${path}[${i}]`, `"${escape_oneLine(String(n), 64)}" is not a Discord permission name (e.g. ViewChannel, SendMessages, Administrator)`);
+        });
+    };
+    if (exp.server !== null && typeof exp.server === 'object')
+        expect(exp.server.name, 'server.name', 'string');
+    exp.roles.forEach((r, i) => {
+        const p = `roles[${i}]`;
+        if (!r || typeof r !== 'object')
+            return fail(p, 'must be an object');
+        expect(r.id, `${p}.id`, 'string');
+        expect(r.name, `${p}.name`, 'string');
+        expect(r.position, `${p}.position`, 'number');
+        expect(r.color, `${p}.color`, 'number');
+        expect(r.permissions, `${p}.permissions`, 'string');
+        names(r.permission_names, `${p}.permission_names`);
+    });
+    exp.channels.forEach((c, i) => {
+        const p = `channels[${i}]`;
+        if (!c || typeof c !== 'object')
+            return fail(p, 'must be an object');
+        expect(c.id, `${p}.id`, 'string');
+        expect(c.name, `${p}.name`, 'string');
+        expect(c.type, `${p}.type`, 'number');
+        expect(c.position, `${p}.position`, 'number');
+        expect(c.category, `${p}.category`, 'string', true);
+        expect(c.topic, `${p}.topic`, 'string', true);
+        if (c.permission_overwrites !== undefined && !Array.isArray(c.permission_overwrites))
+            fail(`${p}.permission_overwrites`, 'must be a list');
+        c.permission_overwrites ??= [];
+        c.permission_overwrites.forEach((o, j) => {
+            const q = `${p}.permission_overwrites[${j}]`;
+            if (!o || typeof o !== 'object')
+                return fail(q, 'must be an object');
+            expect(o.id, `${q}.id`, 'string');
+            if (o.type !== 'role' && o.type !== 'member')
+                fail(`${q}.type`, 'must be "role" or "member"');
+            names(o.allow_names, `${q}.allow_names`);
+            names(o.deny_names, `${q}.deny_names`);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/restore/prepare.js
+
+
+
+
+
+
+
+
+
+const RESTORE_OPTIONS = {
+    ...HELP_OPTION,
+    guild: { type: 'string' }, prune: { type: 'boolean' }, 'member-roles': { type: 'boolean' }, json: { type: 'boolean' },
+    demo: { type: 'boolean' }, 'api-base': { type: 'string' }, timeout: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+};
+/** Arguments shared by plan and apply (validated, no IO); the same token and API settings as export. */
+function parseRestoreArgs(command, argv, env) {
+    const options = command === 'apply' ? { ...RESTORE_OPTIONS, yes: { type: 'boolean' } } : RESTORE_OPTIONS;
+    const { values: v, positionals } = parseCommand(command, { args: argv, options, allowPositionals: true });
+    if (v.help === true)
+        return { help: true };
+    if (positionals.length !== 1)
+        throw new ConfigError(`${command} needs one SOURCE (an export.json, snapshot.json or export.zip), got ${positionals.length}. Usage: discord-server-exporter ${command} out/export.json --guild ID`);
+    const demo = v.demo === true;
+    const guild = v.guild ?? (env.DISCORD_GUILD_ID?.trim() || undefined);
+    const token = env.DISCORD_TOKEN?.trim() || null;
+    if (!demo && !token)
+        throw new ConfigError('No bot token: set the DISCORD_TOKEN environment variable to your bot\'s token, or use --demo to try it on the built-in raided demo server.');
+    if (!demo && !guild)
+        throw new ConfigError(`No server: pass --guild <server id> (the server to ${command === 'plan' ? 'compare with' : 'restore'}; or set DISCORD_GUILD_ID).`);
+    const apiBase = v['api-base'] ?? (env.DISCORD_API_BASE?.trim() || undefined);
+    return {
+        help: false,
+        sourceFile: positionals[0],
+        guildId: guild ? parseGuildId(guild, v.guild !== undefined ? '--guild' : 'DISCORD_GUILD_ID') : null,
+        demo,
+        token: demo ? null : token,
+        apiBase: apiBase && !demo ? parseApiBase(apiBase) : null,
+        timeoutMs: v.timeout !== undefined ? parseInteger(v.timeout, '--timeout', 100, 600_000) : undefined,
+        options: { prune: v.prune === true, memberRoles: v['member-roles'] === true },
+        json: v.json === true,
+        quiet: v.quiet === true,
+        yes: v.yes === true,
+    };
+}
+/**
+ * Loads SOURCE (usage errors before any request), opens the client as export does, reads the live server and plans.
+ * A server the bot cannot read, or a bad token, comes back as { ok: false } (exit 2).
+ */
+async function prepare(request, warn) {
+    const source = await loadSource(request.sourceFile, warn);
+    if (request.options.memberRoles && source.export.meta.scope?.members !== 'full') {
+        throw new ConfigError(`--member-roles needs an export.json made with the member list (members: full); ${request.sourceFile} has members: ${source.export.meta.scope?.members ?? 'unknown'}. Drop --member-roles or use such an export.`);
+    }
+    let demo = null;
+    // The demo for a restore is the demo server just after a raid.
+    if (request.demo)
+        demo = await startDemo({ raided: true });
+    const config = {
+        guildId: request.guildId ?? demo?.guildId ?? null, token: demo?.token ?? request.token, apiBase: demo?.apiBase ?? request.apiBase, demo: false,
+        outDir: '.', only: null, skip: [], members: 'none', maxMembers: null, formats: [], strict: false, auditConfigPath: null, promptBudget: 12_000,
+        timeoutMs: request.timeoutMs,
+    };
+    const guildId = config.guildId;
+    let session;
+    try {
+        session = await openSession(config);
+    }
+    catch (error) {
+        await demo?.close();
+        throw error;
+    }
+    const close = async () => {
+        await session.close();
+        await demo?.close();
+    };
+    const api = session.api();
+    try {
+        const live = await readLive(api, guildId, { members: request.options.memberRoles });
+        return { ok: true, source, plan: planRestore(source, live, request.options), session, guildId, close };
+    }
+    catch (error) {
+        await close();
+        const c = classifyError(error);
+        if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404) && !c.tokenRejected) {
+            return { ok: false, message: `The bot cannot read server ${guildId}: Discord said ${error.status} ${error.message} (code ${String(error.code)}). The bot is not in that server, or the id is wrong.`, hint: INVITE_HINT };
+        }
+        return { ok: false, message: c.message, hint: c.hint };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/restore/render.js
+
+const SYMBOL = { create: '+', update: '~', delete: '-', skip: '!' };
+const KIND_ORDER = ['settings', 'role', 'positions', 'channel', 'overwrite', 'automod', 'welcome-screen', 'onboarding', 'member-roles', 'emoji', 'sticker'];
+const PERMISSION_FIELDS = new Set(['permissions', 'allow', 'deny']);
+function summaryOf(plan) {
+    const ops = plan.steps.map((s) => s.op);
+    const count = (a) => ops.filter((o) => o.action === a).length;
+    return { create: count('create'), update: count('update'), delete: count('delete'), skip: count('skip'), estimated_seconds: plan.estimatedSeconds };
+}
+/** `plan --json`: the document plan.schema.json describes (names as Discord gave them: JSON escapes them). */
+function planJson(plan) {
+    return `${JSON.stringify({ operations: plan.steps.map((s) => s.op), summary: summaryOf(plan) }, null, 2)}\n`;
+}
+/** The plan for people, like `terraform plan`: grouped by kind, each change as before -> after, counts at the end. */
+function planText(plan) {
+    const lines = [];
+    const ops = plan.steps.map((s) => s.op);
+    for (const kind of KIND_ORDER) {
+        const mine = ops.filter((o) => o.kind === kind);
+        if (mine.length === 0)
+            continue;
+        lines.push(`${heading(kind)}:`);
+        // Deletions are listed apart, after everything else, as apply runs them last.
+        for (const op of [...mine.filter((o) => o.action !== 'delete'), ...mine.filter((o) => o.action === 'delete')])
+            lines.push(...operationLines(op));
+        lines.push('');
+    }
+    const s = summaryOf(plan);
+    if (s.create + s.update + s.delete === 0)
+        lines.push('No changes: the server matches the source.');
+    lines.push(`Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s.skip} skipped.`);
+    if (plan.estimatedSeconds > 60)
+        lines.push(`Discord's rate limits make this take about ${render_duration(plan.estimatedSeconds)}.`);
+    lines.push(...plan.notes);
+    return `${lines.join('\n')}\n`;
+}
+function operationLines(op) {
+    const match = op.match === 'name' ? ' (matched by name)' : '';
+    const lines = [`  ${SYMBOL[op.action]} ${escape_oneLine(op.name, 120)}${match}`];
+    for (const [field, change] of Object.entries(op.changes ?? {}))
+        lines.push(`      ${field}: ${changeText(field, change, op.action)}`);
+    if (op.reason)
+        lines.push(`      reason: ${escape_oneLine(op.reason, 400)}`);
+    return lines;
+}
+function changeText(field, change, action) {
+    if (PERMISSION_FIELDS.has(field) && (Array.isArray(change.after) || Array.isArray(change.before))) {
+        const before = new Set(change.before ?? []);
+        const after = new Set(change.after ?? []);
+        const added = [...after].filter((p) => !before.has(p)).map((p) => `+${p}`);
+        const removed = [...before].filter((p) => !after.has(p)).map((p) => `-${p}`);
+        return [...added, ...removed].join(' ') || '(none)';
+    }
+    if (action === 'create' || (action === 'skip' && change.before === null))
+        return value(change.after);
+    return `${value(change.before)} -> ${value(change.after)}`;
+}
+function value(v) {
+    if (typeof v === 'string')
+        return JSON.stringify(escape_oneLine(v, 120));
+    if (v === null || v === undefined)
+        return 'null';
+    if (Array.isArray(v))
+        return v.every((x) => typeof x === 'string') ? `[${v.map((x) => escape_oneLine(x, 60)).join(', ')}]` : escape_oneLine(JSON.stringify(v), 200);
+    return escape_oneLine(JSON.stringify(v), 200);
+}
+function heading(kind) {
+    return { settings: 'Server settings', role: 'Roles', positions: 'Positions', channel: 'Channels', overwrite: 'Permission overwrites', automod: 'AutoMod rules', 'welcome-screen': 'Welcome screen', onboarding: 'Onboarding', 'member-roles': 'Member roles', emoji: 'Emojis', sticker: 'Stickers' }[kind];
+}
+function render_duration(seconds) {
+    if (seconds < 120)
+        return `${seconds} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 60)} minutes`;
+    return `${Math.round(seconds / 3600)} hours`;
+}
+
+;// CONCATENATED MODULE: ./build/cli/plan-command.js
+
+
+
+
+
+const PLAN_HELP = `Usage: discord-server-exporter plan SOURCE --guild ID [options]
+
+Reads the live server and prints what would change to make it match SOURCE (an export.json, snapshot.json or
+export.zip written by export). Sends no write. Token and API settings as export (env DISCORD_TOKEN).
+
+  --guild ID         the server to compare with (env DISCORD_GUILD_ID)
+  --prune            also plan deleting what the server has and SOURCE does not
+  --member-roles     also plan re-granting members their roles (an export.json with the member list)
+  --json             print the plan as JSON (operations and summary)
+  --demo             plan against the built-in demo server just after a raid (no token needed)
+  --api-base URL     Discord API base (default https://discord.com/api; env DISCORD_API_BASE)
+  --timeout MS       per-request timeout (default 15000)
+  --help, -h         this help
+
+Exit status: 0 nothing to change, 3 changes pending, 2 could not plan (bad token, unknown server), 64 bad usage
+(SOURCE missing or not an export included).`;
+/** Exit status of plan when changes are pending (terraform plan -detailed-exitcode uses 2; 2 here is "could not"). */
+const EXIT_CHANGES = 3;
+/** `plan SOURCE --guild ID`: prints the plan; never writes. */
+async function runPlanCommand(argv, io) {
+    const request = parseRestoreArgs('plan', argv, io.env);
+    if (request.help) {
+        io.stdout(PLAN_HELP + '\n');
+        return EXIT.ok;
+    }
+    const secrets = [request.token];
+    const prepared = await prepare(request, (line) => io.stderr(redact(`${line}\n`, secrets)));
+    if (!prepared.ok) {
+        io.stderr(redact(`Plan failed: ${escape_oneLine(prepared.message, 2000)}\nWhat to do: ${prepared.hint}\nNothing was sent.\n`, secrets));
+        return EXIT.fatal;
+    }
+    await prepared.close();
+    io.stdout(request.json ? planJson(prepared.plan) : planText(prepared.plan));
+    return prepared.plan.steps.some((s) => s.run) ? EXIT_CHANGES : EXIT.ok;
+}
+
+;// CONCATENATED MODULE: ./build/restore/execute.js
+
+
+/** A reference to something that was not created (its create failed or was skipped). */
+class MissingDependency extends Error {
+}
+/**
+ * Runs a plan's writes in order. A failed write never stops the independent ones; what depends on a create that
+ * failed is skipped with that reason. Returns every step's outcome; nothing here decides the exit code.
+ */
+async function executePlan(plan, options) {
+    const ids = new Map(options.ids);
+    const broken = new Map();
+    const ctx = {
+        guildId: options.guildId,
+        id(kind, sourceId) {
+            const id = ids.get(`${kind}:${sourceId}`);
+            if (!id)
+                throw new MissingDependency(broken.get(`${kind}:${sourceId}`) ?? `the ${kind} ${sourceId} does not exist`);
+            return id;
+        },
+        maybeId: (kind, sourceId) => ids.get(`${kind}:${sourceId}`) ?? null,
+        created(kind, sourceId, liveId) {
+            ids.set(`${kind}:${sourceId}`, liveId);
+        },
+        read: (route) => options.api.get(route),
+        write: (method, route, body) => options.api.write(method, route, body, options.reason),
+    };
+    const runnable = plan.steps.filter((s) => s.run);
+    const outcomes = [];
+    let done = 0;
+    for (const step of runnable) {
+        options.onStep?.(done, runnable.length, step);
+        const blocked = step.needs.find((n) => broken.has(n));
+        if (blocked) {
+            outcomes.push({ step, status: 'skipped', reason: `it needs ${broken.get(blocked)}` });
+            if (step.provides)
+                broken.set(step.provides, `${step.op.kind} "${step.op.name}", which was not created`);
+            done++;
+            continue;
+        }
+        try {
+            await runWaiting(step, ctx, options);
+            outcomes.push({ step, status: 'done' });
+        }
+        catch (error) {
+            const reason = error instanceof MissingDependency ? `it needs ${error.message}` : execute_describe(error);
+            outcomes.push({ step, status: error instanceof MissingDependency ? 'skipped' : 'failed', reason });
+            if (step.provides)
+                broken.set(step.provides, `${step.op.kind} "${step.op.name}", which could not be created`);
+        }
+        done++;
+    }
+    return outcomes;
+}
+/** Discord's long windows (longer than the client sits through) are waited out once, as Discord said, with notice. */
+async function runWaiting(step, ctx, options) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            await step.run(ctx);
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof RateLimitError) || attempt >= 2)
+                throw error;
+            const ms = Math.max(error.retryAfter, error.timeToReset);
+            options.onWait?.(Math.ceil(ms / 1000), step);
+            await new Promise((resolve) => setTimeout(resolve, ms));
+        }
+    }
+}
+function execute_describe(error) {
+    if (error instanceof DiscordAPIError)
+        return `Discord answered ${error.status} (code ${String(error.code)}): ${error.message}`;
+    return classifyError(error).message;
+}
+
+;// CONCATENATED MODULE: ./build/restore/progress.js
+
+/** Apply's progress on stderr: one line redrawn in place on a TTY, a line per write elsewhere (CI logs). */
+function createApplyProgress(stream) {
+    const tty = stream.isTTY === true;
+    return {
+        step(done, total, step) {
+            const line = `apply ${done + 1}/${total}: ${step.op.action} ${step.op.kind} ${escape_oneLine(step.op.name, 80)}`;
+            stream.write(tty ? `\r\x1b[2K${line.slice(0, (stream.columns || 120) - 1)}` : `${line}\n`);
+        },
+        wait(seconds, step) {
+            stream.write(`${tty ? '\r\x1b[2K' : ''}waiting ${seconds} s for Discord's limit before: ${step.op.action} ${step.op.kind} ${escape_oneLine(step.op.name, 80)} (stop with Ctrl+C and run apply again later: it carries on)\n`);
+        },
+        finish() {
+            if (tty)
+                stream.write('\r\x1b[2K');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/restore/reason.js
+
+/** Discord keeps this much of X-Audit-Log-Reason. */
+const MAX_REASON = 512;
+/**
+ * The audit-log reason every write of a restore carries, naming the tool and what it restored from: the file and
+ * its hash, or `label` (a git commit, from the Action) instead.
+ */
+function reason_auditReason(source, label) {
+    const from = label ?? `${(0,external_node_path_namespaceObject.basename)(source.file)} (sha256 ${source.sha})`;
+    return `discord-server-exporter restore from ${from}`.replace(/[\r\n]+/g, ' ').slice(0, MAX_REASON);
+}
+
+;// CONCATENATED MODULE: ./build/cli/apply-command.js
+
+
+
+
+
+
+
+
+
+const APPLY_HELP = `Usage: discord-server-exporter apply SOURCE --guild ID --yes [options]
+
+Makes the live server match SOURCE (an export.json, snapshot.json or export.zip written by export): the plan that
+"plan" prints, executed in an order that works. Without --yes it only prints that plan. Nothing is deleted without
+--prune. Every write names SOURCE in the server's audit log.
+
+  --guild ID         the server to restore (env DISCORD_GUILD_ID)
+  --yes              make the changes
+  --prune            also delete what the server has and SOURCE does not (last, after everything else)
+  --member-roles     also re-grant members their roles (an export.json with the member list)
+  --demo             restore the built-in demo server just after a raid (no token needed)
+  --api-base URL     Discord API base (default https://discord.com/api; env DISCORD_API_BASE)
+  --timeout MS       per-request timeout (default 15000)
+  --quiet, -q        no progress
+  --help, -h         this help
+
+Exit status: 0 the server matches SOURCE (skipped items are listed), 1 something could not be applied (each named),
+2 could not start (bad token, unknown server), 3 without --yes: changes pending, 64 bad usage.`;
+/** `apply SOURCE --guild ID --yes`: executes the plan; returns the exit status. */
+async function runApplyCommand(argv, io) {
+    const request = parseRestoreArgs('apply', argv, io.env);
+    if (request.help) {
+        io.stdout(APPLY_HELP + '\n');
+        return EXIT.ok;
+    }
+    const secrets = [request.token];
+    const prepared = await prepare(request, (line) => io.stderr(redact(`${line}\n`, secrets)));
+    if (!prepared.ok) {
+        io.stderr(redact(`Apply failed: ${escape_oneLine(prepared.message, 2000)}\nWhat to do: ${prepared.hint}\nNothing was sent.\n`, secrets));
+        return EXIT.fatal;
+    }
+    const { plan, source } = prepared;
+    const pending = plan.steps.filter((s) => s.run).length;
+    io.stdout(planText(plan));
+    if (!request.yes || pending === 0) {
+        await prepared.close();
+        if (pending > 0)
+            io.stdout(`\nNothing was changed. To make these changes, run the same command with --yes.\n`);
+        return pending > 0 ? EXIT_CHANGES : EXIT.ok;
+    }
+    if (plan.estimatedSeconds > 60)
+        io.stderr(`This takes about ${render_duration(plan.estimatedSeconds)} at Discord's rate limits.\n`);
+    const progress = request.quiet ? null : createApplyProgress(io.progressStream);
+    let outcomes;
+    try {
+        outcomes = await executePlan(plan, {
+            api: prepared.session.api(),
+            guildId: prepared.guildId,
+            reason: reason_auditReason(source),
+            ids: plan.ids,
+            onStep: (done, total, step) => progress?.step(done, total, step),
+            onWait: (seconds, step) => progress?.wait(seconds, step),
+        });
+    }
+    finally {
+        progress?.finish();
+        await prepared.close();
+    }
+    const failed = outcomes.filter((o) => o.status !== 'done');
+    const done = outcomes.length - failed.length;
+    io.stdout(`\nApplied ${done} of ${outcomes.length} change(s).\n`);
+    if (failed.length === 0)
+        return EXIT.ok;
+    io.stderr(`${failed.length} change(s) could not be applied:\n`);
+    for (const o of failed) {
+        if (!('reason' in o))
+            continue;
+        io.stderr(redact(`  ${o.status === 'failed' ? 'FAILED ' : 'skipped'} ${o.step.op.action} ${o.step.op.kind} ${escape_oneLine(o.step.op.name, 120)}: ${escape_oneLine(o.reason, 600)}\n`, secrets));
+    }
+    io.stderr('Fix what the reasons name, then run apply again: it carries on from where the server is now.\n');
+    return EXIT.partial;
+}
 
 ;// CONCATENATED MODULE: ./build/cli/main.js
+
+
 
 
 
@@ -70537,6 +74501,8 @@ Usage:
   discord-server-exporter diff old.json new.json [--json]    what changed between two exports or snapshots
   discord-server-exporter trend <snapshot dir>               the health score over time (history.json or --git)
   discord-server-exporter invite-url --client-id ID          the bot's invite link with the permissions it needs
+  discord-server-exporter plan out/export.json --guild ID    what a restore would change (sends nothing)
+  discord-server-exporter apply out/export.json --guild ID --yes   restore the server to match the export
 
   --help, -h       this help; "discord-server-exporter <command> --help" for a command's options
   --version, -v    the version
@@ -70551,6 +74517,8 @@ const COMMANDS = {
     diff: runDiffCommand,
     'invite-url': (argv, io) => Promise.resolve(runInviteUrlCommand(argv, io)),
     trend: (argv, io) => Promise.resolve(runTrendCommand(argv, io)),
+    plan: runPlanCommand,
+    apply: runApplyCommand,
 };
 /** Dispatches a subcommand; the one top-level catch maps errors to exit statuses and prints each once. */
 async function main(argv, io) {

@@ -43,7 +43,7 @@ describe('one server of several without access', () => {
           expect(exp.errors).toEqual([]);
           expect(exp.members).toHaveLength(ok.members.length);
         }
-        const denied = JSON.parse(readFileSync(join(out, c.guild.id, 'export.json'), 'utf8'));
+        const denied = JSON.parse(readFileSync(join(out, c.guild.id, 'export-failed.json'), 'utf8'));
         expect(denied.meta.fatal.message).toContain(`The bot cannot read guild ${c.guild.id}`);
         expect(denied.meta.fatal.message).not.toMatch(/rejected the bot token/);
         expect(run.stderr).not.toMatch(/rejected the (bot )?token/);

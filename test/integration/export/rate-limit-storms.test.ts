@@ -52,7 +52,8 @@ describe('429s without a usable wait', () => {
     expect(run.stderr).toContain(`Rate limited by Discord's global limit ${MAX_GLOBAL_429S} times in a row`);
     // The first round trip's requests meet the limit together: each round counts once, and each is bounded.
     expect(stats.requests).toBeLessThanOrEqual(MAX_GLOBAL_429S * 20);
-    const exp = JSON.parse(readFileSync(join(out, 'export.json'), 'utf8'));
+    // A failed export is recorded beside the folder's last good files, never over them.
+    const exp = JSON.parse(readFileSync(join(out, 'export-failed.json'), 'utf8'));
     expect(exp.meta.fatal.message).toContain('global limit');
   }, 20_000);
 });
