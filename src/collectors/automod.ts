@@ -3,14 +3,14 @@ import { defineCollector } from './types.js';
 import { getList } from './payload.js';
 import { byId } from './map-channel.js';
 
-const TRIGGERS: Record<number, string> = {
+export const TRIGGERS: Record<number, string> = {
   [AutoModerationRuleTriggerType.Keyword]: 'keyword',
   [AutoModerationRuleTriggerType.Spam]: 'spam',
   [AutoModerationRuleTriggerType.KeywordPreset]: 'keyword_preset',
   [AutoModerationRuleTriggerType.MentionSpam]: 'mention_spam',
   [AutoModerationRuleTriggerType.MemberProfile]: 'member_profile',
 };
-const ACTIONS: Record<number, string> = {
+export const ACTIONS: Record<number, string> = {
   [AutoModerationActionType.BlockMessage]: 'block_message',
   [AutoModerationActionType.SendAlertMessage]: 'send_alert_message',
   [AutoModerationActionType.Timeout]: 'timeout',

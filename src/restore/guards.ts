@@ -16,7 +16,7 @@ export class Guards {
   constructor(private readonly bot: BotStanding, private readonly botRoleName: string | null) {}
 
   /** The bot lacks a permission a route needs. */
-  lacks(flag: 'ManageRoles' | 'ManageChannels' | 'ManageGuild'): string | null {
+  lacks(flag: 'ManageRoles' | 'ManageChannels' | 'ManageGuild' | 'ManageGuildExpressions'): string | null {
     if (this.bot.administrator || (this.bot.permissions & bitsOf([flag])) !== 0n) return null;
     return `the bot lacks ${permissionLabel(flag)}: give its role ${permissionLabel(flag)} in Server Settings > Roles, then run again`;
   }

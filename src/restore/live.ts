@@ -84,15 +84,18 @@ async function optional<T, F>(read: () => Promise<T>, fallback: F, notFoundIsNon
   }
 }
 
+/** Pages of 1,000 read at most: a restore re-grants roles on servers up to this size and never reads without end. */
+const MAX_MEMBER_PAGES = 100;
+
 async function readMembers(api: DiscordApi, guildId: string): Promise<APIGuildMember[]> {
   const all: APIGuildMember[] = [];
   let after = '0';
-  for (;;) {
+  for (let n = 0; n < MAX_MEMBER_PAGES; n++) {
     const page = await api.get<APIGuildMember[]>(`/guilds/${guildId}/members`, { limit: 1000, after });
     if (!Array.isArray(page) || page.length === 0) break;
     all.push(...page);
     const last = page[page.length - 1]?.user?.id;
-    if (!last || page.length < 1000) break;
+    if (!last || !/^\d{1,20}$/.test(last) || page.length < 1000 || BigInt(last) <= BigInt(after)) break;
     after = last;
   }
   return all;
