@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 if (!process.env.NOBUILD) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-const { startFakeDiscord, demoGuild, generateGuild, DEMO_GUILD_ID } = await import('../build/fake-discord/index.js');
+const { startFakeDiscord, demoGuild, generateGuild, DEMO_GUILD_ID, raid, setBotPermissions, RESTORE_BOT_PERMISSIONS } = await import('../build/fake-discord/index.js');
+const { runExport } = await import('../build/pipeline/run-export.js');
+const { benchConfig } = await import('./bench-config.mjs');
 
 // The exports (and the floor) run at the lowest CPU priority, the fake at normal priority. Discord's servers never
 // wait for the client's CPU; here both share two cores, and a fresh client's JIT and GC threads used to starve the
@@ -120,6 +122,19 @@ function largeGuild() {
   return generateGuild({ seed: 42, members: 100_000, roles: 60, categories: 50, text: 600, voice: 200, announcement: 50, stage: 20, forum: 50, media: 30, threadsPerChannel: 1, archivedThreadsPerChannel: 2, invites: 200, webhooks: 100, emojis: 200, stickers: 30, events: 20, automodRules: 6, bans: 3000 });
 }
 
+/**
+ * A restore: the demo exported, raided (the fake's default nuke: 4 roles, a category with its channels and 2 more
+ * channels deleted, spam channels, @everyone made Administrator), then `apply --yes` in a fresh process against a
+ * fresh fake (no bucket carries over from the export). The bound is the fake's for the apply's reads and writes;
+ * `npm run bench -- restore` runs this row alone; BENCH_RESTORE_PROCESSES=n sets its processes (default 3).
+ */
+scenarios.push({
+  name: 'restore the demo after a raid (apply --yes), Discord limits, 100 ms latency',
+  restore: true,
+  fake: { latencyMs: 100, connectLatencyMs: 100 },
+  processes: Number(process.env.BENCH_RESTORE_PROCESSES ?? 3),
+});
+
 /** Per scenario, the fresh-process figures the summary at the end holds against the targets. */
 const outcomes = [];
 
@@ -141,6 +156,10 @@ function demoScenario(latencyMs, note) {
 for (const s of scenarios) {
   if (only && !s.name.startsWith(only)) continue;
   if (s.realtime && !process.env.BENCH_REALTIME && !only) continue;
+  if (s.restore) {
+    outcomes.push(await restoreScenario(s));
+    continue;
+  }
   const guild = s.guild();
   console.log(`\n== ${s.name}`);
   // Timing on a small VM varies from run to run: the demo runs in several fresh processes (each against a fresh
@@ -197,6 +216,52 @@ for (const s of scenarios) {
 
 summarise(outcomes);
 
+/** Export, raid, apply in a child; per process the apply's span and whole run against the fake's bound. */
+async function restoreScenario(s) {
+  console.log(`\n== ${s.name}`);
+  const fresh = [];
+  for (let proc = 0; proc < s.processes; proc++) {
+    const guild = demoGuild();
+    // A full restore asks for Administrator: Discord lets a bot grant only the permissions it holds.
+    setBotPermissions(guild, RESTORE_BOT_PERMISSIONS | 8n);
+    const out = mkdtempSync(join(tmpdir(), 'dse-bench-'));
+    const before = await startFakeDiscord({ guilds: [guild], token: TOKEN, ...s.fake });
+    try {
+      const exported = await runExport(benchConfig({ BENCH_TOKEN: TOKEN, BENCH_API_BASE: before.apiBase }, { guildId: DEMO_GUILD_ID, outDir: out, formats: ['json'] }));
+      if (exported.status !== 'complete') throw new Error(`the export before the raid ended ${exported.status}`);
+    } finally {
+      await before.close();
+    }
+    raid(guild);
+    const fake = await startFakeDiscord({ guilds: [guild], token: TOKEN, trace: true, ...s.fake });
+    try {
+      await runChild({ BENCH_SOURCE: join(out, 'export.json'), BENCH_GUILD: DEMO_GUILD_ID, BENCH_TOKEN: TOKEN, BENCH_API_BASE: fake.apiBase }, (result) => {
+        const st = fake.stats();
+        const span = (st.lastResponseAt ?? 0) - (st.firstRequestAt ?? 0);
+        const r = { span: span / st.lowerBoundMs, whole: result.applyMs / st.lowerBoundMs, spanMs: span, boundMs: st.lowerBoundMs, applyMs: result.applyMs,
+          code: result.code, writes: st.writes.length, refused: st.refusedWrites, requests: st.requests, ratelimited: st.ratelimited };
+        fresh.push(r);
+        if (proc > 0) return;
+        console.log(`  apply (whole run)       ${(result.applyMs / 1000).toFixed(2)} s  (exit ${result.code}${result.code === 0 ? '' : `: ${result.stderr.trim().split('\n').slice(0, 3).join(' / ')}`})`);
+        console.log(`  network span            ${(span / 1000).toFixed(3)} s  (first request -> last response)`);
+        console.log(`  lower bound             ${(st.lowerBoundMs / 1000).toFixed(3)} s  (${st.lowerBoundDetail})`);
+        console.log(`  span / lower bound      ${r.span.toFixed(3)}x   (whole run / lower bound ${r.whole.toFixed(3)}x)`);
+        console.log(`  requests                ${st.requests} served (${r.writes} writes, ${r.refused} refused), over ${st.connections} connections; 429s ${st.ratelimited}`);
+        if (process.env.BENCH_TRACE) {
+          const t0 = Math.min(...st.trace.map((e) => e.arrivedMs));
+          for (const e of [...st.trace].sort((a, b) => a.arrivedMs - b.arrivedMs)) console.log(`    ${(e.arrivedMs - t0).toFixed(1).padStart(7)} -> ${((e.sentMs ?? NaN) - t0).toFixed(1).padStart(7)}  ${e.path.slice(0, 90)}`);
+        }
+      }, 'scripts/bench-apply.mjs');
+    } finally {
+      await fake.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  const spans = fresh.map((r) => r.span);
+  console.log(`  fresh process x${fresh.length}  span / bound median ${median(spans).toFixed(3)}x (${range(spans)}), whole run / bound median ${median(fresh.map((r) => r.whole)).toFixed(3)}x; exit ${[...new Set(fresh.map((r) => r.code))].join(', ')}; ${fresh.reduce((n, r) => n + r.ratelimited, 0)} 429s`);
+  return { s, fresh, floor: null, excess: null };
+}
+
 /**
  * The same two round trips with no client library (scripts/bench-floor.mjs), in its own process against a fresh
  * fake: the first run warms the code, the second is the figure.
@@ -229,7 +294,7 @@ function summarise(list) {
   if (list.length === 0) return;
   const verdict = (ok) => (ok ? 'met' : 'NOT met');
   console.log('\n== Targets, fresh processes');
-  const demos = list.filter((o) => !o.s.large && !o.s.target && !o.s.multi);
+  const demos = list.filter((o) => !o.s.large && !o.s.target && !o.s.multi && !o.s.restore);
   if (demos.length > 0) {
     const slowest = Math.max(...demos.flatMap((o) => o.fresh.map((r) => r.exportMs))) / 1000;
     console.log(`  demo exports in under 3 s                      slowest whole run ${slowest.toFixed(2)} s: ${verdict(slowest < 3)}`);
@@ -265,6 +330,11 @@ function summarise(list) {
     const r = o.fresh[0];
     console.log(`  ${'20 guilds in one run: within 1.10x of the bound'.padEnd(46)} whole run ${r.whole.toFixed(3)}x (span ${r.span.toFixed(3)}x), ${r.complete} of ${r.guilds} complete: ${verdict(r.whole <= 1.1 && r.complete === r.guilds)}`);
     console.log(`  ${'20 guilds in one run: no 429'.padEnd(46)} ${r.ratelimited} 429s of ${r.requests} requests: ${verdict(r.ratelimited === 0)}`);
+  }
+  for (const o of list.filter((x) => x.s.restore)) {
+    const m = median(o.fresh.map((r) => r.span));
+    const ok = o.fresh.every((r) => r.code === 0 && r.refused === 0);
+    console.log(`  ${'restore after a raid: within 1.2x of its bound'.padEnd(46)} span median ${m.toFixed(3)}x (${range(o.fresh.map((r) => r.span))}), bound ${(o.fresh[0].boundMs / 1000).toFixed(3)} s, every apply exit 0 with no refusal ${ok ? 'yes' : 'NO'}: ${verdict(m <= 1.2 && ok)}`);
   }
   for (const o of list.filter((x) => x.s.large)) {
     const r = o.fresh[0];

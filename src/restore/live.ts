@@ -47,20 +47,22 @@ const ADMINISTRATOR = 1n << 3n;
 
 /** Reads what a plan compares against. Errors reading the guild itself propagate (the caller maps them to exit 2). */
 export async function readLive(api: DiscordApi, guildId: string, options: { members: boolean }): Promise<LiveState> {
-  const guild = await api.get<APIGuild>(`/guilds/${guildId}`);
-  const [roles, channels, me] = await Promise.all([
+  // Everything but the bot's member record is asked at once (a round trip each otherwise, before the first write);
+  // the guild's own answer is awaited first, so an unknown server or a bad token is reported as such.
+  const reads = Promise.all([
     api.get<APIRole[]>(`/guilds/${guildId}/roles`),
     api.get<APIChannel[]>(`/guilds/${guildId}/channels`),
     api.get<APIUser>('/users/@me'),
-  ]);
-  const member = await api.get<APIGuildMember>(`/guilds/${guildId}/members/${me.id}`);
-  const bot = standing(guild, roles, me.id, member.roles ?? []);
-  const [automod, welcome, onboarding, members] = await Promise.all([
     optional(() => api.get<APIAutoModerationRule[]>(`/guilds/${guildId}/auto-moderation/rules`), null),
     optional(() => api.get<APIGuildWelcomeScreen>(`/guilds/${guildId}/welcome-screen`), undefined, true),
     optional(() => api.get<APIGuildOnboarding>(`/guilds/${guildId}/onboarding`), null),
     options.members ? readMembers(api, guildId) : Promise.resolve(null),
   ]);
+  reads.catch(() => undefined);
+  const guild = await api.get<APIGuild>(`/guilds/${guildId}`);
+  const [roles, channels, me, automod, welcome, onboarding, members] = await reads;
+  const member = await api.get<APIGuildMember>(`/guilds/${guildId}/members/${me.id}`);
+  const bot = standing(guild, roles, me.id, member.roles ?? []);
   return { guild, roles: Array.isArray(roles) ? roles : [], channels: (Array.isArray(channels) ? channels : []) as unknown as LiveChannel[], bot, automod, welcome, onboarding, members };
 }
 

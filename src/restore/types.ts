@@ -78,6 +78,25 @@ export const PHASE = {
   deletes: 10,
 } as const;
 
+/**
+ * The phases whose every step must have finished before a step of a phase starts, besides the creates its `needs`
+ * name: the apply runs everything else side by side, so the writes Discord's buckets hold back (channel creates, 5
+ * per 5 s) do not hold back the rest. Positions read and order what the creates made; a live channel's overwrites
+ * need only their roles (its edit sends none, nor moves it with lock_permissions); a phase not listed (the deletes)
+ * waits for every phase before it.
+ */
+export const WAITS_FOR: Record<number, readonly number[]> = {
+  [PHASE.settings]: [],
+  [PHASE.roles]: [],
+  [PHASE.rolePositions]: [PHASE.roles],
+  [PHASE.categories]: [],
+  [PHASE.channels]: [],
+  [PHASE.overwrites]: [],
+  [PHASE.channelPositions]: [PHASE.categories, PHASE.channels],
+  [PHASE.references]: [PHASE.settings],
+  [PHASE.memberRoles]: [PHASE.roles, PHASE.rolePositions],
+};
+
 /** What the planner reads from the source besides the export itself. */
 export interface RestoreSource {
   export: GuildExport;

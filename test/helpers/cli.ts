@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,6 +51,18 @@ function buildCli(): Promise<string> {
     return join(dir, 'cli.mjs');
   })();
   return built;
+}
+
+/** Starts the CLI as a child process, for a test that kills it at a moment of its choosing; `done` settles at its exit. */
+export async function startCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; done: Promise<CliRun> }> {
+  const cli = await buildCli();
+  const child = spawn(process.execPath, [cli, ...argv], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<CliRun>((resolve) => child.on('close', (c) => resolve({ code: c ?? -1, stdout, stderr })));
+  return { child, done };
 }
 
 /** Runs the CLI as a child process; killed (code null) if it has not exited after `killAfterMs`. */
