@@ -83,7 +83,7 @@ export const NOT_OFFERED_HINT =
 
 /** Raised when a 200 response is not the JSON document we asked for. */
 export class InvalidResponseError extends Error {
-  constructor(route: string, detail: string) {
+  constructor(readonly route: string, detail: string) {
     super(`Discord's response for ${route} was not valid JSON (${detail}).`);
     this.name = 'InvalidResponseError';
   }

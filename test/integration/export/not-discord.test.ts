@@ -89,6 +89,16 @@ describe('answers that are not Discord\'s', () => {
     expect(run.stderr).not.toMatch(/not in that server/);
   });
 
+  it('plan reads the live server first: an API base answering HTML is named the same way, exit 2', async () => {
+    const out = join(ctx.dir, 'plan-source');
+    expect((await runCli(['export', '--guild', guildId, '--out', out, '-q', '--formats', 'json'], ctx.env())).code).toBe(0);
+    const env = await through([{ pick: /./, how: html404 }]);
+    const run = await runCli(['plan', join(out, 'export.json'), '--guild', guildId], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('does not answer like Discord\'s API (GET /guilds/{id} answered 404 with an HTML page): check --api-base');
+    expect(run.stderr).not.toMatch(/not in that server/);
+  });
+
   it('Discord\'s own Unknown Guild (10004) and Missing Access (50001) keep "the bot is not in that server" and the invite hint', async () => {
     const unknown = await runCli(['export', '--guild', '123456789012345678', '--out', join(ctx.dir, 'unknown')], ctx.env());
     expect(unknown.code).toBe(2);
