@@ -36,7 +36,7 @@ export function wantedChannel(c: ExportChannel): Record<string, unknown> {
     user_limit: c.user_limit ?? undefined,
     rtc_region: c.rtc_region,
     video_quality_mode: x.video_quality_mode ?? undefined,
-    available_tags: c.available_tags ? c.available_tags.map((t) => sourceTag(t)) : undefined,
+    available_tags: c.available_tags ? byTagId(c.available_tags).map((t) => sourceTag(t)) : undefined,
     default_reaction_emoji: x.default_reaction_emoji === undefined ? undefined : x.default_reaction_emoji && { emoji_id: x.default_reaction_emoji.emoji_id ?? null, emoji_name: x.default_reaction_emoji.emoji_name ?? null },
     default_sort_order: x.default_sort_order,
     default_forum_layout: x.default_forum_layout ?? undefined,
@@ -46,7 +46,7 @@ export function wantedChannel(c: ExportChannel): Record<string, unknown> {
 
 /** The live channel in the same terms. */
 export function currentChannel(raw: Record<string, unknown>): Record<string, unknown> {
-  const tags = Array.isArray(raw.available_tags) ? (raw.available_tags as Record<string, unknown>[]).map((t) => ({
+  const tags = Array.isArray(raw.available_tags) ? byTagId(raw.available_tags as { id?: unknown }[] as Record<string, unknown>[]).map((t) => ({
     name: t.name, moderated: t.moderated === true, emoji_id: t.emoji_id ?? null, emoji_name: t.emoji_name ?? null,
   })) : null;
   const reaction = raw.default_reaction_emoji as { emoji_id?: string | null; emoji_name?: string | null } | null | undefined;
@@ -86,6 +86,15 @@ function sourceTag(t: { name: string; moderated: boolean; emoji: string | null; 
     emoji_id: t.emoji_id !== undefined ? t.emoji_id : legacyId,
     emoji_name: t.emoji_name !== undefined ? t.emoji_name : legacyId ? null : t.emoji,
   };
+}
+
+/**
+ * Tags in the order of their ids (their creation order): snapshot.json keeps them sorted that way, so comparing in
+ * Discord's display order would plan a change for every forum whose tags were ever reordered.
+ */
+function byTagId<T extends { id?: unknown }>(tags: T[]): T[] {
+  const key = (t: T) => (typeof t.id === 'string' ? t.id.padStart(20, '0') : '');
+  return [...tags].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 function pick(all: Record<string, unknown>, keys: string[]): Record<string, unknown> {

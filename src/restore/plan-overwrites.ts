@@ -59,11 +59,19 @@ export function createOverwrites(ctx: PlanContext, c: ExportChannel): { needs: s
 
 /** A live channel's overwrites made equal to the source's: one PUT per missing or different one; extras deleted with --prune. */
 export function planOverwrites(ctx: PlanContext, c: ExportChannel, live: LiveState['channels'][number]): void {
-  const current = new Map(((live.permission_overwrites ?? []) as { id: string; allow: string; deny: string }[]).map((o) => [o.id, o]));
+  const current = new Map(((live.permission_overwrites ?? []) as { id: string; type?: number | string; allow: string; deny: string }[]).map((o) => [o.id, o]));
   const claimed = new Set<string>();
+  // A source without member ids (snapshot.json) cannot tell one member overwrite from another: the channel's live
+  // member overwrites are left as they are (never changed or pruned), and only a shortfall is a skip.
+  const liveMembers = [...current.values()].filter((o) => o.type === 1 || o.type === 'member').map((o) => o.id);
+  let unnamed = 0;
   for (const o of c.permission_overwrites ?? []) {
     const t = targetOf(ctx, o);
     if (typeof t === 'string') {
+      if (o.type === 'member' && unnamed < liveMembers.length) {
+        claimed.add(liveMembers[unnamed++]);
+        continue;
+      }
       skip(ctx, c, live.id, o, t);
       continue;
     }
@@ -88,8 +96,9 @@ export function planOverwrites(ctx: PlanContext, c: ExportChannel, live: LiveSta
       run: (x) => x.write('PUT', `/channels/${live.id}/permissions/${resolve(x, t)}`, { type, allow: b.allow.toString(), deny: b.deny.toString() }).then(() => undefined),
     });
   }
+  const memberIdsUnknown = (c.permission_overwrites ?? []).some((o) => o.type === 'member' && typeof targetOf(ctx, o) === 'string');
   for (const [id, o] of current) {
-    if (claimed.has(id)) continue;
+    if (claimed.has(id) || (memberIdsUnknown && liveMembers.includes(id))) continue;
     const role = ctx.liveRole(id);
     const op = { action: 'delete' as const, kind: 'overwrite' as const, name: `${String(live.name)} / ${role ? `@${role.name.replace(/^@/, '')}` : `member ${id}`}`, id: live.id, match: 'id' as const, changes: { allow: { before: permissionNames(o.allow), after: null }, deny: { before: permissionNames(o.deny), after: null } } };
     const reason = !ctx.options.prune ? NOT_IN_SOURCE : ctx.guards.lacks('ManageRoles');

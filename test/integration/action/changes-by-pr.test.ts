@@ -95,7 +95,7 @@ describe('server changes by pull request', () => {
 
     const plan = await run({ mode: 'plan' }, prEvent(prNumber, editSha, baseSha));
     expect(plan.failed, plan.outputs.plan).toBe(false);
-    expect(plan.outputs.changes).toBe('1');
+    expect(plan.outputs.changes, plan.outputs.plan).toBe('1');
     const parsed = JSON.parse(plan.outputs.plan) as { guilds: { operations: { action: string; kind: string; changes?: Record<string, unknown> }[] }[] };
     expect(parsed.guilds[0].operations.filter((o) => o.action !== 'skip')).toEqual([expect.objectContaining({ action: 'update', kind: 'role' })]);
     const pull = () => github.pulls.find((p) => p.number === prNumber)!;
@@ -127,7 +127,7 @@ describe('server changes by pull request', () => {
     expect(discord.stats().writes).toEqual([]);
   });
 
-  it('never applies on a pull_request event or without allow-writes, before any request', async () => {
+  it('never applies on a pull_request event, without allow-writes or in a fork, before any request', async () => {
     discord.resetStats();
     const onPr = await run({ mode: 'apply', 'allow-writes': 'true' }, prEvent(prNumber, editSha, baseSha));
     expect(onPr.failed).toBe(true);
@@ -135,6 +135,11 @@ describe('server changes by pull request', () => {
     const unarmed = await run({ mode: 'apply' }, pushEvent(baseSha, editSha));
     expect(unarmed.failed).toBe(true);
     expect(unarmed.stdout).toContain('allow-writes: true');
+    const fork = pushEvent(baseSha, editSha);
+    fork.payload = { ...fork.payload, repository: { private: false, fork: true, full_name: 'someone/fork' } };
+    const inFork = await run({ mode: 'apply', 'allow-writes': 'true' }, fork);
+    expect(inFork.failed).toBe(true);
+    expect(inFork.stdout).toContain('does not run in a fork');
     expect(discord.stats().requests).toBe(0);
   });
 

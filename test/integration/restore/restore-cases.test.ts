@@ -79,13 +79,22 @@ describe('restore: --prune, snapshot.json, another server by name', () => {
     expect(names(ctx.fake.guild(DEMO_GUILD_ID).channels)).not.toContain('raided-lol');
   });
 
-  it('restores from snapshot.json, skipping member overwrites with the reason', async () => {
+  it('from snapshot.json, leaves member overwrites alone and skips, with the reason, those a channel lost', async () => {
     const snapshot = join(ctx.dir, 'src', 'snapshot.json');
-    const plan = await runCli(['plan', snapshot, '--guild', DEMO_GUILD_ID, '--json'], ctx.env());
-    const ops = (JSON.parse(plan.stdout) as { operations: { action: string; kind: string; reason?: string }[] }).operations;
-    const members = ops.filter((o) => o.kind === 'overwrite' && o.reason?.includes('snapshot.json'));
-    expect(members.length).toBeGreaterThan(0);
-    expect(members.every((o) => o.action === 'skip')).toBe(true);
+    const plan = async () => {
+      const run = await runCli(['plan', snapshot, '--guild', DEMO_GUILD_ID, '--json'], ctx.env());
+      return (JSON.parse(run.stdout) as { operations: { action: string; kind: string; name: string; reason?: string }[] }).operations
+        .filter((o) => o.kind === 'overwrite' && o.name.includes('member'));
+    };
+    // Every live channel still holds its member overwrites: snapshot.json cannot name them, so nothing is planned.
+    expect(await plan()).toEqual([]);
+    const live = ctx.fake.guild(DEMO_GUILD_ID).channels.find((c) => (c.permission_overwrites ?? []).some((o) => o.type === 1))!;
+    const kept = live.permission_overwrites;
+    live.permission_overwrites = (live.permission_overwrites ?? []).filter((o) => o.type !== 1);
+    const lost = await plan();
+    live.permission_overwrites = kept;
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.every((o) => o.action === 'skip' && o.name.startsWith(live.name) && o.reason!.includes('snapshot.json'))).toBe(true);
   });
 
   it('matches by name when the source is another server', async () => {
