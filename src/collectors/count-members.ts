@@ -1,6 +1,7 @@
 import type { APIGuildIntegration, APIGuildMember, APIRole } from 'discord-api-types/v10';
 import type { DiscordApi } from '../discord/api.js';
-import { classifyError, ExportNotice, routeName } from '../discord/errors.js';
+import { DiscordAPIError } from '@discordjs/rest';
+import { classifyError, ExportNotice, isUnknownEntityCode, routeName } from '../discord/errors.js';
 import { readList, readObject, SkipTally } from './payload.js';
 import type { MemberStats } from '../schema/types.js';
 import { emptyRoleCounts } from '../schema/role-counts.js';
@@ -114,7 +115,8 @@ async function findBots(api: DiscordApi, guildId: string, reads: CountReads, int
       const m = readObject<APIGuildMember>(route, await api.get<unknown>(route), { 'user.id': 'string', roles: 'array' });
       return { ...m, user: { ...m.user!, bot: true, username: m.user!.username ?? name } };
     } catch (error) {
-      if (classifyError(error).http_status === 404) return null;
+      // Unknown Member: the bot left. A 404 without such a code is a route the server lacks, not an absent bot.
+      if (error instanceof DiscordAPIError && error.status === 404 && isUnknownEntityCode(error.code)) return null;
       failed.push(`${name}: ${classifyError(error).message}`);
       const role = managed.get(id);
       return { user: { id, username: name, bot: true, discriminator: '0', global_name: null, avatar: null }, roles: role ? [role] : [] } as unknown as APIGuildMember;

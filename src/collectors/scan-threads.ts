@@ -1,7 +1,7 @@
 import { ChannelType, type APIThreadChannel } from 'discord-api-types/v10';
 import { DiscordAPIError } from '@discordjs/rest';
 import type { DiscordApi } from '../discord/api.js';
-import { ExportNotice, NOT_OFFERED_HINT, routeName } from '../discord/errors.js';
+import { ExportNotice, isRouteNotOffered, NOT_OFFERED_HINT, routeName } from '../discord/errors.js';
 import { readList, readObject, SkipTally, type Shape } from './payload.js';
 import { StuckCursorError, timestampMovedBack } from './cursor.js';
 import type { ChannelList } from './sources.js';
@@ -80,7 +80,7 @@ export async function scanThreads(
 
 /** A 404 without a Discord "unknown <thing>" code: the route itself is missing on this server. */
 function isNotOffered(error: unknown): boolean {
-  return error instanceof DiscordAPIError && error.status === 404 && (error.code === 0 || error.code === undefined);
+  return isRouteNotOffered(error);
 }
 
 /** Pages through one channel's archived threads into `into`; true when at least one page was read. */

@@ -38,6 +38,40 @@ export function isTokenRejection(error: unknown): boolean {
   return error instanceof DiscordAPIError && isTokenAnswer(error.status, error.code, routeOf(error.url));
 }
 
+/**
+ * True for Discord's "Unknown <thing>" JSON error codes (10001 Unknown Account, 10003 Unknown Channel, 10004
+ * Unknown Guild, 10007 Unknown Member, ... all in 10001-10999): only a 404 with one of these is about a missing
+ * entity. Code 0 is Discord's general error, which it also sends for a route it does not have.
+ */
+export function isUnknownEntityCode(code: unknown): boolean {
+  return typeof code === 'number' && code >= 10001 && code <= 10999;
+}
+
+/** A 404 that is not about a missing entity (see isUnknownEntityCode): the server does not have the route. */
+export function isRouteNotOffered(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.status === 404 && !isUnknownEntityCode(error.code);
+}
+
+/**
+ * What an error answer's body was, in words: `"404: Not Found" (code 0)`, `"Endpoint not found" (code 404)`,
+ * `JSON without an error code`, `an HTML page`, `a body that is not JSON`. Quoted text is cut short; the body is
+ * the server's, so nothing of it is trusted beyond being shown.
+ */
+export function describeErrorBody(error: DiscordAPIError): string {
+  const raw: unknown = error.rawError;
+  if (raw instanceof ArrayBuffer || ArrayBuffer.isView(raw)) {
+    const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    const head = Buffer.from(bytes.subarray(0, 256)).toString('utf8');
+    if (bytes.length === 0) return 'an empty body';
+    return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(head) ? 'an HTML page' : 'a body that is not JSON';
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'JSON that is not an error object';
+  const { message, code } = raw as { message?: unknown; code?: unknown };
+  const text = typeof message === 'string' ? `"${message.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 120)}"` : 'JSON';
+  if (typeof code === 'number' || typeof code === 'string') return `${text} (code ${String(code).slice(0, 40)})`;
+  return typeof message === 'string' ? `${text}, without an error code` : 'JSON without an error code';
+}
+
 /** The route as users read it: every id is `{id}` (the route, not one server's id, is what the message is about). */
 export function routeName(route: string): string {
   return route.replace(/\d{15,21}/g, '{id}');
@@ -49,7 +83,7 @@ export const NOT_OFFERED_HINT =
 
 /** Raised when a 200 response is not the JSON document we asked for. */
 export class InvalidResponseError extends Error {
-  constructor(route: string, detail: string) {
+  constructor(readonly route: string, detail: string) {
     super(`Discord's response for ${route} was not valid JSON (${detail}).`);
     this.name = 'InvalidResponseError';
   }
@@ -173,11 +207,16 @@ function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[
   if (error.status === 404 && error.code === 10004) {
     return { ...base, message: `${said} The bot is not in that guild, or the id is wrong.`, hint: INVITE_HINT };
   }
-  // No Discord code on a 404: the path itself is unknown to the server. Collectors only run once the guild itself
-  // was read (the guild check), so the id is right and the route is what is missing.
-  if (error.status === 404 && !error.code) {
-    const answer = error.message.startsWith(String(error.status)) ? error.message : `${error.status} ${error.message}`;
-    return { ...base, code: 'NOT_OFFERED', message: `This server does not offer ${error.method.toUpperCase()} ${routeName(routeOf(error.url))} (it answered "${answer}").`, hint: NOT_OFFERED_HINT };
+  // Only Discord's "Unknown <thing>" codes say an entity is missing. Any other 404 (no code, Discord's own code 0
+  // for an unknown route, a compatible server's {"code": 404}, an HTML page) means the route itself is missing.
+  // Collectors only run once the guild itself was read (the guild check), so the id is right.
+  if (error.status === 404 && !isUnknownEntityCode(error.code)) {
+    return {
+      ...base,
+      code: 'NOT_OFFERED',
+      message: `This server does not offer ${error.method.toUpperCase()} ${routeName(routeOf(error.url))} (404 without a Discord error code: it answered ${describeErrorBody(error)}); a Discord-compatible server may not implement it.`,
+      hint: NOT_OFFERED_HINT,
+    };
   }
   if (error.status === 404) {
     return { ...base, message: `${said} It was deleted or changed while the export ran, or the bot cannot see it.`, hint: 'Run the export again; if it persists, check the bot\'s permissions in that channel.' };
@@ -192,7 +231,8 @@ function classifyApiError(error: DiscordAPIError, needs: { permissions?: string[
 export const INVITE_HINT =
   'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent. `invite-url` prints an invite link with exactly these.';
 
-function routeOf(url: string): string {
+/** The path of a request URL without the API prefix ("/guilds/123"). */
+export function routeOf(url: string): string {
   try {
     return new URL(url).pathname.replace(/^\/api(\/v\d+)?/, '');
   } catch {

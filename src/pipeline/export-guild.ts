@@ -78,10 +78,11 @@ export async function exportGuild(
     // per-channel reads follow as soon as the channel list is in (Sources).
     const startMembers = config.members !== 'none' && selected.some((n) => ['members', 'roles', 'bots'].includes(n));
     // With several servers, one the bot is not in must not cost a round trip of requests: its guild read goes first.
-    const refused = session.guilds > 1 ? await guildCheck(sources, guildId) : null;
+    const refused = session.guilds > 1 ? await guildCheck(sources, guildId, session.apiBase) : null;
     const checking = refused ? Promise.resolve(refused) : preflight(sources, guildId, {
       startMembers,
       startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
+      apiBase: session.apiBase,
     });
     // While the first round trip is in flight, open the sockets the second will need (see Connections).
     setImmediate(() => session.warmAhead());

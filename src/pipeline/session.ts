@@ -22,6 +22,8 @@ export interface Session {
   readonly auditConfig: AuditConfig;
   /** Where emoji and sticker images come from instead of Discord's CDN (the demo's fake), or null. */
   readonly cdnBase: string | null;
+  /** The API base the run's requests go to (--api-base, the demo's fake, or Discord's): named when it answers unlike Discord. */
+  readonly apiBase: string;
   /** A fresh view of the client for one guild: its own memo and request count, the shared budget and buckets. */
   api(): DiscordApi;
   /** Opens the first round trip's sockets, for every guild of the run, and resolves when they are ready. */
@@ -81,6 +83,7 @@ export async function openSession(config: ExportConfig, guilds = 1): Promise<Ses
     demo,
     auditConfig,
     cdnBase: demo ? new URL(demo.apiBase).origin : config.cdnBase ?? null,
+    apiBase,
     api() {
       if (handedOut) return first.forAnotherGuild();
       handedOut = true;

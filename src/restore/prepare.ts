@@ -1,7 +1,8 @@
 import { DiscordAPIError } from '@discordjs/rest';
 import type { ExportConfig } from '../config/types.js';
 import { ConfigError, parseApiBase, parseGuildId, parseInteger } from '../config/validate.js';
-import { classifyError, INVITE_HINT } from '../discord/errors.js';
+import { classifyError, INVITE_HINT, InvalidResponseError, routeName, routeOf } from '../discord/errors.js';
+import { API_BASE_HINT, apiBaseMessage, notLikeDiscord } from '../discord/not-discord.js';
 import { startDemo, type DemoHandle } from '../pipeline/demo.js';
 import { openSession, type Session } from '../pipeline/session.js';
 import { parseCommand, HELP_OPTION } from '../cli/parse.js';
@@ -97,6 +98,10 @@ export async function prepare(request: RestoreRequest, warn: (line: string) => v
   } catch (error) {
     await close();
     const c = classifyError(error);
+    // The guild and /users/@me are the first reads: answered like no Discord would, the address is what is wrong.
+    const first = error instanceof DiscordAPIError ? routeName(routeOf(error.url)) : error instanceof InvalidResponseError ? routeName(error.route) : '';
+    const foreign = /^\/(guilds\/\{id\}|users\/@me)\/?$/.test(first) ? notLikeDiscord(error) : null;
+    if (foreign) return { ok: false, message: apiBaseMessage(session.apiBase, `GET ${first}`, foreign), hint: API_BASE_HINT };
     if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404) && !c.tokenRejected) {
       return { ok: false, message: `The bot cannot read server ${guildId}: Discord said ${error.status} ${error.message} (code ${String(error.code)}). The bot is not in that server, or the id is wrong.`, hint: INVITE_HINT };
     }

@@ -9,7 +9,7 @@ export type Misbehaviour =
   | 'trickle'
   | 'endless'
   | { rewrite: (body: string) => string }
-  | { answer: { status: number; body: unknown } };
+  | { answer: { status: number; body: unknown; /** Sent as is (a string body) with this content type, instead of JSON. */ contentType?: string } };
 
 export interface Rule {
   /** Matched against the request's path and query. */
@@ -42,8 +42,9 @@ export async function startMisbehavingServer(targetApiBase: string, rules: Rule[
     if (!how || typeof how === 'object') {
       const rewrite = how && 'rewrite' in how ? how.rewrite : null;
       if (how && 'answer' in how) {
-        res.writeHead(how.answer.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(how.answer.body));
+        const { status, body, contentType } = how.answer;
+        res.writeHead(status, { 'content-type': contentType ?? 'application/json' });
+        res.end(contentType && typeof body === 'string' ? body : JSON.stringify(body));
         return;
       }
       const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {

@@ -66,7 +66,7 @@ describe('a Discord-compatible server that sends less than Discord', () => {
       expect(exp.meta.collectors[collector].status).toBe('failed');
       const [e] = errorsOf(exp, collector);
       expect(e.code).toBe('NOT_OFFERED');
-      expect(e.message).toBe(`This server does not offer GET /guilds/{id}/${route} (it answered "404: Not Found").`);
+      expect(e.message).toBe(`This server does not offer GET /guilds/{id}/${route} (404 without a Discord error code: it answered "404: Not Found" (code 0)); a Discord-compatible server may not implement it.`);
       expect(e.hint).toMatch(/the id and the token are right/);
       expect(e.hint).not.toMatch(/Check the guild id/);
     }

@@ -32,3 +32,31 @@ describe('classifyError', () => {
     expect(c.retryable).toBe(false);
   });
 });
+
+// Only Discord's "Unknown <thing>" codes (10001-10999) say an entity is missing; any other 404 is a missing route.
+describe('a 404: a missing entity or a route the server does not offer', () => {
+  const at = (raw: unknown, code: unknown) =>
+    new DiscordAPIError(raw as never, code as never, 404, 'GET', 'http://127.0.0.1:1/api/v10/channels/123456789012345678/threads/archived/public', request);
+
+  it.each([
+    ['Unknown Channel (10003)', 10003],
+    ['Unknown Member (10007)', 10007],
+  ])('%s keeps "deleted or changed while the export ran"', (_name, code) => {
+    const c = classifyError(at({ message: 'Unknown', code }, code));
+    expect(c.code).toBe(code);
+    expect(c.message).toMatch(/deleted or changed/);
+  });
+
+  it.each([
+    ['a code of its own', { message: 'Endpoint not found', code: 404 }, 404, '"Endpoint not found" (code 404)'],
+    ['Discord\'s code 0', { message: '404: Not Found', code: 0 }, 0, '"404: Not Found" (code 0)'],
+    ['no code', { message: 'Not Found' }, undefined, '"Not Found", without an error code'],
+    ['an HTML page', new TextEncoder().encode('<html><body>Not Found</body></html>').buffer, undefined, 'an HTML page'],
+    ['an empty body', new ArrayBuffer(0), undefined, 'an empty body'],
+  ])('%s: not offered, the route named with ids as {id}', (_name, raw, code, said) => {
+    const c = classifyError(at(raw, code));
+    expect(c.code).toBe('NOT_OFFERED');
+    expect(c.message).toBe(`This server does not offer GET /channels/{id}/threads/archived/public (404 without a Discord error code: it answered ${said}); a Discord-compatible server may not implement it.`);
+    expect(c.hint).not.toMatch(/deleted|invite/);
+  });
+});
