@@ -1,3 +1,4 @@
+import { endSentence } from '../text/sentence.js';
 import { run } from './main.js';
 import { readRawInputs, secretInputs } from './inputs.js';
 import { createActionLog } from './log.js';
@@ -8,5 +9,5 @@ run().catch((err: unknown) => {
   const log = createActionLog(secretInputs(readRawInputs()));
   const message = err instanceof Error ? err.message : String(err);
   for (const line of (err instanceof Error ? err.stack ?? '' : '').split('\n').slice(1)) if (line.trim()) log.info(line);
-  log.fail(`Unexpected error: ${message}. Please report it with this log.`);
+  log.fail(`Unexpected error: ${endSentence(message)} Please report it with this log.`);
 });

@@ -1,3 +1,4 @@
+import { endSentence } from '../text/sentence.js';
 import type { CheckOutcomeRecord, Finding, GuildExport } from '../schema/types.js';
 import { CHECKS } from './checks/index.js';
 import { defaultAuditConfig, type AuditConfig } from './config.js';
@@ -79,7 +80,7 @@ export function evaluate(check: Check, exp: GuildExport, inputs: Inputs, config:
     return { run: { outcome: 'not_applicable', message: `Disabled by ${config.source ?? 'configuration'}: ${reason}` }, evidence: [], reads };
   }
   const fatal = exp.meta.fatal;
-  if (fatal) return { run: { outcome: 'not_applicable', message: `Not run: the export failed (${fatal.message}).` }, evidence: [], reads };
+  if (fatal) return { run: { outcome: 'not_applicable', message: `Not run: the export failed (${fatal.message.trimEnd().replace(/\.+$/, '')}).` }, evidence: [], reads };
   try {
     const view = exportView(exp, inputs.coverage, reads);
     const run = check.run(view, buildContext(view, config.thresholds, inputs.memberCount));
@@ -96,7 +97,7 @@ export function evaluate(check: Check, exp: GuildExport, inputs: Inputs, config:
     if (err instanceof NotCollectedSignal) {
       return { run: { outcome: 'not_applicable', message: `${err.section} not collected: ${err.reason}` }, evidence: [], reads };
     }
-    return { run: { outcome: 'error', message: `The check crashed: ${(err as Error)?.message ?? String(err)}. Other checks are unaffected; please report this with the export.` }, evidence: [], reads };
+    return { run: { outcome: 'error', message: `The check crashed: ${endSentence((err as Error)?.message ?? String(err))} Other checks are unaffected; please report this with the export.` }, evidence: [], reads };
   }
 }
 
