@@ -59821,6 +59821,40 @@ function isTokenAnswer(status, code, path) {
 function isTokenRejection(error) {
     return error instanceof DiscordAPIError && isTokenAnswer(error.status, error.code, routeOf(error.url));
 }
+/**
+ * True for Discord's "Unknown <thing>" JSON error codes (10001 Unknown Account, 10003 Unknown Channel, 10004
+ * Unknown Guild, 10007 Unknown Member, ... all in 10001-10999): only a 404 with one of these is about a missing
+ * entity. Code 0 is Discord's general error, which it also sends for a route it does not have.
+ */
+function isUnknownEntityCode(code) {
+    return typeof code === 'number' && code >= 10001 && code <= 10999;
+}
+/** A 404 that is not about a missing entity (see isUnknownEntityCode): the server does not have the route. */
+function isRouteNotOffered(error) {
+    return error instanceof DiscordAPIError && error.status === 404 && !isUnknownEntityCode(error.code);
+}
+/**
+ * What an error answer's body was, in words: `"404: Not Found" (code 0)`, `"Endpoint not found" (code 404)`,
+ * `JSON without an error code`, `an HTML page`, `a body that is not JSON`. Quoted text is cut short; the body is
+ * the server's, so nothing of it is trusted beyond being shown.
+ */
+function describeErrorBody(error) {
+    const raw = error.rawError;
+    if (raw instanceof ArrayBuffer || ArrayBuffer.isView(raw)) {
+        const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+        const head = Buffer.from(bytes.subarray(0, 256)).toString('utf8');
+        if (bytes.length === 0)
+            return 'an empty body';
+        return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(head) ? 'an HTML page' : 'a body that is not JSON';
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return 'JSON that is not an error object';
+    const { message, code } = raw;
+    const text = typeof message === 'string' ? `"${message.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 120)}"` : 'JSON';
+    if (typeof code === 'number' || typeof code === 'string')
+        return `${text} (code ${String(code).slice(0, 40)})`;
+    return typeof message === 'string' ? `${text}, without an error code` : 'JSON without an error code';
+}
 /** The route as users read it: every id is `{id}` (the route, not one server's id, is what the message is about). */
 function routeName(route) {
     return route.replace(/\d{15,21}/g, '{id}');
@@ -59829,8 +59863,10 @@ function routeName(route) {
 const NOT_OFFERED_HINT = 'The server itself was read, so the id and the token are right: it lacks this route (a Discord-compatible server reached with --api-base may not offer every route Discord does). Skip the collector with --skip to leave it out.';
 /** Raised when a 200 response is not the JSON document we asked for. */
 class InvalidResponseError extends Error {
+    route;
     constructor(route, detail) {
         super(`Discord's response for ${route} was not valid JSON (${detail}).`);
+        this.route = route;
         this.name = 'InvalidResponseError';
     }
 }
@@ -59953,11 +59989,16 @@ function classifyApiError(error, needs) {
     if (error.status === 404 && error.code === 10004) {
         return { ...base, message: `${said} The bot is not in that guild, or the id is wrong.`, hint: INVITE_HINT };
     }
-    // No Discord code on a 404: the path itself is unknown to the server. Collectors only run once the guild itself
-    // was read (the guild check), so the id is right and the route is what is missing.
-    if (error.status === 404 && !error.code) {
-        const answer = error.message.startsWith(String(error.status)) ? error.message : `${error.status} ${error.message}`;
-        return { ...base, code: 'NOT_OFFERED', message: `This server does not offer ${error.method.toUpperCase()} ${routeName(routeOf(error.url))} (it answered "${answer}").`, hint: NOT_OFFERED_HINT };
+    // Only Discord's "Unknown <thing>" codes say an entity is missing. Any other 404 (no code, Discord's own code 0
+    // for an unknown route, a compatible server's {"code": 404}, an HTML page) means the route itself is missing.
+    // Collectors only run once the guild itself was read (the guild check), so the id is right.
+    if (error.status === 404 && !isUnknownEntityCode(error.code)) {
+        return {
+            ...base,
+            code: 'NOT_OFFERED',
+            message: `This server does not offer ${error.method.toUpperCase()} ${routeName(routeOf(error.url))} (404 without a Discord error code: it answered ${describeErrorBody(error)}); a Discord-compatible server may not implement it.`,
+            hint: NOT_OFFERED_HINT,
+        };
     }
     if (error.status === 404) {
         return { ...base, message: `${said} It was deleted or changed while the export ran, or the bot cannot see it.`, hint: 'Run the export again; if it persists, check the bot\'s permissions in that channel.' };
@@ -59969,6 +60010,7 @@ function classifyApiError(error, needs) {
  * derives them from the collectors; a test keeps the two in step). No Manage Roles: exporting never needs it.
  */
 const INVITE_HINT = 'Check the guild id (Developer Mode > right-click the server > Copy Server ID) and invite the bot with the permissions the exporter reads: View Channels, Read Message History, Manage Server, Manage Webhooks, View Audit Log, Ban Members (for the ban count) and Manage Threads (private threads); enable the Server Members intent. `invite-url` prints an invite link with exactly these.';
+/** The path of a request URL without the API prefix ("/guilds/123"). */
 function routeOf(url) {
     try {
         return new URL(url).pathname.replace(/^\/api(\/v\d+)?/, '');
@@ -60857,6 +60899,7 @@ const members = defineCollector({
 
 
 
+
 /**
  * `members: counts` without reading the member list: the total from the guild's approximate count, role member
  * counts from GET /guilds/{id}/roles/member-counts (one request whatever the size of the guild), and the bots from
@@ -60962,7 +61005,8 @@ async function findBots(api, guildId, reads, integrations) {
             return { ...m, user: { ...m.user, bot: true, username: m.user.username ?? name } };
         }
         catch (error) {
-            if (classifyError(error).http_status === 404)
+            // Unknown Member: the bot left. A 404 without such a code is a route the server lacks, not an absent bot.
+            if (error instanceof DiscordAPIError && error.status === 404 && isUnknownEntityCode(error.code))
                 return null;
             failed.push(`${name}: ${classifyError(error).message}`);
             const role = managed.get(id);
@@ -61044,7 +61088,7 @@ async function scanThreads(api, active, list) {
 }
 /** A 404 without a Discord "unknown <thing>" code: the route itself is missing on this server. */
 function isNotOffered(error) {
-    return error instanceof DiscordAPIError && error.status === 404 && (error.code === 0 || error.code === undefined);
+    return isRouteNotOffered(error);
 }
 /** Pages through one channel's archived threads into `into`; true when at least one page was read. */
 async function archived(api, channelId, kind, into, scan, unavailable) {
@@ -61750,8 +61794,10 @@ const integrations = defineCollector({
 
 
 
+
 // Discord answers 10069 ("Unknown Welcome Screen") when none was ever set up: that is "none", not a failure. A 404
-// without a Discord code is another thing: the server (a compatible one) does not offer the route at all.
+// without a Discord "Unknown <thing>" code is another thing: the server (a compatible one) does not offer the route
+// at all, and the screen is not collected (never "none").
 const UNKNOWN_WELCOME_SCREEN = 10069;
 /** The Community welcome screen. */
 const welcome_screen = defineCollector({
@@ -61765,7 +61811,7 @@ const welcome_screen = defineCollector({
             screen = await ctx.api.get(`/guilds/${ctx.guildId}/welcome-screen`);
         }
         catch (error) {
-            if (error instanceof DiscordAPIError && (error.code === UNKNOWN_WELCOME_SCREEN || (error.status === 404 && error.code !== 0)))
+            if (error instanceof DiscordAPIError && (error.code === UNKNOWN_WELCOME_SCREEN || (error.status === 404 && isUnknownEntityCode(error.code))))
                 return null;
             throw error;
         }
@@ -64116,6 +64162,16 @@ function parseAuditConfig(raw, source) {
     return config;
 }
 
+;// CONCATENATED MODULE: ./build/text/sentence.js
+/**
+ * Text that ends a sentence, with one full stop: outside messages (Discord's errors, a collector's reason) often
+ * end with their own, and adding another made "token (401 Unauthorized).." in reports.
+ */
+function endSentence(text) {
+    const trimmed = text.trimEnd();
+    return /[.!?…]["')\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 ;// CONCATENATED MODULE: ./build/audit/view.js
 
 /** Thrown by the view when a check reads a section that was not collected; the runner makes it not_applicable. */
@@ -64244,6 +64300,7 @@ function memberCountOf(exp) {
 
 
 
+
 /** Evidence kept per finding: enough to act on, bounded for 1,000-channel servers. */
 const MAX_EVIDENCE = 50;
 /** A failing check earns at most this share of its weight, in proportion to how much of it is right (see score.ts). */
@@ -64298,7 +64355,7 @@ function evaluate(check, exp, inputs, config) {
     }
     const fatal = exp.meta.fatal;
     if (fatal)
-        return { run: { outcome: 'not_applicable', message: `Not run: the export failed (${fatal.message}).` }, evidence: [], reads };
+        return { run: { outcome: 'not_applicable', message: `Not run: the export failed (${fatal.message.trimEnd().replace(/\.+$/, '')}).` }, evidence: [], reads };
     try {
         const view = exportView(exp, inputs.coverage, reads);
         const run = check.run(view, buildContext(view, config.thresholds, inputs.memberCount));
@@ -64317,7 +64374,7 @@ function evaluate(check, exp, inputs, config) {
         if (err instanceof NotCollectedSignal) {
             return { run: { outcome: 'not_applicable', message: `${err.section} not collected: ${err.reason}` }, evidence: [], reads };
         }
-        return { run: { outcome: 'error', message: `The check crashed: ${err?.message ?? String(err)}. Other checks are unaffected; please report this with the export.` }, evidence: [], reads };
+        return { run: { outcome: 'error', message: `The check crashed: ${endSentence(err?.message ?? String(err))} Other checks are unaffected; please report this with the export.` }, evidence: [], reads };
     }
 }
 /** Sorted (so array order in the export never matters) and capped, saying how many were left out. */
@@ -64640,16 +64697,6 @@ function mdCode(text, max = 256) {
  */
 function mdCodeCell(text, max = 256) {
     return escape_oneLine(text, max).includes('|') ? mdCell(text, '-', max) : mdCode(text, max);
-}
-
-;// CONCATENATED MODULE: ./build/text/sentence.js
-/**
- * Text that ends a sentence, with one full stop: outside messages (Discord's errors, a collector's reason) often
- * end with their own, and adding another made "token (401 Unauthorized).." in reports.
- */
-function endSentence(text) {
-    const trimmed = text.trimEnd();
-    return /[.!?…]["')\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 ;// CONCATENATED MODULE: ./build/audit/prompt.js
@@ -65912,7 +65959,60 @@ async function writeFailureRecord(exp, options) {
     return { ...NO_FILES, failed: path };
 }
 
+;// CONCATENATED MODULE: ./build/discord/not-discord.js
+
+
+/**
+ * How the answer to an export's first read (the guild) shows that the API base is not Discord's API at all
+ * ("404 with an HTML page"), or null when it is an answer Discord could give. Discord answers a server the bot
+ * is not in with 404 code 10004 (Unknown Guild) or 403 code 50001 (Missing Access), both JSON; a web server, a
+ * wrong path or a service that is not Discord-compatible answers 404 without such a code, HTML, or JSON of
+ * another shape. 401, 403 and 429 keep their own meaning (the token, access, rate limits).
+ */
+function notLikeDiscord(error) {
+    if (error instanceof DiscordAPIError) {
+        if (error.status === 401 || error.status === 403 || error.status === 429)
+            return null;
+        if (error.status === 404 && isUnknownEntityCode(error.code))
+            return null;
+        if (error.status !== 404 && isDiscordErrorBody(error.rawError))
+            return null;
+        return `${error.status} with ${describeErrorBody(error)}`;
+    }
+    if (error instanceof InvalidResponseError)
+        return '200 with a body that is not a JSON object';
+    if (error instanceof PayloadError) {
+        const detail = error.message.replace(/^Discord's answer to GET \S+ /, '').replace(/^cannot be read: /, '').replace(/\.$/, '');
+        return `200 with JSON that is not a Discord guild (${/^(is|has) /.test(detail) ? `it ${detail}` : detail})`;
+    }
+    return null;
+}
+/** The fatal message for an API base that does not answer like Discord (see notLikeDiscord). */
+function apiBaseMessage(apiBase, request, answer) {
+    return `The API base ${shownBase(apiBase)} does not answer like Discord's API (${request} answered ${answer}): check --api-base / DISCORD_API_BASE / the api-base input.`;
+}
+/** What to do about an API base that does not answer like Discord. */
+const API_BASE_HINT = "Leave --api-base (DISCORD_API_BASE, the api-base input) unset for Discord itself, or set it to the API root of a Discord-compatible server or proxy: the part before /v10, like https://discord.com/api. A 404 or an HTML page for the very first read means that address serves something else.";
+/** Discord's error bodies are JSON objects with a numeric code. */
+function isDiscordErrorBody(raw) {
+    return typeof raw === 'object' && raw !== null && !(raw instanceof ArrayBuffer) && typeof raw.code === 'number';
+}
+/** The API base as shown to users: without any user name or password it may carry. */
+function shownBase(apiBase) {
+    try {
+        const url = new URL(apiBase);
+        url.username = '';
+        url.password = '';
+        url.search = '';
+        return url.toString().replace(/\/+$/, '');
+    }
+    catch {
+        return apiBase;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/pipeline/preflight.js
+
 
 
 /**
@@ -65938,7 +66038,7 @@ async function preflight(sources, guildId, options) {
         await guild;
     }
     catch (error) {
-        return guildFatal(error, guildId);
+        return guildFatal(error, guildId, options.apiBase);
     }
     return null;
 }
@@ -65947,17 +66047,23 @@ async function preflight(sources, guildId, options) {
  * cost a whole first round trip (about fifteen requests, invalid ones counting toward Cloudflare's ban) before
  * the verdict. A single server's export does not wait for it (preflight sends everything at once).
  */
-async function guildCheck(sources, guildId) {
+async function guildCheck(sources, guildId, apiBase) {
     try {
         await sources.fetchGuild();
     }
     catch (error) {
-        return guildFatal(error, guildId);
+        return guildFatal(error, guildId, apiBase);
     }
     return null;
 }
-function guildFatal(error, guildId) {
+function guildFatal(error, guildId, apiBase) {
     const c = classifyError(error);
+    // The very first read answered like no Discord would: the address is wrong, not the bot's membership.
+    const foreign = notLikeDiscord(error);
+    if (foreign) {
+        const status = error instanceof DiscordAPIError ? error.status : null;
+        return { message: apiBaseMessage(apiBase, 'GET /guilds/{id}', foreign), hint: API_BASE_HINT, code: 'NOT_DISCORD', http_status: status };
+    }
     if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) {
         return {
             message: `The bot cannot read guild ${guildId}: Discord said ${error.status} ${error.message} (code ${String(error.code)}). The bot is not in that server, or the id is wrong.`,
@@ -66741,10 +66847,11 @@ async function exportGuild(session, config, guildId, onProgress) {
         // per-channel reads follow as soon as the channel list is in (Sources).
         const startMembers = config.members !== 'none' && selected.some((n) => ['members', 'roles', 'bots'].includes(n));
         // With several servers, one the bot is not in must not cost a round trip of requests: its guild read goes first.
-        const refused = session.guilds > 1 ? await guildCheck(sources, guildId) : null;
+        const refused = session.guilds > 1 ? await guildCheck(sources, guildId, session.apiBase) : null;
         const checking = refused ? Promise.resolve(refused) : preflight(sources, guildId, {
             startMembers,
             startThreads: selected.some((n) => ['threads', 'forums'].includes(n)),
+            apiBase: session.apiBase,
         });
         // While the first round trip is in flight, open the sockets the second will need (see Connections).
         setImmediate(() => session.warmAhead());
@@ -70325,6 +70432,7 @@ async function openSession(config, guilds = 1) {
         demo,
         auditConfig,
         cdnBase: demo ? new URL(demo.apiBase).origin : config.cdnBase ?? null,
+        apiBase,
         api() {
             if (handedOut)
                 return first.forAnotherGuild();
@@ -72933,20 +73041,22 @@ function printRestoreInvite(io, clientId, guildId, json) {
 const live_ADMINISTRATOR = 1n << 3n;
 /** Reads what a plan compares against. Errors reading the guild itself propagate (the caller maps them to exit 2). */
 async function readLive(api, guildId, options) {
-    const guild = await api.get(`/guilds/${guildId}`);
-    const [roles, channels, me] = await Promise.all([
+    // Everything but the bot's member record is asked at once (a round trip each otherwise, before the first write);
+    // the guild's own answer is awaited first, so an unknown server or a bad token is reported as such.
+    const reads = Promise.all([
         api.get(`/guilds/${guildId}/roles`),
         api.get(`/guilds/${guildId}/channels`),
         api.get('/users/@me'),
-    ]);
-    const member = await api.get(`/guilds/${guildId}/members/${me.id}`);
-    const bot = standing(guild, roles, me.id, member.roles ?? []);
-    const [automod, welcome, onboarding, members] = await Promise.all([
         optional(() => api.get(`/guilds/${guildId}/auto-moderation/rules`), null),
         optional(() => api.get(`/guilds/${guildId}/welcome-screen`), undefined, true),
         optional(() => api.get(`/guilds/${guildId}/onboarding`), null),
         options.members ? readMembers(api, guildId) : Promise.resolve(null),
     ]);
+    reads.catch(() => undefined);
+    const guild = await api.get(`/guilds/${guildId}`);
+    const [roles, channels, me, automod, welcome, onboarding, members] = await reads;
+    const member = await api.get(`/guilds/${guildId}/members/${me.id}`);
+    const bot = standing(guild, roles, me.id, member.roles ?? []);
     return { guild, roles: Array.isArray(roles) ? roles : [], channels: (Array.isArray(channels) ? channels : []), bot, automod, welcome, onboarding, members };
 }
 /** The bot's highest role and permissions, from its member record (the owner and Administrator may do anything). */
@@ -72970,16 +73080,18 @@ async function optional(read, fallback, notFoundIsNone = false) {
         throw error;
     }
 }
+/** Pages of 1,000 read at most: a restore re-grants roles on servers up to this size and never reads without end. */
+const MAX_MEMBER_PAGES = 100;
 async function readMembers(api, guildId) {
     const all = [];
     let after = '0';
-    for (;;) {
+    for (let n = 0; n < MAX_MEMBER_PAGES; n++) {
         const page = await api.get(`/guilds/${guildId}/members`, { limit: 1000, after });
         if (!Array.isArray(page) || page.length === 0)
             break;
         all.push(...page);
         const last = page[page.length - 1]?.user?.id;
-        if (!last || page.length < 1000)
+        if (!last || !/^\d{1,20}$/.test(last) || page.length < 1000 || BigInt(last) <= BigInt(after))
             break;
         after = last;
     }
@@ -73131,6 +73243,24 @@ const PHASE = {
     references: 8,
     memberRoles: 9,
     deletes: 10,
+};
+/**
+ * The phases whose every step must have finished before a step of a phase starts, besides the creates its `needs`
+ * name: the apply runs everything else side by side, so the writes Discord's buckets hold back (channel creates, 5
+ * per 5 s) do not hold back the rest. Positions read and order what the creates made; a live channel's overwrites
+ * need only their roles (its edit sends none, nor moves it with lock_permissions); a phase not listed (the deletes)
+ * waits for every phase before it.
+ */
+const WAITS_FOR = {
+    [PHASE.settings]: [],
+    [PHASE.roles]: [],
+    [PHASE.rolePositions]: [PHASE.roles],
+    [PHASE.categories]: [],
+    [PHASE.channels]: [],
+    [PHASE.overwrites]: [],
+    [PHASE.channelPositions]: [PHASE.categories, PHASE.channels],
+    [PHASE.references]: [PHASE.settings],
+    [PHASE.memberRoles]: [PHASE.roles, PHASE.rolePositions],
 };
 
 ;// CONCATENATED MODULE: ./build/restore/plan-role-positions.js
@@ -73770,10 +73900,449 @@ function plan_channels_byPosition(a, b) {
     return a.position - b.position || (a.id < b.id ? -1 : 1);
 }
 
+;// CONCATENATED MODULE: ./build/restore/refs.js
+function refsOf(ctx, kind, ids) {
+    const kept = [];
+    const lost = [];
+    for (const id of Array.isArray(ids) ? ids : []) {
+        if (typeof id !== 'string')
+            continue;
+        const reason = ctx.missing(kind, id);
+        if (reason)
+            lost.push({ id, reason });
+        else
+            kept.push(id);
+    }
+    return { kind, kept, lost };
+}
+/** What the plan shows for kept ids: the live id, or `new:<source id>` for what the apply creates first. */
+function shownIds(ctx, refs) {
+    return refs.kept.map((id) => ctx.liveId(refs.kind, id) ?? `new:${id}`).sort();
+}
+/** The executor's live ids for kept ids. */
+function liveIds(x, refs) {
+    return refs.kept.map((id) => x.id(refs.kind, id)).sort();
+}
+/** `needs` entries for the ids not yet live (a failed create then skips the dependant). */
+function needsOf(ctx, ...all) {
+    return [...new Set(all.flatMap((r) => r.kept.filter((id) => ctx.liveId(r.kind, id) === null).map((id) => `${r.kind}:${id}`)))];
+}
+/** A live emoji id for a source emoji: the same id, else the live emoji of the same name; null when neither exists. */
+function emojiId(ctx, sourceId) {
+    if (!sourceId)
+        return null;
+    const live = ctx.live.guild.emojis ?? [];
+    if (live.some((e) => e.id === sourceId))
+        return sourceId;
+    const name = ctx.source.export.emojis.find((e) => e.id === sourceId)?.name;
+    return (name && live.find((e) => e.name === name)?.id) || null;
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-automod.js
+
+
+
+
+
+
+const TRIGGER_TYPE = new Map(Object.entries(TRIGGERS).map(([n, name]) => [name, Number(n)]));
+const ACTION_TYPE = new Map(Object.entries(ACTIONS).map(([n, name]) => [name, Number(n)]));
+/** Rules a server may hold per trigger type (auto-moderation.mdx, "Trigger Types": keyword 6, the others 1). */
+const plan_automod_PER_TRIGGER = { 1: 6 };
+const SEND_ALERT = 2;
+/** AutoMod rules: missing ones created, changed ones updated (ids remapped), extra ones deleted with --prune. */
+function planAutomod(ctx) {
+    const exp = ctx.source.export;
+    const why = notCollected(exp, 'automod');
+    const skipAll = (reason) => ctx.add({ action: 'skip', kind: 'automod', name: 'all AutoMod rules', id: ctx.live.guild.id, match: 'new', reason }, PHASE.references);
+    if (why !== null)
+        return void skipAll(`AutoMod rules were not collected in the source (${why}): live rules are left alone`);
+    if (ctx.live.automod === null)
+        return void skipAll(ctx.guards.lacks('ManageGuild') ?? 'the bot cannot read the AutoMod rules: give its role Manage Server, then run again');
+    const sources = exp.automod.map((r) => ({ ...r, position: 0 }));
+    const lives = ctx.live.automod.map((r) => ({ ...r, position: 0 }));
+    const { matched, extra } = pair(sources, lives, (s) => `${s.trigger}:${s.name}`, (l) => `${TRIGGERS[l.trigger_type] ?? 'unknown'}:${l.name}`);
+    const count = new Map();
+    for (const l of ctx.live.automod)
+        count.set(l.trigger_type, (count.get(l.trigger_type) ?? 0) + 1);
+    const lacks = ctx.guards.lacks('ManageGuild');
+    for (const rule of exp.automod) {
+        const wanted = plan_automod_wantedOf(ctx, rule);
+        if (typeof wanted === 'string') {
+            ctx.add({ action: 'skip', kind: 'automod', name: rule.name, id: rule.id, match: 'new', reason: wanted }, PHASE.references);
+            continue;
+        }
+        const found = matched.get(rule.id);
+        if (found)
+            update(ctx, wanted, found.live, found.match, lacks);
+        else {
+            const cap = plan_automod_PER_TRIGGER[wanted.trigger] ?? 1;
+            const n = count.get(wanted.trigger) ?? 0;
+            const reason = lacks ?? (n >= cap ? `Discord allows ${cap} ${rule.trigger} rule${cap === 1 ? '' : 's'} per server and it has ${n}: delete one (or use --prune), then run again` : null);
+            if (!reason)
+                count.set(wanted.trigger, n + 1);
+            create(ctx, wanted, reason);
+        }
+    }
+    for (const live of extra) {
+        const op = { action: 'delete', kind: 'automod', name: live.name, id: live.id, match: 'id' };
+        const reason = !ctx.options.prune ? NOT_IN_SOURCE : lacks;
+        if (reason)
+            ctx.add({ ...op, action: 'skip', reason }, PHASE.deletes);
+        else
+            ctx.add(op, PHASE.deletes, { run: (x) => x.write('DELETE', `/guilds/${x.guildId}/auto-moderation/rules/${live.id}`).then(() => undefined) });
+    }
+}
+function plan_automod_wantedOf(ctx, rule) {
+    const trigger = TRIGGER_TYPE.get(rule.trigger);
+    if (trigger === undefined)
+        return `its trigger type "${rule.trigger}" is unknown to this version: recreate it in Server Settings > AutoMod`;
+    const actions = [];
+    const notes = [];
+    for (const a of Array.isArray(rule.actions) ? rule.actions : []) {
+        const type = ACTION_TYPE.get(a.type);
+        if (type === undefined)
+            return `its action "${a.type}" is unknown to this version: recreate it in Server Settings > AutoMod`;
+        const metadata = { ...(a.metadata ?? {}) };
+        const alert = type === SEND_ALERT && typeof metadata.channel_id === 'string' ? metadata.channel_id : null;
+        const lost = alert ? ctx.missing('channel', alert) : null;
+        if (lost) {
+            notes.push(`its alert to channel ${alert} is left out: ${lost}`);
+            continue;
+        }
+        actions.push({ type, metadata, alert });
+    }
+    if (actions.length === 0)
+        return notes[0] ?? 'it has no action Discord would accept';
+    const roles = refsOf(ctx, 'role', rule.exempt_roles);
+    const channels = refsOf(ctx, 'channel', rule.exempt_channels);
+    for (const l of [...roles.lost, ...channels.lost])
+        notes.push(`exemption ${l.id} left out: ${l.reason}`);
+    return { rule, trigger, roles, channels, actions, notes };
+}
+/** The fields as the plan compares and shows them (live ids, or new:<source id>). */
+function plan_automod_shown(ctx, w) {
+    return {
+        name: w.rule.name, event_type: w.rule.event_type, trigger_metadata: w.rule.trigger_metadata ?? {}, enabled: w.rule.enabled,
+        actions: w.actions.map((a) => ({ type: a.type, metadata: a.alert ? { ...a.metadata, channel_id: ctx.liveId('channel', a.alert) ?? `new:${a.alert}` } : a.metadata })),
+        exempt_roles: shownIds(ctx, w.roles), exempt_channels: shownIds(ctx, w.channels),
+    };
+}
+function body(x, w) {
+    return {
+        name: w.rule.name, event_type: w.rule.event_type, trigger_metadata: w.rule.trigger_metadata ?? {}, enabled: w.rule.enabled,
+        actions: w.actions.map((a) => ({ type: a.type, metadata: a.alert ? { ...a.metadata, channel_id: x.id('channel', a.alert) } : a.metadata })),
+        exempt_roles: liveIds(x, w.roles), exempt_channels: liveIds(x, w.channels),
+    };
+}
+function needs(ctx, w) {
+    const alerts = { kind: 'channel', kept: w.actions.flatMap((a) => (a.alert ? [a.alert] : [])), lost: [] };
+    return needsOf(ctx, w.roles, w.channels, alerts);
+}
+function update(ctx, w, live, match, lacks) {
+    const current = {
+        name: live.name, event_type: live.event_type, trigger_metadata: live.trigger_metadata ?? {}, enabled: live.enabled,
+        actions: (live.actions ?? []).map((a) => ({ type: a.type, metadata: a.metadata ?? {} })),
+        exempt_roles: [...(live.exempt_roles ?? [])].sort(), exempt_channels: [...(live.exempt_channels ?? [])].sort(),
+    };
+    const changes = changedFields(current, plan_automod_shown(ctx, w));
+    if (Object.keys(changes).length === 0)
+        return;
+    const op = { action: 'update', kind: 'automod', name: w.rule.name, id: live.id, match, changes, ...(w.notes.length ? { reason: w.notes.join('; ') } : {}) };
+    if (lacks)
+        return void ctx.add({ ...op, action: 'skip', reason: lacks }, PHASE.references);
+    ctx.add(op, PHASE.references, { needs: needs(ctx, w), run: (x) => x.write('PATCH', `/guilds/${x.guildId}/auto-moderation/rules/${live.id}`, body(x, w)).then(() => undefined) });
+}
+function create(ctx, w, reason) {
+    const changes = changedFields({}, { trigger: w.rule.trigger, ...plan_automod_shown(ctx, w) });
+    const op = { action: 'create', kind: 'automod', name: w.rule.name, id: w.rule.id, match: 'new', changes, ...(w.notes.length ? { reason: w.notes.join('; ') } : {}) };
+    if (reason)
+        return void ctx.add({ ...op, action: 'skip', reason }, PHASE.references);
+    ctx.add(op, PHASE.references, {
+        needs: needs(ctx, w),
+        run: (x) => x.write('POST', `/guilds/${x.guildId}/auto-moderation/rules`, { ...body(x, w), trigger_type: w.trigger }).then(() => undefined),
+    });
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-emojis.js
+
+
+
+/** Emoji slots per boost tier, static and animated each (emoji.mdx). */
+const SLOTS = [50, 100, 150, 250];
+/** Discord refuses an emoji image over 256 KiB. */
+const MAX_BYTES = 256 * 1024;
+const MIME = { png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
+/** Missing emojis created from the images an export.zip keeps; stickers are listed as skips (uploaded by hand). */
+function planEmojis(ctx) {
+    const exp = ctx.source.export;
+    const liveEmojis = ctx.live.guild.emojis ?? [];
+    if (notCollected(exp, 'emojis') === null) {
+        const names = new Set(liveEmojis.map((e) => e.name));
+        const ids = new Set(liveEmojis.map((e) => e.id));
+        const slots = SLOTS[ctx.live.guild.premium_tier ?? 0] ?? SLOTS[0];
+        const used = { static: liveEmojis.filter((e) => !e.animated).length, animated: liveEmojis.filter((e) => e.animated).length };
+        for (const emoji of Array.isArray(exp.emojis) ? exp.emojis : []) {
+            if (ids.has(emoji.id) || names.has(emoji.name))
+                continue;
+            const kind = emoji.animated ? 'animated' : 'static';
+            const reason = planEmoji(ctx, emoji, used[kind] >= slots ? `the server has its ${slots} ${kind} emoji slots in use: delete some or boost the server, then run again` : null);
+            if (!reason)
+                used[kind]++;
+        }
+    }
+    if (notCollected(exp, 'stickers') === null) {
+        const live = new Set((ctx.live.guild.stickers ?? []).map((s) => s.name));
+        for (const sticker of Array.isArray(exp.stickers) ? exp.stickers : []) {
+            if (live.has(sticker.name))
+                continue;
+            ctx.add({ action: 'skip', kind: 'sticker', name: sticker.name, id: sticker.id, match: 'new', reason: 'stickers are not restored: upload it again in Server Settings > Stickers' }, PHASE.references);
+        }
+    }
+}
+/** Plans one emoji's create; returns why it is skipped, or null when it is planned. */
+function planEmoji(ctx, emoji, full) {
+    const image = imageOf(ctx, emoji.id);
+    const roles = refsOf(ctx, 'role', emoji.roles);
+    const op = { action: 'create', kind: 'emoji', name: emoji.name, id: emoji.id, match: 'new' };
+    const reason = emoji.managed ? 'Discord manages this emoji for an integration: connect that integration again'
+        : !image ? 'image not in the export: export with --keep-images (and the zip format), then restore from that export.zip'
+            : image.data.length > MAX_BYTES ? 'its image is larger than Discord\'s 256 KiB limit for emojis: upload a smaller one by hand'
+                : !/^\w{2,32}$/.test(emoji.name) ? 'its name is not one Discord accepts (2-32 letters, digits or underscores): upload it by hand'
+                    : ctx.guards.lacks('ManageGuildExpressions') ?? full;
+    if (reason) {
+        ctx.add({ ...op, action: 'skip', reason }, PHASE.references);
+        return reason;
+    }
+    const uri = `data:${image.mime};base64,${image.data.toString('base64')}`;
+    const note = roles.lost.length ? { reason: `restricted to fewer roles: ${roles.lost.map((l) => `${l.id} (${l.reason})`).join('; ')}` } : {};
+    ctx.add({ ...op, ...note }, PHASE.references, {
+        needs: needsOf(ctx, roles),
+        run: (x) => x.write('POST', `/guilds/${x.guildId}/emojis`, { name: emoji.name, image: uri, ...(roles.kept.length ? { roles: liveIds(x, roles) } : {}) }).then(() => undefined),
+    });
+    return null;
+}
+function imageOf(ctx, id) {
+    for (const [ext, mime] of Object.entries(MIME)) {
+        const data = ctx.source.images.get(`images/emojis/${id}.${ext}`);
+        if (data)
+            return { data, mime };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-member-roles.js
+
+
+/**
+ * --member-roles: each member still in the server gets back the roles the source says they held (one PUT each);
+ * with --prune, roles the source knows and says they did not hold are taken away. Nothing else is touched.
+ */
+function planMemberRoles(ctx) {
+    if (!ctx.options.memberRoles)
+        return;
+    const exp = ctx.source.export;
+    const why = notCollected(exp, 'members');
+    const skipAll = (reason) => ctx.add({ action: 'skip', kind: 'member-roles', name: 'all members', id: ctx.live.guild.id, match: 'new', reason }, PHASE.memberRoles);
+    if (why !== null || exp.meta.scope?.members !== 'full')
+        return void skipAll(`the source holds no member list (${why ?? 'members were not collected in full'}): export with --members full`);
+    if (ctx.live.members === null)
+        return void skipAll('the live member list could not be read: give the bot the Server Members intent, then run again');
+    const live = new Map(ctx.live.members.filter((m) => m.user?.id).map((m) => [m.user.id, m]));
+    // Live role id -> source role id, for the roles the source knows (only those are ever taken away).
+    const known = new Map();
+    for (const [key, liveId] of ctx.ids)
+        if (key.startsWith('role:'))
+            known.set(liveId, key.slice(5));
+    const lacks = ctx.guards.lacks('ManageRoles');
+    for (const member of Array.isArray(exp.members) ? exp.members : []) {
+        const now = live.get(member.id);
+        if (now)
+            planMember(ctx, member, now, known, lacks);
+    }
+}
+function planMember(ctx, member, now, known, lacks) {
+    const held = new Set(now.roles ?? []);
+    const sourceRoles = new Set((member.roles ?? []).filter((id) => id !== ctx.sourceGuildId));
+    const name = member.name || member.id;
+    const grants = [];
+    const skips = [];
+    for (const sourceId of sourceRoles) {
+        const liveId = ctx.liveId('role', sourceId);
+        if (liveId && held.has(liveId))
+            continue;
+        const role = liveId ? ctx.liveRole(liveId) : undefined;
+        const source = ctx.source.export.roles.find((r) => r.id === sourceId);
+        const label = `@${(role?.name ?? source?.name ?? sourceId).replace(/^@/, '')}`;
+        const reason = ctx.missing('role', sourceId) ?? (role?.managed || source?.managed ? 'Discord gives this role itself (bot or integration role)' : null)
+            ?? lacks ?? (role ? ctx.guards.outOfReach(role) : null);
+        if (reason)
+            skips.push(`${label}: ${reason}`);
+        else
+            grants.push(sourceId);
+    }
+    const removals = ctx.options.prune
+        ? [...held].filter((liveId) => known.has(liveId) && !sourceRoles.has(known.get(liveId)) && liveId !== ctx.live.guild.id)
+            .filter((liveId) => { const r = ctx.liveRole(liveId); return r && !r.managed && !lacks && !ctx.guards.outOfReach(r); })
+        : [];
+    const roleName = (id) => `@${(ctx.liveRole(ctx.liveId('role', id) ?? '')?.name ?? ctx.source.export.roles.find((r) => r.id === id)?.name ?? id).replace(/^@/, '')}`;
+    if (skips.length)
+        ctx.add({ action: 'skip', kind: 'member-roles', name, id: member.id, match: 'id', reason: skips.join('; ') }, PHASE.memberRoles);
+    if (grants.length) {
+        ctx.add({ action: 'update', kind: 'member-roles', name, id: member.id, match: 'id', changes: { roles: { before: null, after: grants.map(roleName).map((n) => `+${n}`) } } }, PHASE.memberRoles, {
+            needs: grants.filter((id) => ctx.liveId('role', id) === null).map((id) => `role:${id}`),
+            writes: grants.length,
+            run: async (x) => {
+                for (const id of grants)
+                    await x.write('PUT', `/guilds/${x.guildId}/members/${member.id}/roles/${x.id('role', id)}`);
+            },
+        });
+    }
+    if (removals.length) {
+        const names = removals.map((id) => `-@${(ctx.liveRole(id)?.name ?? id).replace(/^@/, '')}`);
+        ctx.add({ action: 'delete', kind: 'member-roles', name, id: member.id, match: 'id', changes: { roles: { before: null, after: names } } }, PHASE.deletes, {
+            writes: removals.length,
+            run: async (x) => {
+                for (const id of removals)
+                    await x.write('DELETE', `/guilds/${x.guildId}/members/${member.id}/roles/${id}`);
+            },
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-welcome.js
+
+
+
+
+/** Why a Community-only section cannot be written here, or null when it can. */
+function communityOnly(ctx, what) {
+    return (ctx.live.guild.features ?? []).includes('COMMUNITY') ? null
+        : `only a Community server has ${what}: enable Community in Server Settings > Enable Community, then run again`;
+}
+/** The welcome screen: its description and channels (ids remapped), written in one PATCH when they differ. */
+function planWelcome(ctx) {
+    const exp = ctx.source.export;
+    const screen = exp.welcome_screen;
+    // Not collected, or none in the source (Discord has no way to remove one): the live screen stays as it is.
+    if (notCollected(exp, 'welcome_screen') !== null || !screen || !Array.isArray(screen.channels))
+        return;
+    const id = ctx.live.guild.id;
+    const channels = refsOf(ctx, 'channel', screen.channels.map((c) => c.channel_id));
+    const emoji = (c) => {
+        const liveEmoji = emojiId(ctx, c.emoji_id);
+        // A custom emoji that is gone leaves the channel without one rather than naming an emoji Discord does not know.
+        return c.emoji_id && !liveEmoji ? { emoji_id: null, emoji_name: null } : { emoji_id: liveEmoji, emoji_name: c.emoji_name ?? null };
+    };
+    const wanted = {
+        description: screen.description ?? null,
+        welcome_channels: screen.channels.map((c) => ({ channel_id: ctx.liveId('channel', c.channel_id) ?? `new:${c.channel_id}`, description: c.description, ...emoji(c) })),
+    };
+    const current = ctx.live.welcome
+        ? { description: ctx.live.welcome.description ?? null, welcome_channels: (ctx.live.welcome.welcome_channels ?? []).map((c) => ({ channel_id: c.channel_id, description: c.description, emoji_id: c.emoji_id ?? null, emoji_name: c.emoji_name ?? null })) }
+        : {};
+    const changes = changedFields(current, wanted);
+    if (Object.keys(changes).length === 0)
+        return;
+    const op = { action: 'update', kind: 'welcome-screen', name: 'welcome screen', id, match: 'id', changes };
+    const reason = communityOnly(ctx, 'a welcome screen') ?? ctx.guards.lacks('ManageGuild')
+        ?? (ctx.live.welcome === undefined ? 'the bot cannot read the welcome screen: give its role Manage Server, then run again' : null)
+        ?? (channels.lost[0] ? `a welcome channel cannot be restored: ${channels.lost[0].reason}` : null);
+    if (reason)
+        return void ctx.add({ ...op, action: 'skip', reason }, PHASE.references);
+    const body = (x) => ({
+        description: wanted.description,
+        welcome_channels: screen.channels.map((c, i) => ({ ...wanted.welcome_channels[i], channel_id: x.id('channel', c.channel_id) })),
+    });
+    ctx.add(op, PHASE.references, { needs: needsOf(ctx, channels), run: (x) => x.write('PATCH', `/guilds/${x.guildId}/welcome-screen`, body(x)).then(() => undefined) });
+}
+
+;// CONCATENATED MODULE: ./build/restore/plan-onboarding.js
+
+
+
+
+
+/** Onboarding: enabled, mode, default channels and prompts (their choices' roles and channels remapped), one PUT. */
+function planOnboarding(ctx) {
+    const exp = ctx.source.export;
+    const source = exp.onboarding;
+    if (notCollected(exp, 'onboarding') !== null || !source)
+        return;
+    const prompts = Array.isArray(source.prompts) ? source.prompts : [];
+    // An export before 2.2.0 counts each prompt's choices without keeping them: the prompts are then left alone.
+    const withPrompts = prompts.every((p) => Array.isArray(p.choices));
+    const choices = withPrompts ? prompts.flatMap((p) => p.choices ?? []) : [];
+    const refs = [
+        refsOf(ctx, 'channel', source.default_channel_ids),
+        refsOf(ctx, 'role', choices.flatMap((c) => c.role_ids ?? [])),
+        refsOf(ctx, 'channel', choices.flatMap((c) => c.channel_ids ?? [])),
+    ];
+    const shown = (kind, id) => ctx.liveId(kind, id) ?? `new:${id}`;
+    const wanted = comparable(formOf(ctx, source, withPrompts ? prompts : null, shown));
+    const current = ctx.live.onboarding ? comparable(liveForm(ctx.live.onboarding, withPrompts)) : {};
+    const changes = changedFields(current, wanted);
+    if (Object.keys(changes).length === 0)
+        return;
+    const op = { action: 'update', kind: 'onboarding', name: 'onboarding', id: ctx.live.guild.id, match: 'id', changes };
+    const lost = refs.flatMap((r) => r.lost.map((l) => `${r.kind} ${l.id}: ${l.reason}`))[0];
+    const reason = communityOnly(ctx, 'onboarding') ?? ctx.guards.lacks('ManageGuild') ?? ctx.guards.lacks('ManageRoles')
+        ?? (lost ? `it names a ${lost}` : null);
+    if (reason)
+        return void ctx.add({ ...op, action: 'skip', reason }, PHASE.references);
+    ctx.add(op, PHASE.references, {
+        needs: needsOf(ctx, ...refs),
+        run: (x) => x.write('PUT', `/guilds/${x.guildId}/onboarding`, formOf(ctx, source, withPrompts ? prompts : null, (k, id) => x.id(k, id))).then(() => undefined),
+    });
+}
+/** The PUT body (ids through `ref`). */
+function formOf(ctx, o, prompts, ref) {
+    return {
+        enabled: o.enabled, mode: o.mode,
+        default_channel_ids: (o.default_channel_ids ?? []).map((id) => ref('channel', id)),
+        ...(prompts ? { prompts: prompts.map((p) => ({
+                id: p.id, type: p.type, title: p.title, required: p.required, single_select: p.single_select ?? false, in_onboarding: p.in_onboarding ?? true,
+                options: (p.choices ?? []).map((c) => plan_onboarding_option(ctx, c, ref)),
+            })) } : {}),
+    };
+}
+function plan_onboarding_option(ctx, c, ref) {
+    const liveEmoji = emojiId(ctx, c.emoji_id);
+    const emoji = c.emoji_id && !liveEmoji ? { emoji_id: null, emoji_name: null } : { emoji_id: liveEmoji, emoji_name: c.emoji_name ?? null };
+    return { id: c.id, title: c.title, description: c.description ?? null, ...emoji,
+        role_ids: (c.role_ids ?? []).map((id) => ref('role', id)), channel_ids: (c.channel_ids ?? []).map((id) => ref('channel', id)) };
+}
+function liveForm(o, withPrompts) {
+    return {
+        enabled: o.enabled, mode: o.mode, default_channel_ids: o.default_channel_ids ?? [],
+        ...(withPrompts ? { prompts: (o.prompts ?? []).map((p) => ({
+                id: p.id, type: p.type, title: p.title, required: p.required, single_select: p.single_select === true, in_onboarding: p.in_onboarding !== false,
+                options: (p.options ?? []).map((c) => ({ id: c.id, title: c.title, description: c.description ?? null, emoji_id: c.emoji?.id ?? null, emoji_name: c.emoji?.name ?? null, role_ids: c.role_ids ?? [], channel_ids: c.channel_ids ?? [] })),
+            })) } : {}),
+    };
+}
+/** Ids of prompts and choices are Discord's bookkeeping, and id lists are sets: neither makes a difference. */
+function comparable(form) {
+    return {
+        enabled: form.enabled, mode: form.mode, default_channel_ids: [...form.default_channel_ids].sort(),
+        prompts: form.prompts?.map((p) => ({ ...p, id: undefined, options: p.options.map((c) => ({ ...c, id: undefined, role_ids: [...c.role_ids].sort(), channel_ids: [...c.channel_ids].sort() })) })),
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/restore/plan-extras.js
+
+
+
+
+
 /** Sections restored after the channels (AutoMod, welcome screen, onboarding, member roles, emojis, stickers). */
 function planExtras(ctx) {
-    void ctx;
+    // Emojis first: the welcome screen and onboarding may name them.
+    planEmojis(ctx);
+    planAutomod(ctx);
+    planWelcome(ctx);
+    planOnboarding(ctx);
+    planMemberRoles(ctx);
 }
 
 ;// CONCATENATED MODULE: ./build/restore/plan-settings.js
@@ -74083,6 +74652,7 @@ function checkFields(exp, file) {
 
 
 
+
 const RESTORE_OPTIONS = {
     ...HELP_OPTION,
     guild: { type: 'string' }, prune: { type: 'boolean' }, 'member-roles': { type: 'boolean' }, json: { type: 'boolean' },
@@ -74157,6 +74727,11 @@ async function prepare(request, warn) {
     catch (error) {
         await close();
         const c = classifyError(error);
+        // The guild and /users/@me are the first reads: answered like no Discord would, the address is what is wrong.
+        const first = error instanceof DiscordAPIError ? routeName(routeOf(error.url)) : error instanceof InvalidResponseError ? routeName(error.route) : '';
+        const foreign = /^\/(guilds\/\{id\}|users\/@me)\/?$/.test(first) ? notLikeDiscord(error) : null;
+        if (foreign)
+            return { ok: false, message: apiBaseMessage(session.apiBase, `GET ${first}`, foreign), hint: API_BASE_HINT };
         if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404) && !c.tokenRejected) {
             return { ok: false, message: `The bot cannot read server ${guildId}: Discord said ${error.status} ${error.message} (code ${String(error.code)}). The bot is not in that server, or the id is wrong.`, hint: INVITE_HINT };
         }
@@ -74287,12 +74862,19 @@ async function runPlanCommand(argv, io) {
 ;// CONCATENATED MODULE: ./build/restore/execute.js
 
 
+
 /** A reference to something that was not created (its create failed or was skipped). */
 class MissingDependency extends Error {
 }
 /**
- * Runs a plan's writes in order. A failed write never stops the independent ones; what depends on a create that
- * failed is skipped with that reason. Returns every step's outcome; nothing here decides the exit code.
+ * Writes in flight at once. The client's own buckets and global window decide when each goes; this only keeps a
+ * server with hundreds of creates from queueing them all in the client at once (and printing a wait for each).
+ */
+const IN_FLIGHT = 10;
+/**
+ * Runs a plan's writes: each step once the phases it waits for (WAITS_FOR) and the creates it needs are done, the
+ * rest side by side. A failed write never stops the independent ones; what depends on a create that failed is
+ * skipped with that reason. Returns every step's outcome in plan order; nothing here decides the exit code.
  */
 async function executePlan(plan, options) {
     const ids = new Map(options.ids);
@@ -74313,34 +74895,54 @@ async function executePlan(plan, options) {
         write: (method, route, body) => options.api.write(method, route, body, options.reason),
     };
     const runnable = plan.steps.filter((s) => s.run);
-    const outcomes = [];
+    const slots = new Slots(IN_FLIGHT);
+    const waits = new WaitNotices(options.onWait);
+    const finished = new Map();
+    const providers = new Map(runnable.flatMap((s) => (s.provides ? [[s.provides, s]] : [])));
     let done = 0;
-    for (const step of runnable) {
-        options.onStep?.(done, runnable.length, step);
-        const blocked = step.needs.find((n) => broken.has(n));
-        if (blocked) {
-            outcomes.push({ step, status: 'skipped', reason: `it needs ${broken.get(blocked)}` });
-            if (step.provides)
-                broken.set(step.provides, `${step.op.kind} "${step.op.name}", which was not created`);
-            done++;
-            continue;
-        }
-        try {
-            await runWaiting(step, ctx, options);
-            outcomes.push({ step, status: 'done' });
-        }
-        catch (error) {
-            const reason = error instanceof MissingDependency ? `it needs ${error.message}` : execute_describe(error);
-            outcomes.push({ step, status: error instanceof MissingDependency ? 'skipped' : 'failed', reason });
-            if (step.provides)
-                broken.set(step.provides, `${step.op.kind} "${step.op.name}", which could not be created`);
+    const run = async (step, before) => {
+        await Promise.all(before);
+        const outcome = await attempt(step);
+        if (outcome.status !== 'done' && step.provides) {
+            broken.set(step.provides, `${step.op.kind} "${step.op.name}", which ${outcome.status === 'skipped' ? 'was not created' : 'could not be created'}`);
         }
         done++;
+        return outcome;
+    };
+    const attempt = async (step) => {
+        const blocked = step.needs.find((n) => broken.has(n));
+        if (blocked)
+            return { step, status: 'skipped', reason: `it needs ${broken.get(blocked)}` };
+        await slots.take();
+        try {
+            options.onStep?.(done, runnable.length, step);
+            await runWaiting(step, ctx, waits);
+            return { step, status: 'done' };
+        }
+        catch (error) {
+            if (error instanceof MissingDependency)
+                return { step, status: 'skipped', reason: `it needs ${error.message}` };
+            return { step, status: 'failed', reason: execute_describe(error) };
+        }
+        finally {
+            slots.give();
+        }
+    };
+    for (const step of runnable) {
+        const phases = WAITS_FOR[step.phase];
+        const before = runnable.filter((s) => s.phase < step.phase && (phases === undefined || phases.includes(s.phase)));
+        for (const need of step.needs) {
+            const provider = providers.get(need);
+            if (provider && !before.includes(provider))
+                before.push(provider);
+        }
+        // Steps start in plan order, and every step waited for comes earlier in it, so each is in the map already.
+        finished.set(step, run(step, before.map((s) => finished.get(s))));
     }
-    return outcomes;
+    return Promise.all(runnable.map((s) => finished.get(s)));
 }
 /** Discord's long windows (longer than the client sits through) are waited out once, as Discord said, with notice. */
-async function runWaiting(step, ctx, options) {
+async function runWaiting(step, ctx, waits) {
     for (let attempt = 0;; attempt++) {
         try {
             await step.run(ctx);
@@ -74350,9 +74952,46 @@ async function runWaiting(step, ctx, options) {
             if (!(error instanceof RateLimitError) || attempt >= 2)
                 throw error;
             const ms = Math.max(error.retryAfter, error.timeToReset);
-            options.onWait?.(Math.ceil(ms / 1000), step);
+            waits.notice(ms, step);
             await new Promise((resolve) => setTimeout(resolve, ms));
         }
+    }
+}
+/** One notice per long wait, however many steps in flight meet the same window. */
+class WaitNotices {
+    onWait;
+    until = 0;
+    constructor(onWait) {
+        this.onWait = onWait;
+    }
+    notice(ms, step) {
+        const end = Date.now() + ms;
+        if (end <= this.until + 1000)
+            return;
+        this.until = end;
+        this.onWait?.(Math.ceil(ms / 1000), step);
+    }
+}
+/** A counting semaphore. */
+class Slots {
+    free;
+    queue = [];
+    constructor(free) {
+        this.free = free;
+    }
+    async take() {
+        if (this.free > 0) {
+            this.free--;
+            return;
+        }
+        await new Promise((resolve) => this.queue.push(resolve));
+    }
+    give() {
+        const next = this.queue.shift();
+        if (next)
+            next();
+        else
+            this.free++;
     }
 }
 function execute_describe(error) {
