@@ -16,3 +16,16 @@ export async function callApi(
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
+
+/** Commits `files` on top of main through the Git Data API with `message` and moves main; returns the new commit. */
+export async function commitOnMain(f: Pick<FakeGitHub, 'apiUrl' | 'token' | 'owner' | 'repo'>, message: string, files: Record<string, string>): Promise<string> {
+  const r = `/repos/${f.owner}/${f.repo}`;
+  const head = (await callApi(f, 'GET', `${r}/git/ref/heads/main`)).json.object.sha;
+  const base = (await callApi(f, 'GET', `${r}/git/commits/${head}`)).json.tree.sha;
+  const tree = (await callApi(f, 'POST', `${r}/git/trees`, {
+    base_tree: base, tree: Object.entries(files).map(([path, content]) => ({ path, mode: '100644', type: 'blob', content })),
+  })).json.sha;
+  const sha = (await callApi(f, 'POST', `${r}/git/commits`, { message, tree, parents: [head] })).json.sha;
+  await callApi(f, 'PATCH', `${r}/git/refs/heads/main`, { sha });
+  return sha;
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github/index.js';
-import { callApi } from '../../fakes/github/client.js';
+import { callApi, commitOnMain } from '../../fakes/github/client.js';
 
 let fake: FakeGitHub | undefined;
 afterEach(async () => {
@@ -8,18 +8,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** Commits `files` on top of main with `message` and moves main; returns the new commit. */
-async function commitOnMain(f: FakeGitHub, message: string, files: Record<string, string>): Promise<string> {
-  const r = `/repos/${f.owner}/${f.repo}`;
-  const head = (await callApi(f, 'GET', `${r}/git/ref/heads/main`)).json.object.sha;
-  const base = (await callApi(f, 'GET', `${r}/git/commits/${head}`)).json.tree.sha;
-  const tree = (await callApi(f, 'POST', `${r}/git/trees`, {
-    base_tree: base, tree: Object.entries(files).map(([path, content]) => ({ path, mode: '100644', type: 'blob', content })),
-  })).json.sha;
-  const sha = (await callApi(f, 'POST', `${r}/git/commits`, { message, tree, parents: [head] })).json.sha;
-  await callApi(f, 'PATCH', `${r}/git/refs/heads/main`, { sha });
-  return sha;
-}
 
 describe('fake GitHub: commits, comparisons and comment edits', () => {
   it('compares two commits (commits oldest first, files changed) and reads one commit with its files', async () => {
