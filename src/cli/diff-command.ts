@@ -83,7 +83,13 @@ export async function runDiffCommand(argv: string[], io: DiffIo): Promise<number
   }
   const diff = diffExports(before, after);
   if (values.json === true) io.stdout(`${JSON.stringify(diff, null, 2)}\n`);
-  else io.stdout(`${forTerminal(values.markdown === true ? renderDiffMarkdown(diff) : renderDiffText(diff))}\n`);
+  else io.stdout(`${forTerminal(values.markdown === true ? renderDiffMarkdown(diff) : renderDiffText(diff))}\n${neverCompared(diff)}`);
   const changed = values['exit-code'] === true && diff.changes.length > 0;
   return changed || (failOn !== undefined && failsOn(diff, failOn as FailOn)) ? EXIT.diffFound : EXIT.ok;
+}
+
+/** The sections a diff never compares (they move with activity, not configuration), said once at the end. */
+function neverCompared(diff: ReturnType<typeof diffExports>): string {
+  const labels = (diff.out_of_scope ?? []).map((n) => n.label);
+  return labels.length ? `\nNever compared (they change with activity, not configuration): ${labels.join(', ')}.\n` : '';
 }

@@ -95,7 +95,10 @@ describe('diff command', () => {
 
   it('reports no changes for the same file twice', async () => {
     const r = await run(join(dir, 'old.json'), join(dir, 'old.json'));
-    expect(r).toEqual({ code: 0, stdout: 'No configuration changes.\n', stderr: '' });
+    expect(r).toEqual({
+      code: 0, stderr: '',
+      stdout: 'No configuration changes.\n\nNever compared (they change with activity, not configuration): member list, member counts, ban count, forum post counts.\n',
+    });
   });
 
   it('explains a missing file once (exit 66)', async () => {
