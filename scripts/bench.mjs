@@ -225,17 +225,19 @@ async function restoreScenario(s) {
     // A full restore asks for Administrator: Discord lets a bot grant only the permissions it holds.
     setBotPermissions(guild, RESTORE_BOT_PERMISSIONS | 8n);
     const out = mkdtempSync(join(tmpdir(), 'dse-bench-'));
-    const before = await startFakeDiscord({ guilds: [guild], token: TOKEN, ...s.fake });
+    // A bot token starts with its user id in base64, as Discord's do (the restore reads the bot's member record early).
+    const token = `${Buffer.from(guild.botUserId).toString('base64')}.${TOKEN.split('.').slice(1).join('.')}`;
+    const before = await startFakeDiscord({ guilds: [guild], token, ...s.fake });
     try {
-      const exported = await runExport(benchConfig({ BENCH_TOKEN: TOKEN, BENCH_API_BASE: before.apiBase }, { guildId: DEMO_GUILD_ID, outDir: out, formats: ['json'] }));
+      const exported = await runExport(benchConfig({ BENCH_TOKEN: token, BENCH_API_BASE: before.apiBase }, { guildId: DEMO_GUILD_ID, outDir: out, formats: ['json'] }));
       if (exported.status !== 'complete') throw new Error(`the export before the raid ended ${exported.status}`);
     } finally {
       await before.close();
     }
     raid(guild);
-    const fake = await startFakeDiscord({ guilds: [guild], token: TOKEN, trace: true, ...s.fake });
+    const fake = await startFakeDiscord({ guilds: [guild], token, trace: true, ...s.fake });
     try {
-      await runChild({ BENCH_SOURCE: join(out, 'export.json'), BENCH_GUILD: DEMO_GUILD_ID, BENCH_TOKEN: TOKEN, BENCH_API_BASE: fake.apiBase }, (result) => {
+      await runChild({ BENCH_SOURCE: join(out, 'export.json'), BENCH_GUILD: DEMO_GUILD_ID, BENCH_TOKEN: token, BENCH_API_BASE: fake.apiBase }, (result) => {
         const st = fake.stats();
         const span = (st.lastResponseAt ?? 0) - (st.firstRequestAt ?? 0);
         const r = { span: span / st.lowerBoundMs, whole: result.applyMs / st.lowerBoundMs, spanMs: span, boundMs: st.lowerBoundMs, applyMs: result.applyMs,

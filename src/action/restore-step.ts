@@ -46,7 +46,7 @@ export async function planSnapshot(session: Session, guildId: string, text: stri
     return { guildId, status: 'invalid', problem: { message, lines: lines.length ? [...new Set(lines)] : [1] } };
   }
   try {
-    const live = await readLive(session.api(), guildId, { members: false });
+    const live = await readLive(session.api(), guildId, { members: false, token: session.token });
     return { guildId, status: 'planned', source, plan: planRestore(source, live, { prune, memberRoles: false }) };
   } catch (error) {
     const c = classifyError(error);

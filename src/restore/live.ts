@@ -46,7 +46,7 @@ export interface BotStanding {
 const ADMINISTRATOR = 1n << 3n;
 
 /** Reads what a plan compares against. Errors reading the guild itself propagate (the caller maps them to exit 2). */
-export async function readLive(api: DiscordApi, guildId: string, options: { members: boolean }): Promise<LiveState> {
+export async function readLive(api: DiscordApi, guildId: string, options: { members: boolean; token?: string }): Promise<LiveState> {
   // Everything but the bot's member record is asked at once (a round trip each otherwise, before the first write);
   // the guild's own answer is awaited first, so an unknown server or a bad token is reported as such.
   const reads = Promise.all([
@@ -59,11 +59,23 @@ export async function readLive(api: DiscordApi, guildId: string, options: { memb
     options.members ? readMembers(api, guildId) : Promise.resolve(null),
   ]);
   reads.catch(() => undefined);
+  // The bot's member record needs its user id, which a bot token starts with (base64): asked in the same round trip,
+  // it saves one before the first write. /users/@me decides; a token that says otherwise costs the round trip.
+  const hinted = options.token ? botIdOf(options.token) : null;
+  const early = hinted ? api.get<APIGuildMember>(`/guilds/${guildId}/members/${hinted}`) : null;
+  early?.catch(() => undefined);
   const guild = await api.get<APIGuild>(`/guilds/${guildId}`);
   const [roles, channels, me, automod, welcome, onboarding, members] = await reads;
-  const member = await api.get<APIGuildMember>(`/guilds/${guildId}/members/${me.id}`);
+  const member = early && me.id === hinted ? await early : await api.get<APIGuildMember>(`/guilds/${guildId}/members/${me.id}`);
   const bot = standing(guild, roles, me.id, member.roles ?? []);
   return { guild, roles: Array.isArray(roles) ? roles : [], channels: (Array.isArray(channels) ? channels : []) as unknown as LiveChannel[], bot, automod, welcome, onboarding, members };
+}
+
+/** The user id a bot token starts with (its first part is the id in base64), or null when it does not. */
+export function botIdOf(token: string): string | null {
+  const first = token.replace(/^Bot\s+/i, '').split('.')[0] ?? '';
+  const id = Buffer.from(first, 'base64').toString('utf8');
+  return /^\d{17,20}$/.test(id) ? id : null;
 }
 
 /** The bot's highest role and permissions, from its member record (the owner and Administrator may do anything). */

@@ -93,7 +93,7 @@ export async function prepare(request: RestoreRequest, warn: (line: string) => v
   };
   const api = session.api();
   try {
-    const live = await readLive(api, guildId, { members: request.options.memberRoles });
+    const live = await readLive(api, guildId, { members: request.options.memberRoles, token: session.token });
     return { ok: true, source, plan: planRestore(source, live, request.options), session, guildId, close };
   } catch (error) {
     await close();
