@@ -72482,9 +72482,14 @@ async function runDiffCommand(argv, io) {
     if (values.json === true)
         io.stdout(`${JSON.stringify(diff, null, 2)}\n`);
     else
-        io.stdout(`${forTerminal(values.markdown === true ? renderDiffMarkdown(diff) : renderDiffText(diff))}\n`);
+        io.stdout(`${forTerminal(values.markdown === true ? renderDiffMarkdown(diff) : renderDiffText(diff))}\n${neverCompared(diff)}`);
     const changed = values['exit-code'] === true && diff.changes.length > 0;
     return changed || (failOn !== undefined && failsOn(diff, failOn)) ? EXIT.diffFound : EXIT.ok;
+}
+/** The sections a diff never compares (they move with activity, not configuration), said once at the end. */
+function neverCompared(diff) {
+    const labels = (diff.out_of_scope ?? []).map((n) => n.label);
+    return labels.length ? `\nNever compared (they change with activity, not configuration): ${labels.join(', ')}.\n` : '';
 }
 
 ;// CONCATENATED MODULE: ./build/trend/chart.js
@@ -73053,11 +73058,22 @@ async function readLive(api, guildId, options) {
         options.members ? readMembers(api, guildId) : Promise.resolve(null),
     ]);
     reads.catch(() => undefined);
+    // The bot's member record needs its user id, which a bot token starts with (base64): asked in the same round trip,
+    // it saves one before the first write. /users/@me decides; a token that says otherwise costs the round trip.
+    const hinted = options.token ? botIdOf(options.token) : null;
+    const early = hinted ? api.get(`/guilds/${guildId}/members/${hinted}`) : null;
+    early?.catch(() => undefined);
     const guild = await api.get(`/guilds/${guildId}`);
     const [roles, channels, me, automod, welcome, onboarding, members] = await reads;
-    const member = await api.get(`/guilds/${guildId}/members/${me.id}`);
+    const member = early && me.id === hinted ? await early : await api.get(`/guilds/${guildId}/members/${me.id}`);
     const bot = standing(guild, roles, me.id, member.roles ?? []);
     return { guild, roles: Array.isArray(roles) ? roles : [], channels: (Array.isArray(channels) ? channels : []), bot, automod, welcome, onboarding, members };
+}
+/** The user id a bot token starts with (its first part is the id in base64), or null when it does not. */
+function botIdOf(token) {
+    const first = token.replace(/^Bot\s+/i, '').split('.')[0] ?? '';
+    const id = Buffer.from(first, 'base64').toString('utf8');
+    return /^\d{17,20}$/.test(id) ? id : null;
 }
 /** The bot's highest role and permissions, from its member record (the owner and Administrator may do anything). */
 function standing(guild, roles, botId, memberRoles) {
@@ -74721,7 +74737,7 @@ async function prepare(request, warn) {
     };
     const api = session.api();
     try {
-        const live = await readLive(api, guildId, { members: request.options.memberRoles });
+        const live = await readLive(api, guildId, { members: request.options.memberRoles, token: session.token });
         return { ok: true, source, plan: planRestore(source, live, request.options), session, guildId, close };
     }
     catch (error) {
