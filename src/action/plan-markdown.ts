@@ -26,7 +26,7 @@ export function pointerOf(path: string): string {
 /** The JSON paths a message names (the first few), in either notation. */
 export function pathsIn(message: string): string[] {
   const sections = 'meta|server|roles|channels|automod|welcome_screen|onboarding|members|emojis|stickers';
-  const pattern = new RegExp(`(?:^|[\\s:(])((?:\\/[\\w~.-]+)+|(?:${sections})(?:\\[\\d+\\]|\\.[a-z_]+)+)`, 'g');
+  const pattern = new RegExp(`(?:^|[\\s:(]|\\$\\.)((?:\\/[\\w~.-]+)+|(?:${sections})(?:\\[\\d+\\]|\\.[a-z_]+)+)`, 'g');
   const found = [...message.matchAll(pattern)].map((m) => m[1]);
   return [...new Set(found)].slice(0, 10);
 }

@@ -15,5 +15,7 @@ describe('JSON paths in messages', () => {
     expect(pathsIn(message)).toEqual(['roles[3].permission_names[0]', '/channels/2/type']);
     expect(pointerOf('roles[3].permission_names[0]')).toBe('/roles/3/permission_names/0');
     expect(pointerOf('/channels/2/type')).toBe('/channels/2/type');
+    // The export reader names paths from the root ($.channels[2].name).
+    expect(pathsIn('snapshot.json is not a valid export: $.channels[2].name must be string (got number)')).toEqual(['channels[2].name']);
   });
 });
