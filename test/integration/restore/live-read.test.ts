@@ -16,7 +16,7 @@ async function read(token: string, tokenGiven: string) {
   fake = await startFakeDiscord({ guilds: [guild], token, latencyMs: 100, trace: true });
   const api = new DiscordApi(createRest({ token, apiBase: fake.apiBase }));
   const live = await readLive(api, DEMO_GUILD_ID, { members: false, token: tokenGiven });
-  const trace = fake.stats().trace;
+  const trace = fake.stats().trace ?? [];
   const member = trace.find((e) => e.path.includes(`/members/${guild.botUserId}`))!;
   return { live, guild, memberAt: member.arrivedMs, requests: fake.stats().requests };
 }
